@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every setting comes from the environment; README's "Configure" section lists them. */
+const env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8420),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SIGNUP: z.enum(['open', 'closed']).default('open'),
+  SESSION_DAYS: z.coerce.number().min(1).max(365).default(30),
+  TRUST_PROXY: flag.default(false),
+  ALONGSIDE_ADMIN_EMAIL: z.string().email().optional(),
+  ALONGSIDE_ADMIN_PASSWORD: z.string().min(10).optional(),
+  ALONGSIDE_ADMIN_NAME: z.string().min(1).default('Admin'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
+  // An empty variable means "not set", as in most tools (DATABASE_URL= falls back to PGlite).
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = env.safeParse(given);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.ALONGSIDE_ADMIN_EMAIL) !== Boolean(e.ALONGSIDE_ADMIN_PASSWORD)) {
+    throw new Error('Invalid configuration: set both ALONGSIDE_ADMIN_EMAIL and ALONGSIDE_ADMIN_PASSWORD, or neither.');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? ({ driver: 'postgres', url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE } as const)
+      : ({ driver: 'pglite', dataDir: resolve(e.DATA_DIR) } as const),
+    signup: e.SIGNUP,
+    sessionTtlMs: e.SESSION_DAYS * 24 * 3600 * 1000,
+    trustProxy: e.TRUST_PROXY,
+    admin: e.ALONGSIDE_ADMIN_EMAIL
+      ? { email: e.ALONGSIDE_ADMIN_EMAIL.toLowerCase(), password: e.ALONGSIDE_ADMIN_PASSWORD!, name: e.ALONGSIDE_ADMIN_NAME }
+      : undefined,
+  };
+}

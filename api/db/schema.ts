@@ -1,0 +1,215 @@
+// The database, table by table. Reads like the SQL it generates; migrations in api/db/migrations are
+// generated from this file by `npm run db:generate` and committed.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Anchor, SiteRules } from '../../shared/contract';
+
+const createdAt = timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const pk = uuid('id').primaryKey().defaultRandom();
+
+export const role = pgEnum('role', ['member', 'moderator', 'admin']);
+export const visibility = pgEnum('visibility', ['private', 'team', 'org']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: pk,
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: role('role').notNull().default('member'),
+    createdAt,
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/** Opaque bearer tokens, stored as their SHA-256 so a database leak yields no usable token. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: pk,
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt,
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);
+
+export const teams = pgTable(
+  'teams',
+  { id: pk, name: text('name').notNull(), createdAt },
+  (t) => [uniqueIndex('teams_name_key').on(sql`lower(${t.name})`)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+/** A registered app origin and the rules that turn its URLs into page keys. */
+export const sites = pgTable(
+  'sites',
+  {
+    id: pk,
+    origin: text('origin').notNull(),
+    name: text('name').notNull(),
+    rules: jsonb('rules').$type<SiteRules>().notNull(),
+    createdAt,
+  },
+  (t) => [uniqueIndex('sites_origin_key').on(t.origin)],
+);
+
+/** A URL pattern that content is attached to; one row per distinct pattern of a site. */
+export const scopes = pgTable(
+  'scopes',
+  {
+    id: pk,
+    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    pattern: text('pattern').notNull(),
+    createdAt,
+  },
+  (t) => [uniqueIndex('scopes_site_pattern_key').on(t.siteId, t.pattern)],
+);
+
+const sharing = {
+  visibility: visibility('visibility').notNull().default('org'),
+  teamId: uuid('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+};
+const teamIffTeamVisibility = (name: string, t: { visibility: unknown; teamId: unknown }) =>
+  check(name, sql`(${t.visibility} = 'team') = (${t.teamId} is not null)`);
+
+/** A note about the pages of a scope; a tip is a note with an anchor. */
+export const notes = pgTable(
+  'notes',
+  {
+    id: pk,
+    scopeId: uuid('scope_id').notNull().references(() => scopes.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    anchor: jsonb('anchor').$type<Anchor>(),
+    ...sharing,
+    createdAt,
+    updatedAt,
+  },
+  (t) => [index('notes_scope_idx').on(t.scopeId, t.createdAt), teamIffTeamVisibility('notes_team_check', t)],
+);
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: pk,
+    scopeId: uuid('scope_id').notNull().references(() => scopes.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    // No FK to answers (that would be a cycle); the service clears it when the answer goes.
+    acceptedAnswerId: uuid('accepted_answer_id'),
+    ...sharing,
+    createdAt,
+    updatedAt,
+  },
+  (t) => [index('questions_scope_idx').on(t.scopeId, t.createdAt), teamIffTeamVisibility('questions_team_check', t)],
+);
+
+export const answers = pgTable(
+  'answers',
+  {
+    id: pk,
+    questionId: uuid('question_id').notNull().references(() => questions.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [index('answers_question_idx').on(t.questionId, t.createdAt)],
+);
+
+/** One "helpful" vote per user on one note, question or answer. */
+export const votes = pgTable(
+  'votes',
+  {
+    id: pk,
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    noteId: uuid('note_id').references(() => notes.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
+    createdAt,
+  },
+  (t) => [
+    check('votes_one_target', sql`num_nonnulls(${t.noteId}, ${t.questionId}, ${t.answerId}) = 1`),
+    uniqueIndex('votes_note_key').on(t.noteId, t.userId),
+    uniqueIndex('votes_question_key').on(t.questionId, t.userId),
+    uniqueIndex('votes_answer_key').on(t.answerId, t.userId),
+  ],
+);
+
+/** A person responsible for the pages a scope matches. */
+export const experts = pgTable(
+  'experts',
+  {
+    id: pk,
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    scopeId: uuid('scope_id').notNull().references(() => scopes.id, { onDelete: 'cascade' }),
+    createdAt,
+  },
+  (t) => [uniqueIndex('experts_scope_user_key').on(t.scopeId, t.userId), index('experts_user_idx').on(t.userId)],
+);
+
+/** A report that content is wrong, outdated or inappropriate. */
+export const flags = pgTable(
+  'flags',
+  {
+    id: pk,
+    reporterId: uuid('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    noteId: uuid('note_id').references(() => notes.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt,
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [check('flags_one_target', sql`num_nonnulls(${t.noteId}, ${t.questionId}, ${t.answerId}) = 1`)],
+);
+
+/** Something for one person to look at: a routed question, an answer to theirs, ... */
+export const inboxItems = pgTable(
+  'inbox_items',
+  {
+    id: pk,
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    noteId: uuid('note_id').references(() => notes.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
+    createdAt,
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('inbox_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Fixed-window counters for rate limits that must hold across API instances (sign-in). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+  count: integer('count').notNull(),
+});

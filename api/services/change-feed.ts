@@ -1,0 +1,61 @@
+// How one instance tells the others (and itself) that cached data went stale. Changes are sent with
+// pg_notify inside the writing transaction, so they are delivered only if it commits; the writer also
+// applies them locally right after commit, so its own next read is fresh without a round trip.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/database';
+
+export type Change =
+  | { t: 'scope'; id: string } // content attached to a scope changed
+  | { t: 'scope-added'; id: string; siteId: string; pattern: string }
+  | { t: 'sites' } // a site was added or changed
+  | { t: 'site-removed'; id: string } // ... or removed, with its scopes
+  | { t: 'session-revoked'; tokenHash: string }
+  | { t: 'user'; id: string } // role or team memberships changed
+  | { t: 'all' }; // anything: drop every cache
+
+const CHANNEL = 'alongside_changes';
+
+export class ChangeFeed {
+  private readonly instance = randomUUID();
+  private readonly handlers: Array<(change: Change) => void> = [];
+
+  constructor(private readonly database: Database) {}
+
+  /** Starts receiving other instances' changes. A lost connection means missed changes: drop all. */
+  async start(): Promise<void> {
+    await this.database.listen(
+      CHANNEL,
+      (payload) => {
+        const { from, changes } = JSON.parse(payload) as { from: string; changes: Change[] };
+        if (from !== this.instance) changes.forEach((change) => this.apply(change));
+      },
+      () => this.apply({ t: 'all' }),
+    );
+  }
+
+  subscribe(handler: (change: Change) => void): void {
+    this.handlers.push(handler);
+  }
+
+  /** Runs `fn` in a transaction; what it reports through `changed` reaches every instance on commit. */
+  async write<T>(fn: (tx: Tx, changed: (change: Change) => void) => Promise<T>): Promise<T> {
+    const changes: Change[] = [];
+    const result = await this.database.db.transaction(async (tx) => {
+      const value = await fn(tx, (change) => changes.push(change));
+      if (changes.length > 0) {
+        let payload = JSON.stringify({ from: this.instance, changes });
+        // NOTIFY payloads must stay under 8000 bytes; a huge batch degrades to "drop everything".
+        if (Buffer.byteLength(payload) > 7000) payload = JSON.stringify({ from: this.instance, changes: [{ t: 'all' }] });
+        await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload})`);
+      }
+      return value;
+    });
+    changes.forEach((change) => this.apply(change));
+    return result;
+  }
+
+  private apply(change: Change): void {
+    for (const handler of this.handlers) handler(change);
+  }
+}

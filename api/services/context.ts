@@ -1,0 +1,82 @@
+import { limits, type Expert, type PageContext } from '../../shared/contract';
+import { pageKey, PageKeyError, screenName } from '../../shared/urlpattern';
+import { ApiError } from '../errors';
+import { presentNote, presentQuestionSummary } from './present';
+import type { ExpertRecord, ScopeContentCache } from './scope-content';
+import type { ScopeService } from './scopes';
+import type { SiteService } from './sites';
+import { canSee, type Viewer } from './viewer';
+
+const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
+  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1;
+
+/**
+ * `GET /context`: everything for one page in one call. The hot path of the product: it runs from memory
+ * (sites, the scope index, cached scope content) and touches the database only on a cache miss.
+ */
+export class ContextService {
+  constructor(
+    private readonly sites: SiteService,
+    private readonly scopes: ScopeService,
+    private readonly content: ScopeContentCache,
+  ) {}
+
+  /** The site and page key for a URL; 400 for a malformed URL, 404 for an origin nobody registered. */
+  locate(url: string) {
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      throw new ApiError(400, 'bad_url', 'url must be an absolute URL, like https://crm.corp.example/accounts/42.');
+    }
+    const site = this.sites.forOrigin(origin);
+    if (!site) throw new ApiError(404, 'site_not_registered', `${origin} is not a registered site.`);
+    try {
+      return { site, pageKey: pageKey(url, site.rules) };
+    } catch (err) {
+      if (err instanceof PageKeyError) throw new ApiError(400, 'bad_url', err.message);
+      throw err;
+    }
+  }
+
+  async forPage(viewer: Viewer, url: string): Promise<PageContext> {
+    const { site, pageKey: key } = this.locate(url);
+    const matched = this.scopes.match(key);
+    const contents = await Promise.all(matched.map((scope) => this.content.get(scope.id)));
+
+    const notes = contents.flatMap((c) => c.notes.filter((n) => canSee(viewer, n))).sort(newestFirst);
+    const questions = contents.flatMap((c) => c.questions.filter((q) => canSee(viewer, q))).sort(newestFirst);
+    const tips = notes.reduce((n, note) => n + (note.anchor ? 1 : 0), 0);
+    const open = questions.reduce((n, q) => n + (q.acceptedAnswerId ? 0 : 1), 0);
+
+    return {
+      pageKey: key,
+      site: { id: site.id, name: site.name, origin: site.origin },
+      screen: screenName(key, site.rules, site.origin),
+      scopes: matched.map(({ id, pattern }) => ({ id, pattern })),
+      notes: notes.slice(0, limits.contextItemsPerKind).map((n) => presentNote(n, viewer)),
+      questions: questions.slice(0, limits.contextItemsPerKind).map((q) => presentQuestionSummary(q, viewer)),
+      experts: expertsOf(contents.flatMap((c) => c.experts)),
+      counts: { notes: notes.length - tips, tips, questions: questions.length, openQuestions: open },
+    };
+  }
+
+  /** The experts for a page, most specific scope first, each person once. */
+  async expertsForPage(url: string): Promise<Expert[]> {
+    const { pageKey: key } = this.locate(url);
+    const contents = await Promise.all(this.scopes.match(key).map((scope) => this.content.get(scope.id)));
+    return expertsOf(contents.flatMap((c) => c.experts));
+  }
+}
+
+/** Experts arrive in scope order (most specific first); keep each person's first, most specific entry. */
+function expertsOf(records: ExpertRecord[]): Expert[] {
+  const seen = new Set<string>();
+  const out: Expert[] = [];
+  for (const r of records) {
+    if (seen.has(r.userId)) continue;
+    seen.add(r.userId);
+    out.push({ id: r.id, user: { id: r.userId, name: r.userName }, scopeId: r.scopeId, pattern: r.pattern, createdAt: r.createdAt });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import type { CreateNoteRequest, Note, UpdateNoteRequest } from '../../shared/contract';
+import type { Database } from '../db/database';
+import { notes } from '../db/schema';
+import { forbidden, notFound } from '../errors';
+import type { ChangeFeed } from './change-feed';
+import { presentNote } from './present';
+import { loadNotes, type NoteRecord } from './records';
+import type { ScopeService } from './scopes';
+import { resolveSharing } from './sharing';
+import { canSee, isModerator, type Viewer } from './viewer';
+
+/** Notes about pages, and tips (notes with an anchor). Authors edit their own; moderators may delete. */
+export class NoteService {
+  constructor(
+    private readonly database: Database,
+    private readonly feed: ChangeFeed,
+    private readonly scopes: ScopeService,
+  ) {}
+
+  async create(viewer: Viewer, input: CreateNoteRequest): Promise<Note> {
+    const sharing = resolveSharing(viewer, input);
+    const id = await this.feed.write(async (tx, changed) => {
+      const scope = await this.scopes.resolve(tx, changed, input.pattern);
+      const [row] = await tx
+        .insert(notes)
+        .values({ scopeId: scope.id, authorId: viewer.id, body: input.body, anchor: input.anchor ?? null, ...sharing })
+        .returning({ id: notes.id });
+      changed({ t: 'scope', id: scope.id });
+      return row!.id;
+    });
+    return this.get(viewer, id);
+  }
+
+  async get(viewer: Viewer, id: string): Promise<Note> {
+    return presentNote(await this.visible(viewer, id), viewer);
+  }
+
+  async update(viewer: Viewer, id: string, patch: UpdateNoteRequest): Promise<Note> {
+    const note = await this.visible(viewer, id);
+    if (note.authorId !== viewer.id) throw forbidden('Only the author can edit a note.');
+    const sharing =
+      patch.visibility !== undefined || patch.teamId !== undefined
+        ? resolveSharing(viewer, { visibility: patch.visibility ?? note.visibility, teamId: patch.teamId ?? note.teamId })
+        : {};
+    await this.feed.write(async (tx, changed) => {
+      await tx
+        .update(notes)
+        .set({
+          ...(patch.body !== undefined && { body: patch.body }),
+          ...(patch.anchor !== undefined && { anchor: patch.anchor }),
+          ...sharing,
+          updatedAt: new Date(),
+        })
+        .where(eq(notes.id, id));
+      changed({ t: 'scope', id: note.scopeId });
+    });
+    return this.get(viewer, id);
+  }
+
+  async remove(viewer: Viewer, id: string): Promise<void> {
+    const note = await this.visible(viewer, id);
+    if (note.authorId !== viewer.id && !isModerator(viewer)) throw forbidden('Only the author or a moderator can delete a note.');
+    await this.feed.write(async (tx, changed) => {
+      await tx.delete(notes).where(eq(notes.id, id));
+      changed({ t: 'scope', id: note.scopeId });
+    });
+  }
+
+  /** The note if this viewer may see it; otherwise 404, so private content's existence does not leak. */
+  private async visible(viewer: Viewer, id: string): Promise<NoteRecord> {
+    const [note] = await loadNotes(this.database.db, eq(notes.id, id));
+    if (!note || !canSee(viewer, note)) throw notFound('Note');
+    return note;
+  }
+}

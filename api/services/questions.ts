@@ -1,0 +1,129 @@
+import { eq, sql } from 'drizzle-orm';
+import type { CreateQuestionRequest, Question } from '../../shared/contract';
+import type { Database } from '../db/database';
+import { answers, questions } from '../db/schema';
+import { forbidden, notFound, unprocessable } from '../errors';
+import type { ChangeFeed } from './change-feed';
+import { presentQuestion } from './present';
+import { loadAnswers, loadQuestions, type AnswerRecord, type QuestionRecord } from './records';
+import type { ScopeService } from './scopes';
+import { resolveSharing } from './sharing';
+import { canSee, isModerator, type Viewer } from './viewer';
+
+/** Questions about pages and their answers; the asker accepts one answer. */
+export class QuestionService {
+  constructor(
+    private readonly database: Database,
+    private readonly feed: ChangeFeed,
+    private readonly scopes: ScopeService,
+  ) {}
+
+  async create(viewer: Viewer, input: CreateQuestionRequest): Promise<Question> {
+    const sharing = resolveSharing(viewer, input);
+    const id = await this.feed.write(async (tx, changed) => {
+      const scope = await this.scopes.resolve(tx, changed, input.pattern);
+      const [row] = await tx
+        .insert(questions)
+        .values({ scopeId: scope.id, authorId: viewer.id, title: input.title, body: input.body, ...sharing })
+        .returning({ id: questions.id });
+      changed({ t: 'scope', id: scope.id });
+      return row!.id;
+    });
+    return this.get(viewer, id);
+  }
+
+  async get(viewer: Viewer, id: string): Promise<Question> {
+    const question = await this.visible(viewer, id);
+    const answerRecords = await loadAnswers(this.database.db, eq(answers.questionId, id));
+    return presentQuestion(question, answerRecords, viewer);
+  }
+
+  async update(viewer: Viewer, id: string, patch: { title?: string; body?: string }): Promise<Question> {
+    const question = await this.visible(viewer, id);
+    if (question.authorId !== viewer.id) throw forbidden('Only the asker can edit a question.');
+    await this.feed.write(async (tx, changed) => {
+      await tx.update(questions).set({ ...patch, updatedAt: new Date() }).where(eq(questions.id, id));
+      changed({ t: 'scope', id: question.scopeId });
+    });
+    return this.get(viewer, id);
+  }
+
+  async remove(viewer: Viewer, id: string): Promise<void> {
+    const question = await this.visible(viewer, id);
+    if (question.authorId !== viewer.id && !isModerator(viewer)) {
+      throw forbidden('Only the asker or a moderator can delete a question.');
+    }
+    await this.feed.write(async (tx, changed) => {
+      await tx.delete(questions).where(eq(questions.id, id));
+      changed({ t: 'scope', id: question.scopeId });
+    });
+  }
+
+  async answer(viewer: Viewer, questionId: string, body: string): Promise<Question> {
+    const question = await this.visible(viewer, questionId);
+    await this.feed.write(async (tx, changed) => {
+      await tx.insert(answers).values({ questionId, authorId: viewer.id, body });
+      changed({ t: 'scope', id: question.scopeId });
+    });
+    return this.get(viewer, questionId);
+  }
+
+  async updateAnswer(viewer: Viewer, answerId: string, body: string): Promise<Question> {
+    const { answer, question } = await this.visibleAnswer(viewer, answerId);
+    if (answer.authorId !== viewer.id) throw forbidden('Only the author can edit an answer.');
+    await this.feed.write(async (tx, changed) => {
+      await tx.update(answers).set({ body, updatedAt: new Date() }).where(eq(answers.id, answerId));
+      changed({ t: 'scope', id: question.scopeId });
+    });
+    return this.get(viewer, question.id);
+  }
+
+  async removeAnswer(viewer: Viewer, answerId: string): Promise<Question> {
+    const { answer, question } = await this.visibleAnswer(viewer, answerId);
+    if (answer.authorId !== viewer.id && !isModerator(viewer)) {
+      throw forbidden('Only the author or a moderator can delete an answer.');
+    }
+    await this.feed.write(async (tx, changed) => {
+      await tx.delete(answers).where(eq(answers.id, answerId));
+      // accepted_answer_id has no foreign key (it would be a cycle): clear it here.
+      await tx
+        .update(questions)
+        .set({ acceptedAnswerId: null })
+        .where(sql`${questions.id} = ${question.id} and ${questions.acceptedAnswerId} = ${answerId}`);
+      changed({ t: 'scope', id: question.scopeId });
+    });
+    return this.get(viewer, question.id);
+  }
+
+  /** The asker accepts one of the answers (or withdraws with null). */
+  async accept(viewer: Viewer, questionId: string, answerId: string | null): Promise<Question> {
+    const question = await this.visible(viewer, questionId);
+    if (question.authorId !== viewer.id) throw forbidden('Only the asker can accept an answer.');
+    await this.feed.write(async (tx, changed) => {
+      if (answerId) {
+        const [answer] = await tx.select({ questionId: answers.questionId }).from(answers).where(eq(answers.id, answerId));
+        if (!answer || answer.questionId !== questionId) {
+          throw unprocessable('answer_not_on_question', 'That answer does not belong to this question.');
+        }
+      }
+      await tx.update(questions).set({ acceptedAnswerId: answerId, updatedAt: new Date() }).where(eq(questions.id, questionId));
+      changed({ t: 'scope', id: question.scopeId });
+    });
+    return this.get(viewer, questionId);
+  }
+
+  async visible(viewer: Viewer, id: string): Promise<QuestionRecord> {
+    const [question] = await loadQuestions(this.database.db, eq(questions.id, id));
+    if (!question || !canSee(viewer, question)) throw notFound('Question');
+    return question;
+  }
+
+  async visibleAnswer(viewer: Viewer, answerId: string): Promise<{ answer: AnswerRecord; question: QuestionRecord }> {
+    const [answer] = await loadAnswers(this.database.db, eq(answers.id, answerId));
+    if (!answer) throw notFound('Answer');
+    const question = await this.visible(viewer, answer.questionId).catch(() => {
+      throw notFound('Answer');
+    });
+    return { answer, question };
+  }
+}

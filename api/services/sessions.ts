@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { memberships, sessions, users } from '../db/schema';
+import type { ChangeFeed } from './change-feed';
+import { LruCache } from './lru-cache';
+import type { Viewer } from './viewer';
+
+const TOKEN_PREFIX = 'als_';
+// Authentication sits on every request; a cached viewer saves a query each time. Revocation and role or
+// team changes reach every instance through the change feed, so the TTL only bounds lastUsedAt staleness.
+const CACHE_TTL_MS = 60_000;
+
+type Cached = { viewer: Viewer; expiresAt: number; cachedAt: number };
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Issues, checks and revokes the opaque bearer tokens of local sign-ins. */
+export class SessionService {
+  private readonly cache = new LruCache<string, Cached>(50_000);
+
+  constructor(
+    private readonly database: Database,
+    private readonly feed: ChangeFeed,
+    private readonly ttlMs: number,
+  ) {
+    feed.subscribe((change) => {
+      if (change.t === 'session-revoked') this.cache.delete(change.tokenHash);
+      else if (change.t === 'user') this.cache.deleteWhere((c) => c.viewer.id === change.id);
+      else if (change.t === 'all') this.cache.clear();
+    });
+  }
+
+  async create(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.ttlMs);
+    const db = this.database.db;
+    await db.insert(sessions).values({ userId, tokenHash: hashToken(token), expiresAt });
+    // Opportunistic clean-up, so expired rows do not pile up.
+    await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+    return { token, expiresAt };
+  }
+
+  /** The viewer for a bearer token, or null when it is unknown, revoked or expired. */
+  async authenticate(token: string): Promise<Viewer | null> {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+    const tokenHash = hashToken(token);
+    const now = Date.now();
+    const hit = this.cache.get(tokenHash);
+    if (hit && hit.expiresAt > now && now - hit.cachedAt < CACHE_TTL_MS) return hit.viewer;
+
+    const db = this.database.db;
+    const [row] = await db
+      .update(sessions)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+      .returning({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt });
+    if (!row) {
+      this.cache.delete(tokenHash);
+      return null;
+    }
+    const [user] = await db.select().from(users).where(eq(users.id, row.userId));
+    if (!user) return null;
+    const teamRows = await db.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, user.id));
+    const viewer: Viewer = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      teamIds: new Set(teamRows.map((r) => r.teamId)),
+      sessionId: row.id,
+    };
+    this.cache.set(tokenHash, { viewer, expiresAt: row.expiresAt.getTime(), cachedAt: now });
+    return viewer;
+  }
+
+  async list(userId: string) {
+    return this.database.db
+      .select({ id: sessions.id, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+      .orderBy(sessions.createdAt);
+  }
+
+  /** Revokes one of the user's sessions; false when there is no such session of theirs. */
+  async revoke(userId: string, sessionId: string): Promise<boolean> {
+    return this.feed.write(async (tx, changed) => {
+      const [gone] = await tx
+        .delete(sessions)
+        .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+        .returning({ tokenHash: sessions.tokenHash });
+      if (gone) changed({ t: 'session-revoked', tokenHash: gone.tokenHash });
+      return Boolean(gone);
+    });
+  }
+}

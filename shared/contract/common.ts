@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Every error the API returns has this body: a stable machine `code` and a human `message`. */
+export const apiError = z
+  .object({
+    code: z.string().meta({ example: 'validation_failed' }),
+    message: z.string().meta({ example: 'body.title: Too small: expected string to have >=1 characters' }),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'Per-field problems, for validation errors.' }),
+  })
+  .meta({ id: 'Error' });
+export type ApiError = z.infer<typeof apiError>;
+
+export const id = z.uuid();
+export const idParam = z.object({ id: z.uuid() });
+export const timestamp = z.iso.datetime({ offset: true }).meta({ example: '2026-11-23T10:00:00.000Z' });
+
+export const visibility = z.enum(['private', 'team', 'org']).meta({
+  id: 'Visibility',
+  description: 'private: the author only; team: members of teamId; org: everyone signed in.',
+});
+export type Visibility = z.infer<typeof visibility>;
+
+export const role = z.enum(['member', 'moderator', 'admin']).meta({ id: 'Role' });
+export type Role = z.infer<typeof role>;
+
+/** A person as shown next to content: never an email or a role. */
+export const person = z.object({ id, name: z.string() }).meta({ id: 'Person' });
+export type Person = z.infer<typeof person>;
+
+/** Limits, stated once so the API, the extension and the docs agree. */
+export const limits = {
+  bodyBytes: 64 * 1024,
+  noteBodyChars: 20_000,
+  questionTitleChars: 300,
+  questionBodyChars: 20_000,
+  answerBodyChars: 20_000,
+  patternChars: 2_000,
+  urlChars: 8_000,
+  contextItemsPerKind: 200,
+} as const;
+
+export const markdownBody = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .meta({ description: `Markdown, at most ${max} characters. Rendered sanitized by clients.` });
+
+/** Visibility plus the team it is shared with; teamId is required exactly when visibility is 'team'. */
+export const sharing = z.object({ visibility: visibility.default('org'), teamId: id.nullish() });
+
+export const ok = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });

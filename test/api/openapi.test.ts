@@ -1,0 +1,34 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/api-harness';
+
+describeEachDatabase('OpenAPI document and docs page', (api) => {
+  let doc: any;
+  beforeAll(async () => {
+    doc = (await api().request('GET', '/openapi.json')).body;
+  });
+
+  it('documents every route with its schemas and the shared error body', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    for (const expected of [
+      'POST /auth/signup', 'POST /auth/signin', 'POST /auth/signout', 'GET /auth/me', 'GET /sites', 'POST /sites',
+      'GET /context', 'POST /notes', 'PATCH /notes/{id}', 'POST /questions', 'POST /questions/{id}/answers',
+      'PUT /questions/{id}/accepted-answer', 'PUT /{kind}/{id}/vote', 'GET /experts', 'POST /experts',
+    ]) {
+      expect(operations).toContain(expected);
+    }
+    expect(doc.components.schemas.Error.required).toEqual(['code', 'message']);
+    expect(doc.components.schemas.PageContext).toBeDefined();
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/context'].get.responses['401'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+  });
+
+  it('serves a readable docs page', async () => {
+    const res = await api().request('GET', '/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(String(res.body)).toContain('/api/v1/openapi.json');
+  });
+});

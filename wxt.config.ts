@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+// extension/ is WXT's source folder; see ../shared/DESIGN.md for the parts.
+//
+// ALONGSIDE_E2E=1 makes the build the end-to-end tests load (test/e2e): it goes to its own folder
+// and lists http://127.0.0.1/* (any port) as a required host permission, because headless Chromium
+// cannot click the native permission prompt. `permissions.request` then resolves true at once, so
+// the options page's Connect and Grant click paths still run as in the product.
+const e2e = process.env.ALONGSIDE_E2E === '1';
+
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'extension/public',
+  outDir: e2e ? 'dist/extension-e2e' : 'dist/extension',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Alongside',
+    description: "Colleagues' notes, tips and answers on the company's internal apps.",
+    permissions: ['storage', 'alarms', 'scripting'],
+    // The API server and the sites are asked for on the user's click (options page), one origin at a time.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    action: { default_title: 'Alongside' },
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Open or close the Alongside panel on this page',
+      },
+    },
+    // The panel is framed by the content script, which runs only on granted sites; the manifest cannot
+    // list those (they are granted at run time), so the page is reachable from any http(s) origin. It
+    // shows nothing unless the background knows the framing tab as a granted site.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'alongside@alongside.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
