@@ -1,6 +1,5 @@
 // The API as a value: `createApp(services)` returns a Hono app that tests call with app.request(...)
 // and main.ts serves. Routes → services → db.
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { limits } from '../shared/contract';
 import { ApiError } from './errors';
@@ -8,6 +7,7 @@ import { onError, onNotFound } from './middleware/error-handler';
 import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
 import { contextRoutes } from './routes/context';
+import { docsRoutes } from './routes/docs';
 import { router } from './routes/openapi';
 import { peopleRoutes } from './routes/people';
 import { siteRoutes } from './routes/sites';
@@ -50,7 +50,7 @@ export function createApp(services: Services) {
     },
     servers: [{ url: API_BASE }],
   });
-  api.get('/docs', Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Alongside API' }));
+  docsRoutes(api, API_BASE);
 
   const app = router();
   app.route(API_BASE, api);
