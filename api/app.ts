@@ -18,7 +18,8 @@ export const API_VERSION = '0.1.0';
 
 export function createApp(services: Services) {
   const api = router();
-  api.use(
+  api.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
     '*',
     bodyLimit({
       maxSize: limits.bodyBytes,

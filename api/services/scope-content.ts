@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database';
 import { experts, notes, questions, scopes, users } from '../db/schema';
 import type { ChangeFeed } from './change-feed';
-import { LruCache } from './lru-cache';
 import { loadNotes, loadQuestions, type NoteRecord, type QuestionRecord } from './records';
 
 export interface ExpertRecord {
@@ -32,7 +32,7 @@ const ITEMS_PER_SCOPE = 1000;
  * state forever: each scope has a generation, bumped on invalidation and checked before storing.
  */
 export class ScopeContentCache {
-  private readonly entries: LruCache<string, ScopeContent>;
+  private readonly entries: LRUCache<string, ScopeContent>;
   private readonly generations = new Map<string, number>();
   private readonly loading = new Map<string, Promise<ScopeContent>>();
   private epoch = 0; // bumped by "drop everything"
@@ -42,7 +42,7 @@ export class ScopeContentCache {
     feed: ChangeFeed,
     maxScopes = 50_000,
   ) {
-    this.entries = new LruCache(maxScopes);
+    this.entries = new LRUCache({ max: maxScopes });
     feed.subscribe((change) => {
       if (change.t === 'scope') this.invalidate(change.id);
       else if (change.t === 'all' || change.t === 'site-removed') this.clear();

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { parsePattern, patternOrigin, PatternError, PatternIndex, type CompiledPattern } from '../../shared/urlpattern';
 import type { Database, Tx } from '../db/database';
 import { scopes } from '../db/schema';
@@ -27,6 +28,8 @@ export function compileOrThrow(pattern: string, field = 'pattern'): CompiledPatt
  */
 export class ScopeService {
   private index = new PatternIndex<ScopeRef>();
+  /** Page key → its scopes. Busy pages are asked for over and over; any change to the index clears it. */
+  private readonly matches = new LRUCache<string, ScopeRef[]>({ max: 20_000 });
   /** Scopes added while a (re)load reads the table, replayed onto the new index. */
   private addedDuringLoad: ScopeRef[] | undefined;
 
@@ -47,6 +50,7 @@ export class ScopeService {
         if (!index.has(ref.id)) index.add(ref.id, parsePattern(ref.pattern), ref);
       }
       this.index = index;
+      this.matches.clear();
     } finally {
       this.addedDuringLoad = undefined;
     }
@@ -58,7 +62,12 @@ export class ScopeService {
 
   /** The scopes whose pattern matches a page key, most specific first. */
   match(pageKey: string): ScopeRef[] {
-    return this.index.match(pageKey).map((m) => m.value);
+    let scopes = this.matches.get(pageKey);
+    if (!scopes) {
+      scopes = this.index.match(pageKey).map((m) => m.value);
+      this.matches.set(pageKey, scopes);
+    }
+    return scopes;
   }
 
   /** The scope for a pattern, created on first use. The pattern must stay within one registered site. */
@@ -88,8 +97,10 @@ export class ScopeService {
       const ref = { id: change.id, siteId: change.siteId, pattern: change.pattern };
       this.addedDuringLoad?.push(ref);
       if (!this.index.has(ref.id)) this.index.add(ref.id, parsePattern(ref.pattern), ref);
+      this.matches.clear();
     } else if (change.t === 'site-removed') {
       this.index.removeWhere((ref) => ref.siteId === change.id);
+      this.matches.clear();
     } else if (change.t === 'all') {
       void this.load();
     }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database';
 import { memberships, sessions, users } from '../db/schema';
 import type { ChangeFeed } from './change-feed';
-import { LruCache } from './lru-cache';
 import type { Viewer } from './viewer';
 
 const TOKEN_PREFIX = 'als_';
@@ -11,13 +11,13 @@ const TOKEN_PREFIX = 'als_';
 // team changes reach every instance through the change feed, so the TTL only bounds lastUsedAt staleness.
 const CACHE_TTL_MS = 60_000;
 
-type Cached = { viewer: Viewer; expiresAt: number; cachedAt: number };
+type Cached = { viewer: Viewer; expiresAt: number };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Issues, checks and revokes the opaque bearer tokens of local sign-ins. */
 export class SessionService {
-  private readonly cache = new LruCache<string, Cached>(50_000);
+  private readonly cache = new LRUCache<string, Cached>({ max: 50_000, ttl: CACHE_TTL_MS });
 
   constructor(
     private readonly database: Database,
@@ -26,7 +26,7 @@ export class SessionService {
   ) {
     feed.subscribe((change) => {
       if (change.t === 'session-revoked') this.cache.delete(change.tokenHash);
-      else if (change.t === 'user') this.cache.deleteWhere((c) => c.viewer.id === change.id);
+      else if (change.t === 'user') this.forgetUser(change.id);
       else if (change.t === 'all') this.cache.clear();
     });
   }
@@ -45,9 +45,8 @@ export class SessionService {
   async authenticate(token: string): Promise<Viewer | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const tokenHash = hashToken(token);
-    const now = Date.now();
     const hit = this.cache.get(tokenHash);
-    if (hit && hit.expiresAt > now && now - hit.cachedAt < CACHE_TTL_MS) return hit.viewer;
+    if (hit && hit.expiresAt > Date.now()) return hit.viewer;
 
     const db = this.database.db;
     const [row] = await db
@@ -70,8 +69,13 @@ export class SessionService {
       teamIds: new Set(teamRows.map((r) => r.teamId)),
       sessionId: row.id,
     };
-    this.cache.set(tokenHash, { viewer, expiresAt: row.expiresAt.getTime(), cachedAt: now });
+    this.cache.set(tokenHash, { viewer, expiresAt: row.expiresAt.getTime() });
     return viewer;
+  }
+
+  private forgetUser(userId: string): void {
+    const stale = [...this.cache.entries()].filter(([, c]) => c.viewer.id === userId).map(([key]) => key);
+    for (const key of stale) this.cache.delete(key);
   }
 
   async list(userId: string) {

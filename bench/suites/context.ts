@@ -1,0 +1,123 @@
+// GET /context under load (autocannon, 50 connections) with 100k scopes and content at scale, on PGlite
+// and on PostgreSQL, against bare Hono /ping measured in the same run. Servers run in child processes so
+// the load generator does not share their event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { createTestDatabase, postgresAvailable } from '../../test/support/postgres';
+import type { BenchResult } from '../report';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = 50;
+
+interface Child<T> {
+  info: T;
+  stop: () => Promise<void>;
+}
+
+async function startServer<T>(script: string, env: Record<string, string> = {}): Promise<Child<T>> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const info = await new Promise<T>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
+    lines.once('line', (line) => resolve(JSON.parse(line) as T));
+  });
+  return {
+    info,
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function load(port: number, paths: string[], headers: Record<string, string> = {}) {
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`load run had ${result.non2xx} non-2xx responses and ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const bare = await startServer<{ port: number }>('bench/servers/bare-hono.ts');
+  // The machine is noisy: measure the baseline right before and right after each subject, and compare
+  // the subject with the mean of the two.
+  const pings: Array<{ rps: number; p99: number }> = [];
+  const ping = async () => {
+    const result = await load(bare.info.port, ['/ping']);
+    pings.push(result);
+    return result;
+  };
+
+  const drivers: Array<{ name: string; env: Record<string, string>; drop?: () => Promise<void> }> = [{ name: 'PGlite', env: {} }];
+  if (await postgresAvailable()) {
+    const pg = await createTestDatabase();
+    drivers.push({ name: 'PostgreSQL', env: { DATABASE_URL: pg.url }, drop: pg.drop });
+  }
+  for (const driver of drivers) {
+    const server = await startServer<{ port: number; token: string; urls: string[]; scopes: number; loadMs: number }>(
+      'bench/servers/context-api.ts',
+      driver.env,
+    );
+    try {
+      const { port, token, urls, scopes, loadMs } = server.info;
+      const headers = { authorization: `Bearer ${token}` };
+      const paths = urls.map((u) => `/api/v1/context?url=${encodeURIComponent(u)}`);
+      // Warm: every page once, so the run measures the steady state of a busy server.
+      for (const path of paths) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
+        if (res.status !== 200) throw new Error(`warm-up ${path}: ${res.status} ${await res.text()}`);
+      }
+      const sample = (await (await fetch(`http://127.0.0.1:${port}${paths[0]}`, { headers })).json()) as {
+        scopes: unknown[];
+        notes: unknown[];
+        questions: unknown[];
+      };
+      const before = await ping();
+      const measured = await load(port, paths, headers);
+      const baseline = (before.rps + (await ping()).rps) / 2;
+      results.push(
+        {
+          name: `context: warm GET /context throughput, ${driver.name}`,
+          value: measured.rps,
+          unit: 'req/s',
+          baseline: `bare Hono /ping, mean of runs just before and after: ${Math.round(baseline)} req/s`,
+          ratio: measured.rps / baseline,
+          note:
+            `ratio = fraction of bare-Hono throughput (target ≥ 0.5); ${scopes} scopes, ${paths.length} distinct pages, ` +
+            `a page has e.g. ${sample.scopes.length} scopes, ${sample.notes.length} notes, ${sample.questions.length} questions`,
+        },
+        { name: `context: warm GET /context p99 latency, ${driver.name}`, value: measured.p99, unit: 'ms' },
+        { name: `context: scope index load at start, ${driver.name}`, value: loadMs, unit: 'ms', note: `${scopes} scopes read and indexed` },
+      );
+    } finally {
+      await server.stop();
+      await driver.drop?.();
+    }
+  }
+  await bare.stop();
+  results.push(
+    {
+      name: 'context: bare Hono /ping throughput',
+      value: pings.reduce((sum, p) => sum + p.rps, 0) / pings.length,
+      unit: 'req/s',
+      note: `mean of ${pings.length} runs; ${CONNECTIONS} connections, ${DURATION_S} s each`,
+    },
+    { name: 'context: bare Hono /ping p99 latency', value: Math.max(...pings.map((p) => p.p99)), unit: 'ms', note: 'worst of the runs' },
+  );
+  return results;
+}
