@@ -43,7 +43,7 @@ export function authRoutes(s: Services) {
     async (c) => {
       const input = c.req.valid('json');
       await s.limiter.hit(`signup:addr:${clientAddress(c, s.options.trustProxy)}`, { max: 20, windowSeconds: 3600 }, 'sign-ups from this address');
-      if (s.options.signup === 'closed' && (await s.accounts.list()).length > 0) {
+      if (s.options.signup === 'closed' && (await s.accounts.count()) > 0) {
         throw new ApiError(403, 'signup_closed', 'Sign-up is closed on this server: ask an admin for an account.');
       }
       const user = await s.accounts.signUp(input);

@@ -88,6 +88,11 @@ export class AccountService {
       .orderBy(asc(teams.name));
   }
 
+  async count(): Promise<number> {
+    const [{ n } = { n: 0 }] = await this.database.db.select({ n: count() }).from(users);
+    return Number(n);
+  }
+
   async list(): Promise<UserRow[]> {
     return this.database.db.select().from(users).orderBy(asc(users.name));
   }
