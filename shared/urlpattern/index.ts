@@ -1,0 +1,26 @@
+// The URL-pattern language: URLPattern syntax and semantics minus custom regexp groups. See README.md.
+export { PatternError, type PatternErrorCode } from './errors';
+export { parsePattern, isValidPattern, patternStrings } from './parse';
+export { matchPattern, testPattern } from './match';
+export { compareSpecificity } from './specificity';
+export { PatternIndex, patternOrigin, type IndexMatch } from './pattern-index';
+export {
+  pageKey,
+  screenName,
+  compileTemplate,
+  compileTemplates,
+  PageKeyError,
+  type PageKeyErrorCode,
+  type ScreenTemplate,
+} from './page-key';
+export {
+  COMPONENTS,
+  type CompiledPattern,
+  type CompiledComponent,
+  type ComponentMatch,
+  type ComponentName,
+  type Part,
+  type PatternMatch,
+  type PatternOptions,
+  type URLPatternInitLike,
+} from './types';

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteRules } from '../contract/sites';
+import { PatternError } from './errors';
+import { compileTemplates, pageKey, PageKeyError, screenName } from './page-key';
+
+const rules = (over: Partial<SiteRules> = {}): SiteRules => ({ keepQuery: [], hashRouting: false, templates: [], ...over });
+
+describe('pageKey', () => {
+  it('drops credentials, lowercases the host, drops the default port, the query and the fragment', () => {
+    expect(pageKey('https://Bob:secret@CRM.Example.COM:443/accounts/7?token=abc#top', rules())).toBe(
+      'https://crm.example.com/accounts/7',
+    );
+  });
+
+  it('keeps a non-default port and IDNA-encodes the host', () => {
+    expect(pageKey('http://crm.example.com:8080/a', rules())).toBe('http://crm.example.com:8080/a');
+    expect(pageKey('http://crm.example.com:80/a', rules())).toBe('http://crm.example.com/a');
+    expect(pageKey('https://café.example/a', rules())).toBe('https://xn--caf-dma.example/a');
+  });
+
+  it('normalizes the path as the URL parser does and keeps a trailing slash', () => {
+    expect(pageKey('https://h.example/a/./b/../c d', rules())).toBe('https://h.example/a/c%20d');
+    expect(pageKey('https://h.example/a/', rules())).toBe('https://h.example/a/');
+    expect(pageKey('https://h.example', rules())).toBe('https://h.example/');
+  });
+
+  it('keeps only keepQuery parameters, sorted by name, repeated values in their order', () => {
+    const r = rules({ keepQuery: ['tab', 'id'] });
+    expect(pageKey('https://h.example/x?utm=1&tab=b&id=7&tab=a&other=2', r)).toBe('https://h.example/x?id=7&tab=b&tab=a');
+    expect(pageKey('https://h.example/x?tab=a&id=7&tab=b', r)).toBe('https://h.example/x?id=7&tab=a&tab=b');
+  });
+
+  it('encodes kept parameters canonically', () => {
+    const r = rules({ keepQuery: ['q'] });
+    const key = 'https://h.example/x?q=a+b';
+    expect(pageKey('https://h.example/x?q=a b', r)).toBe(key);
+    expect(pageKey('https://h.example/x?q=a%20b', r)).toBe(key);
+    expect(pageKey('https://h.example/x?q=a+b', r)).toBe(key);
+    expect(pageKey('https://h.example/x?q', r)).toBe('https://h.example/x?q=');
+  });
+
+  it('drops a lone "?" or "#" and a query with nothing kept', () => {
+    const r = rules({ keepQuery: ['tab'], hashRouting: true });
+    expect(pageKey('https://h.example/x?', r)).toBe('https://h.example/x');
+    expect(pageKey('https://h.example/x#', r)).toBe('https://h.example/x');
+    expect(pageKey('https://h.example/x?#', r)).toBe('https://h.example/x');
+    expect(pageKey('https://h.example/x?other=1', r)).toBe('https://h.example/x');
+  });
+
+  it('keeps the fragment route with hashRouting, filtering its query', () => {
+    const r = rules({ keepQuery: ['tab'], hashRouting: true });
+    expect(pageKey('https://h.example/#/accounts/7', r)).toBe('https://h.example/#/accounts/7');
+    expect(pageKey('https://h.example/app/?tab=1#/accounts/7?tab=2&secret=x', r)).toBe(
+      'https://h.example/app/?tab=1#/accounts/7?tab=2',
+    );
+    expect(pageKey('https://h.example/#/accounts/7?secret=x', r)).toBe('https://h.example/#/accounts/7');
+    expect(pageKey('https://h.example/#/accounts/7', rules({ hashRouting: false }))).toBe('https://h.example/');
+  });
+
+  it('never keeps parameters in a fragment (e.g. OAuth tokens) unless they are in keepQuery', () => {
+    const r = rules({ keepQuery: ['tab'], hashRouting: true });
+    expect(pageKey('https://h.example/cb#access_token=abc&state=1', r)).toBe('https://h.example/cb');
+    expect(pageKey('https://h.example/cb#tab=2&access_token=abc', r)).toBe('https://h.example/cb#?tab=2');
+  });
+
+  it('throws PageKeyError for unparsable and non-http URLs', () => {
+    for (const [url, code] of [
+      ['not a url', 'bad_url'],
+      ['/relative/path', 'bad_url'],
+      ['https://exa mple.com/', 'bad_url'],
+      ['mailto:someone@example.com', 'unsupported_scheme'],
+      ['file:///etc/passwd', 'unsupported_scheme'],
+    ] as const) {
+      let error: unknown;
+      try {
+        pageKey(url, rules());
+      } catch (err) {
+        error = err;
+      }
+      expect(error, url).toBeInstanceOf(PageKeyError);
+      expect((error as PageKeyError).code, url).toBe(code);
+    }
+  });
+});
+
+describe('screenName', () => {
+  const origin = 'https://crm.example.com';
+  const site = rules({
+    templates: [
+      { name: 'Account notes', pattern: '/accounts/:id/notes' },
+      { name: 'Account', pattern: '/accounts/:id' },
+      { name: 'Ticket', pattern: '/tickets/:id' },
+    ],
+  });
+
+  it('names the first matching template, resolved against the origin', () => {
+    expect(screenName(pageKey('https://crm.example.com/accounts/7', site), site, origin)).toBe('Account');
+    expect(screenName('https://crm.example.com/accounts/7/notes', site, origin)).toBe('Account notes');
+    expect(screenName('https://crm.example.com/tickets/1?x=1', site, origin)).toBe('Ticket');
+    expect(screenName('https://crm.example.com/accounts/7/other', site, origin)).toBeNull();
+    expect(screenName('https://other.example.com/accounts/7', site, origin)).toBeNull();
+  });
+
+  it('matches hash-route templates on the route path with pathname rules', () => {
+    const hashSite = rules({
+      hashRouting: true,
+      templates: [
+        { name: 'Account', pattern: '#/accounts/:id' },
+        { name: 'Admin account', pattern: '/admin/#/accounts/:id' },
+        { name: 'Anything under reports', pattern: '#/reports/*' },
+      ],
+    });
+    const name = (url: string) => screenName(pageKey(url, hashSite), hashSite, origin);
+    expect(name('https://crm.example.com/#/accounts/7')).toBe('Account');
+    expect(name('https://crm.example.com/app/#/accounts/7?tab=2')).toBe('Account');
+    // :id stops at "/" (in a plain URLPattern hash component it would not)
+    expect(name('https://crm.example.com/#/accounts/7/edit')).toBeNull();
+    expect(name('https://crm.example.com/#/reports/2024/q1')).toBe('Anything under reports');
+    expect(name('https://crm.example.com/#/reports')).toBeNull();
+    const adminFirst = rules({ hashRouting: true, templates: [...hashSite.templates].reverse() });
+    expect(screenName(pageKey('https://crm.example.com/admin/#/accounts/7', adminFirst), adminFirst, origin)).toBe('Admin account');
+    expect(screenName(pageKey('https://crm.example.com/#/accounts/7', adminFirst), adminFirst, origin)).toBe('Account');
+  });
+
+  it('skips invalid templates, which compileTemplates reports', () => {
+    const broken = rules({
+      templates: [
+        { name: 'Broken', pattern: '/accounts/:id(\\d+)' },
+        { name: 'Account', pattern: '/accounts/:id' },
+      ],
+    });
+    expect(screenName('https://crm.example.com/accounts/7', broken, origin)).toBe('Account');
+    expect(() => compileTemplates(broken, origin)).toThrow(PatternError);
+  });
+
+  it('sees template changes (no stale cache)', () => {
+    const a = rules({ templates: [{ name: 'A', pattern: '/x' }] });
+    expect(screenName('https://crm.example.com/x', a, origin)).toBe('A');
+    a.templates[0] = { name: 'B', pattern: '/x' };
+    expect(screenName('https://crm.example.com/x', a, origin)).toBe('B');
+  });
+
+  it('throws PageKeyError for a key that is not a URL', () => {
+    expect(() => screenName('nope', site, origin)).toThrow(PageKeyError);
+  });
+});
