@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
 import { contextRoutes } from './routes/context';
 import { docsRoutes } from './routes/docs';
+import { inboxRoutes } from './routes/inbox';
 import { router } from './routes/openapi';
 import { peopleRoutes } from './routes/people';
 import { siteRoutes } from './routes/sites';
@@ -34,6 +35,7 @@ export function createApp(services: Services) {
   api.route('/', siteRoutes(services));
   api.route('/', contextRoutes(services));
   api.route('/', contentRoutes(services));
+  api.route('/', inboxRoutes(services));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

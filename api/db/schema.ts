@@ -2,6 +2,7 @@
 // generated from this file by `npm run db:generate` and committed.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -9,6 +10,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -107,11 +109,29 @@ export const notes = pgTable(
     authorId: uuid('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     anchor: jsonb('anchor').$type<Anchor>(),
+    /** Who last confirmed that the tip still points at the right element, and when (pinning counts). */
+    verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true, mode: 'date' }),
+    /** Set when enough people's browsers failed to anchor the tip; cleared by re-pinning or verifying. */
+    outdatedAt: timestamp('outdated_at', { withTimezone: true, mode: 'date' }),
     ...sharing,
     createdAt,
     updatedAt,
   },
   (t) => [index('notes_scope_idx').on(t.scopeId, t.createdAt), teamIffTeamVisibility('notes_team_check', t)],
+);
+
+/** Each person's latest anchoring outcome for a tip, since it was last pinned or verified. */
+export const anchorReports = pgTable(
+  'anchor_reports',
+  {
+    noteId: uuid('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    found: boolean('found').notNull(),
+    confidence: real('confidence').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.userId] })],
 );
 
 export const questions = pgTable(
@@ -204,7 +224,10 @@ export const inboxItems = pgTable(
     createdAt,
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('inbox_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('inbox_user_idx').on(t.userId, t.createdAt),
+    index('inbox_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+  ],
 );
 
 /** Fixed-window counters for rate limits that must hold across API instances (sign-in). */

@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   acceptAnswerRequest,
+  anchorReport,
   createAnswerRequest,
   createNoteRequest,
   createQuestionRequest,
@@ -11,6 +12,7 @@ import {
   note,
   ok,
   question,
+  repinRequest,
   updateAnswerRequest,
   updateNoteRequest,
   updateQuestionRequest,
@@ -60,6 +62,37 @@ export function contentRoutes(s: Services) {
       await s.notes.remove(c.get('viewer'), c.req.valid('param').id);
       return c.json({ ok: true as const }, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/notes/{id}/anchor-reports', tags: ['Tips'], ...signedIn,
+      summary: "Report whether this person's browser could find the tip's element; enough failures flag it outdated.",
+      request: { params: idParam, ...body(anchorReport) },
+      responses: { 200: json(z.object({ possiblyOutdated: z.boolean() }), 'Recorded.'), ...errors(400, 401, 404, 422) },
+    }),
+    async (c) => {
+      const { found, confidence } = c.req.valid('json');
+      return c.json(await s.tips.report(c.get('viewer'), c.req.valid('param').id, found, confidence), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/notes/{id}/anchor', tags: ['Tips'], ...signedIn,
+      summary: 'Pin a tip again (anyone who can see it); clears "possibly outdated".',
+      request: { params: idParam, ...body(repinRequest) },
+      responses: { 200: json(note, 'The tip.'), ...errors(400, 401, 404, 422) },
+    }),
+    async (c) => c.json(await s.tips.repin(c.get('viewer'), c.req.valid('param').id, c.req.valid('json').anchor), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/notes/{id}/verify', tags: ['Tips'], ...signedIn,
+      summary: 'Confirm a tip still points at the right element (author, moderators, experts for its pages).',
+      request: { params: idParam },
+      responses: { 200: json(note, 'The tip.'), ...errors(400, 401, 403, 404, 422) },
+    }),
+    async (c) => c.json(await s.tips.verify(c.get('viewer'), c.req.valid('param').id), 200),
   );
 
   app.openapi(

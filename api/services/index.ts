@@ -5,6 +5,7 @@ import { AccountService } from './accounts';
 import { ChangeFeed } from './change-feed';
 import { ContextService } from './context';
 import { ExpertService } from './experts';
+import { InboxService } from './inbox';
 import { NoteService } from './notes';
 import { QuestionService } from './questions';
 import { RateLimiter } from './rate-limiter';
@@ -13,6 +14,7 @@ import { ScopeService } from './scopes';
 import { SessionService } from './sessions';
 import { SiteService } from './sites';
 import { TeamService } from './teams';
+import { TipService } from './tips';
 import { VoteService } from './votes';
 
 export type ServiceOptions = Pick<Config, 'signup' | 'sessionTtlMs' | 'trustProxy'>;
@@ -30,6 +32,8 @@ export async function createServices(database: Database, options: ServiceOptions
   const content = new ScopeContentCache(database, feed);
   const notes = new NoteService(database, feed, scopes);
   const questions = new QuestionService(database, feed, scopes);
+  const context = new ContextService(sites, scopes, content);
+  const inbox = new InboxService(database);
   const services = {
     options,
     feed,
@@ -42,8 +46,10 @@ export async function createServices(database: Database, options: ServiceOptions
     teams: new TeamService(database, feed),
     sites,
     scopes,
-    context: new ContextService(sites, scopes, content),
+    context,
     notes,
+    tips: new TipService(database, feed, notes, context, inbox),
+    inbox,
     questions,
     votes: new VoteService(database, feed, notes, questions),
     experts: new ExpertService(database, feed, scopes),

@@ -8,7 +8,10 @@ import { presentNote } from './present';
 import { loadNotes, type NoteRecord } from './records';
 import type { ScopeService } from './scopes';
 import { resolveSharing } from './sharing';
+import { forgetReports, pinnedBy } from './tips';
 import { canSee, isModerator, type Viewer } from './viewer';
+
+const unpinned = { verifiedBy: null, verifiedAt: null, outdatedAt: null };
 
 /** Notes about pages, and tips (notes with an anchor). Authors edit their own; moderators may delete. */
 export class NoteService {
@@ -24,7 +27,14 @@ export class NoteService {
       const scope = await this.scopes.resolve(tx, changed, input.pattern);
       const [row] = await tx
         .insert(notes)
-        .values({ scopeId: scope.id, authorId: viewer.id, body: input.body, anchor: input.anchor ?? null, ...sharing })
+        .values({
+          scopeId: scope.id,
+          authorId: viewer.id,
+          body: input.body,
+          anchor: input.anchor ?? null,
+          ...(input.anchor && pinnedBy(viewer)),
+          ...sharing,
+        })
         .returning({ id: notes.id });
       changed({ t: 'scope', id: scope.id });
       return row!.id;
@@ -48,11 +58,12 @@ export class NoteService {
         .update(notes)
         .set({
           ...(patch.body !== undefined && { body: patch.body }),
-          ...(patch.anchor !== undefined && { anchor: patch.anchor }),
+          ...(patch.anchor !== undefined && { anchor: patch.anchor, ...(patch.anchor ? pinnedBy(viewer) : unpinned) }),
           ...sharing,
           updatedAt: new Date(),
         })
         .where(eq(notes.id, id));
+      if (patch.anchor !== undefined) await forgetReports(tx, id);
       changed({ t: 'scope', id: note.scopeId });
     });
     return this.get(viewer, id);

@@ -14,6 +14,8 @@ export const presentNote = (r: NoteRecord, viewer: Viewer): Note => ({
   visibility: r.visibility,
   teamId: r.teamId,
   anchor: r.anchor,
+  verified: r.verified,
+  possiblyOutdated: r.possiblyOutdated,
   author: authorOf(r),
   ...votesFor(r.voters, viewer),
   createdAt: r.createdAt,

@@ -1,6 +1,7 @@
 // Loads notes, questions and answers with what presenting them needs (author, scope pattern, voters),
 // by any condition: one scope's content for the context cache, or one item by id.
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Anchor, Visibility } from '../../shared/contract';
 import type { Queryable } from '../db/database';
 import { answers, notes, questions, scopes, users, votes } from '../db/schema';
@@ -22,6 +23,8 @@ interface Scoped extends Shared {
 export interface NoteRecord extends Scoped {
   body: string;
   anchor: Anchor | null;
+  verified: { by: { id: string; name: string }; at: string } | null;
+  possiblyOutdated: boolean;
 }
 export interface QuestionRecord extends Scoped {
   title: string;
@@ -55,22 +58,30 @@ async function votersBy(
   return byTarget;
 }
 
+const verifiers = alias(users, 'verifiers');
+
 export async function loadNotes(db: Queryable, where: SQL | undefined, limit?: number): Promise<NoteRecord[]> {
   const query = db
-    .select({ note: notes, authorName: users.name, pattern: scopes.pattern })
+    .select({ note: notes, authorName: users.name, pattern: scopes.pattern, verifierName: verifiers.name })
     .from(notes)
     .innerJoin(users, eq(users.id, notes.authorId))
     .innerJoin(scopes, eq(scopes.id, notes.scopeId))
+    .leftJoin(verifiers, eq(verifiers.id, notes.verifiedBy))
     .where(where)
     .orderBy(desc(notes.createdAt), desc(notes.id));
   const rows = limit ? await query.limit(limit) : await query;
   const voters = await votersBy(db, votes.noteId, rows.map((r) => r.note.id));
-  return rows.map(({ note, authorName, pattern }) => ({
+  return rows.map(({ note, authorName, pattern, verifierName }) => ({
     id: note.id,
     scopeId: note.scopeId,
     pattern,
     body: note.body,
     anchor: note.anchor,
+    verified:
+      note.verifiedBy && note.verifiedAt && verifierName !== null
+        ? { by: { id: note.verifiedBy, name: verifierName }, at: iso(note.verifiedAt) }
+        : null,
+    possiblyOutdated: note.outdatedAt !== null,
     visibility: note.visibility,
     teamId: note.teamId,
     authorId: note.authorId,

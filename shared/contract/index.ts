@@ -5,5 +5,6 @@ export * from './auth';
 export * from './common';
 export * from './context';
 export * from './experts';
+export * from './inbox';
 export * from './notes';
 export * from './sites';

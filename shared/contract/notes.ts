@@ -23,6 +23,13 @@ export const note = z
     visibility,
     teamId: id.nullable(),
     anchor: anchor.nullable().meta({ description: 'Present when the note is a tip pinned to an element.' }),
+    verified: z
+      .object({ by: person, at: timestamp })
+      .nullable()
+      .meta({ description: 'Tips: who last pinned or confirmed it, and when.' }),
+    possiblyOutdated: z.boolean().meta({
+      description: "Tips: several people's browsers could not find its element. Re-pin or verify to clear.",
+    }),
     author: person,
     ...votes,
     createdAt: timestamp,
@@ -45,6 +52,15 @@ export const updateNoteRequest = z
   })
   .meta({ id: 'UpdateNoteRequest' });
 export type UpdateNoteRequest = z.infer<typeof updateNoteRequest>;
+
+export const anchorReport = z
+  .object({
+    found: z.boolean(),
+    confidence: z.number().min(0).max(1).meta({ description: 'How sure the anchoring was; 0 when not found.' }),
+  })
+  .meta({ id: 'AnchorReport', description: "What this person's browser found when it anchored the tip." });
+
+export const repinRequest = z.object({ anchor }).meta({ id: 'RepinRequest' });
 
 export const questionStatus = z.enum(['open', 'answered']).meta({ id: 'QuestionStatus' });
 

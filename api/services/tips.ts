@@ -1,0 +1,112 @@
+// Tips that may have stopped pointing at the right element. Every browser that shows a tip reports
+// whether it could anchor it; when enough different people's browsers fail (or succeed only with low
+// confidence), the tip is marked "possibly outdated" and its author and the page's experts are told.
+// Re-pinning or verifying clears it. No established tool does this automatically.
+import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Anchor } from '../../shared/contract';
+import type { Database, Tx } from '../db/database';
+import { anchorReports, notes } from '../db/schema';
+import { forbidden, unprocessable } from '../errors';
+import type { ChangeFeed } from './change-feed';
+import type { ContextService } from './context';
+import type { InboxService } from './inbox';
+import type { NoteService } from './notes';
+import { isModerator, type Viewer } from './viewer';
+
+/** Distinct people whose browsers must fail before a tip is flagged: one person's odd page is not enough. */
+export const OUTDATED_AFTER_PEOPLE = 3;
+/** An anchoring at or below this confidence counts as a failure. */
+export const LOW_CONFIDENCE = 0.5;
+
+/** What pinning (or confirming) a tip sets: verified now by this person, nothing outdated. */
+export const pinnedBy = (viewer: Viewer) => ({ verifiedBy: viewer.id, verifiedAt: new Date(), outdatedAt: null });
+
+/** Forgets the anchoring reports of a tip that was just pinned again or confirmed. */
+export const forgetReports = (tx: Tx, noteId: string) => tx.delete(anchorReports).where(eq(anchorReports.noteId, noteId));
+
+export class TipService {
+  constructor(
+    private readonly database: Database,
+    private readonly feed: ChangeFeed,
+    private readonly notes: NoteService,
+    private readonly context: ContextService,
+    private readonly inbox: InboxService,
+  ) {}
+
+  /** Records what the viewer's browser found; flags the tip once enough people failed. */
+  async report(viewer: Viewer, noteId: string, found: boolean, confidence: number): Promise<{ possiblyOutdated: boolean }> {
+    const tip = await this.tip(viewer, noteId);
+    const outcome = { found, confidence: found ? confidence : 0, reportedAt: new Date() };
+    // Read before the transaction: on PGlite (one connection) a read outside it would wait for it forever.
+    const experts = tip.possiblyOutdated ? [] : await this.expertsFor(tip.pattern);
+    return this.feed.write(async (tx, changed) => {
+      await tx
+        .insert(anchorReports)
+        .values({ noteId, userId: viewer.id, ...outcome })
+        .onConflictDoUpdate({ target: [anchorReports.noteId, anchorReports.userId], set: outcome });
+      if (tip.possiblyOutdated) return { possiblyOutdated: true };
+      const [{ failing } = { failing: 0 }] = await tx
+        .select({ failing: count() })
+        .from(anchorReports)
+        .where(
+          and(
+            eq(anchorReports.noteId, noteId),
+            or(eq(anchorReports.found, false), lt(anchorReports.confidence, LOW_CONFIDENCE + Number.EPSILON)),
+          ),
+        );
+      if (Number(failing) < OUTDATED_AFTER_PEOPLE) return { possiblyOutdated: false };
+      // Only the report that flips the flag tells anyone, even when several arrive at once.
+      const flipped = await tx
+        .update(notes)
+        .set({ outdatedAt: new Date() })
+        .where(and(eq(notes.id, noteId), isNull(notes.outdatedAt)))
+        .returning({ id: notes.id });
+      if (flipped.length === 0) return { possiblyOutdated: true };
+      await this.inbox.deliver(tx, [tip.author.id, ...experts], { kind: 'tip_outdated', noteId });
+      changed({ t: 'scope', id: tip.scopeId });
+      return { possiblyOutdated: true };
+    });
+  }
+
+  /** Anyone who can see a tip may pin it again, e.g. when it was not found on the page. */
+  async repin(viewer: Viewer, noteId: string, anchor: Anchor) {
+    const tip = await this.tip(viewer, noteId);
+    await this.feed.write(async (tx, changed) => {
+      await tx.update(notes).set({ anchor, ...pinnedBy(viewer), updatedAt: new Date() }).where(eq(notes.id, noteId));
+      await forgetReports(tx, noteId);
+      changed({ t: 'scope', id: tip.scopeId });
+    });
+    return this.notes.get(viewer, noteId);
+  }
+
+  /** The author, a moderator or an expert for the tip's pages confirms it still points at the right element. */
+  async verify(viewer: Viewer, noteId: string) {
+    const tip = await this.tip(viewer, noteId);
+    const allowed = tip.author.id === viewer.id || isModerator(viewer) || (await this.expertsFor(tip.pattern)).includes(viewer.id);
+    if (!allowed) throw forbidden('Only the author, a moderator or an expert for these pages can verify a tip.');
+    await this.feed.write(async (tx, changed) => {
+      await tx.update(notes).set(pinnedBy(viewer)).where(eq(notes.id, noteId));
+      await forgetReports(tx, noteId);
+      changed({ t: 'scope', id: tip.scopeId });
+    });
+    return this.notes.get(viewer, noteId);
+  }
+
+  private async tip(viewer: Viewer, noteId: string) {
+    const note = await this.notes.get(viewer, noteId);
+    if (!note.anchor) throw unprocessable('not_a_tip', 'This note is not pinned to an element.');
+    return note;
+  }
+
+  /**
+   * The experts for a tip's pages: its pattern read as a page address (a template such as
+   * /accounts/:id stands for its pages well enough) gives the experts of every scope that matches.
+   */
+  private async expertsFor(pattern: string): Promise<string[]> {
+    try {
+      return (await this.context.expertsForPage(pattern)).map((e) => e.user.id);
+    } catch {
+      return []; // a pattern that is no page address (e.g. with wildcards in the host) has no page experts
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { id, timestamp } from './common';
+
+export const inboxKind = z.enum(['tip_outdated']).meta({
+  id: 'InboxKind',
+  description: 'tip_outdated: a tip you wrote, or one on pages you are an expert for, may point at the wrong element.',
+});
+export type InboxKind = z.infer<typeof inboxKind>;
+
+export const inboxItem = z
+  .object({
+    id,
+    kind: inboxKind,
+    createdAt: timestamp,
+    readAt: timestamp.nullable(),
+    note: z
+      .object({ id, pattern: z.string(), excerpt: z.string() })
+      .nullable()
+      .meta({ description: 'The note or tip the item is about; open its pattern to see it in place.' }),
+  })
+  .meta({ id: 'InboxItem' });
+export type InboxItem = z.infer<typeof inboxItem>;
+
+export const inboxPage = z
+  .object({ items: z.array(inboxItem), unread: z.int() })
+  .meta({ id: 'InboxPage', description: 'Newest first, at most 100 items.' });
+export type InboxPage = z.infer<typeof inboxPage>;
+
+export const inboxQuery = z.object({
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .meta({ description: 'true: unread items only.' }),
+});
