@@ -24,3 +24,4 @@ export {
   type PatternOptions,
   type URLPatternInitLike,
 } from './types';
+export { patternForPageKey } from './page-pattern';

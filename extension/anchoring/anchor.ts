@@ -1,0 +1,217 @@
+/**
+ * Re-anchoring: gathers candidate elements from every description in an anchor, scores each
+ * candidate against all of them, and reports the element only when one candidate is good enough
+ * and clearly the best.
+ */
+import search from 'approx-string-match';
+import { ATTRIBUTE_WEIGHTS, IDENTITY_ATTRIBUTES, TEXTUAL_ATTRIBUTES, stableAttributes } from './attributes';
+import { CONTEXT_SIZE, MAX_QUOTE } from './describe';
+import { positionSimilarity } from './position';
+import { DEFAULT_DECISION, type DecideOptions, type Evidence, decide, score } from './score';
+import { contextSimilarity, textSimilarity } from './similarity';
+import { PageSnapshot, queryAll } from './snapshot';
+import type {
+  Anchor,
+  AnchorResult,
+  AnchorRoot,
+  AttributeSelector,
+  CssSelector,
+  PositionSelector,
+  TextQuoteSelector,
+} from './types';
+
+export interface AnchorOptions extends Partial<DecideOptions> {
+  /** A snapshot shared by the anchors of one pass (only while the DOM does not change). */
+  snapshot?: PageSnapshot;
+}
+
+/** Per source, how many candidates are taken: enough for look-alikes to show, bounded for big pages. */
+const PER_SOURCE = 12;
+/** How far around a candidate its neighbourhood text is read (wider than the stored context, for reorders). */
+const NEIGHBOURHOOD = CONTEXT_SIZE * 2;
+/** How many levels above matched text an element of the recorded tag is looked for. */
+const TEXT_TO_ELEMENT_LEVELS = 6;
+/** Occurrences of a quote considered before ranking them by their surrounding text. */
+const MAX_OCCURRENCES = 200;
+const ATTRIBUTE_QUERIES = ['data-testid', 'data-test', 'data-qa', 'data-cy', 'aria-label', 'name', 'title', 'placeholder', 'alt'];
+
+interface Parts {
+  css?: CssSelector;
+  quote?: TextQuoteSelector;
+  attributes?: AttributeSelector;
+  position?: PositionSelector;
+  tag?: string;
+}
+
+function partsOf(anchor: Anchor): Parts {
+  const parts: Parts = {};
+  for (const s of anchor.selector) {
+    if (s.type === 'CssSelector') parts.css ??= s;
+    else if (s.type === 'TextQuoteSelector') parts.quote ??= s;
+    else if (s.type === 'AttributeSelector') parts.attributes ??= s;
+    else parts.position ??= s;
+  }
+  parts.tag = parts.attributes?.tag ?? parts.position?.tag;
+  return parts;
+}
+
+export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorOptions = {}): AnchorResult {
+  const snapshot = options.snapshot ?? new PageSnapshot(root);
+  const parts = partsOf(anchor);
+  const cssHits = parts.css ? queryAll(snapshot.root, parts.css.value, PER_SOURCE) : [];
+  const candidates = gather(snapshot, parts, cssHits);
+  const scored = [...candidates].map((candidate) => ({ candidate, score: score(evidence(snapshot, parts, cssHits, candidate)) }));
+  const decision = decide(scored, { ...DEFAULT_DECISION, ...options });
+  if (!decision.found) {
+    const best = decision.best && { element: decision.best.candidate, confidence: decision.best.confidence };
+    return best ? { status: 'not_found', best, reason: decision.reason } : { status: 'not_found', reason: decision.reason };
+  }
+  const quote = parts.css?.refinedBy && locateQuote(snapshot, decision.candidate, parts.css.refinedBy);
+  return quote
+    ? { status: 'found', element: decision.candidate, confidence: decision.confidence, quote }
+    : { status: 'found', element: decision.candidate, confidence: decision.confidence };
+}
+
+function gather(snapshot: PageSnapshot, parts: Parts, cssHits: Element[]): Set<Element> {
+  const found = new Set<Element>(cssHits);
+  const root = snapshot.root;
+  const attributes = parts.attributes?.attributes ?? {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (!ATTRIBUTE_QUERIES.includes(name) && !/^data-[\w-]+$/.test(name)) continue;
+    for (const el of queryAll(root, `[${name}=${cssString(value)}]`, PER_SOURCE)) found.add(el);
+  }
+  if (attributes.id) for (const el of queryAll(root, `[id=${cssString(attributes.id)}]`, PER_SOURCE)) found.add(el);
+  if (attributes.href && parts.tag) {
+    for (const el of queryAll(root, `${parts.tag}[href*=${cssString(attributes.href)}]`, PER_SOURCE)) found.add(el);
+  }
+  if (attributes.label) {
+    for (const label of queryAll(root, 'label', 200)) {
+      const control = (label as HTMLLabelElement).control;
+      if (control && textSimilarity(label.textContent?.trim() ?? '', attributes.label) > 0.6) found.add(control);
+    }
+  }
+  if (parts.quote?.exact && parts.tag) for (const el of textMatches(snapshot, parts.quote, parts.tag)) found.add(el);
+  if (parts.position && validTag(parts.position.tag)) {
+    for (const el of snapshot.positionsOf(parts.position.tag).at(parts.position, PER_SOURCE)) found.add(el);
+  }
+  return found;
+}
+
+/**
+ * Elements of the recorded tag holding the quoted text: exact occurrences, else approximate ones;
+ * when the text is common, the occurrences whose surrounding text matches the recorded one first.
+ */
+function textMatches(snapshot: PageSnapshot, quote: TextQuoteSelector, tag: string): Element[] {
+  const text = snapshot.text.text;
+  const exact = quote.exact;
+  let hits: { start: number; end: number }[] = [];
+  for (let at = text.indexOf(exact); at >= 0 && hits.length < MAX_OCCURRENCES; at = text.indexOf(exact, at + 1)) {
+    hits.push({ start: at, end: at + exact.length });
+  }
+  if (hits.length === 0 && exact.length >= 4) {
+    // Rewordings ("Send invoice" → "Send the invoice"): up to a third of the quote may differ.
+    const matches = search(text, exact, Math.min(32, Math.ceil(exact.length / 3)));
+    hits = matches.sort((a, b) => a.errors - b.errors).slice(0, MAX_OCCURRENCES);
+  }
+  if (hits.length > PER_SOURCE) {
+    const prefix = quote.prefix ?? '';
+    const suffix = quote.suffix ?? '';
+    const agreement = (h: { start: number; end: number }) =>
+      textSimilarity(prefix, text.slice(Math.max(0, h.start - prefix.length - 1), h.start)) +
+      textSimilarity(suffix, text.slice(h.end, h.end + suffix.length + 1));
+    hits = hits
+      .map((h) => ({ h, a: agreement(h) }))
+      .sort((x, y) => y.a - x.a)
+      .slice(0, PER_SOURCE)
+      .map((x) => x.h);
+  }
+  const elements: Element[] = [];
+  for (const { start } of hits) {
+    let el = snapshot.text.nodeAt(start)?.parentElement ?? null;
+    for (let level = 0; el && level < TEXT_TO_ELEMENT_LEVELS && el !== snapshot.root; level++, el = el.parentElement) {
+      if (el.localName === tag) {
+        elements.push(el);
+        break;
+      }
+    }
+  }
+  return elements;
+}
+
+function evidence(snapshot: PageSnapshot, parts: Parts, cssHits: Element[], el: Element): Evidence {
+  const e: Evidence = { attributes: [] };
+  const recorded = parts.attributes?.attributes ?? {};
+  const actual = Object.keys(recorded).length > 0 ? stableAttributes(el) : {};
+  for (const [name, value] of Object.entries(recorded)) {
+    const now = actual[name];
+    const same = now === undefined ? 0 : TEXTUAL_ATTRIBUTES.has(name) ? textSimilarity(value, now) : now === value ? 1 : 0;
+    e.attributes.push({ weight: ATTRIBUTE_WEIGHTS[name] ?? (name.startsWith('data-') ? ATTRIBUTE_WEIGHTS.data! : 1), score: same });
+  }
+  const declared = IDENTITY_ATTRIBUTES.filter((name) => recorded[name] !== undefined && actual[name] !== undefined);
+  e.identityConflict = declared.some((name) => actual[name] !== recorded[name]);
+  e.identityMatch = declared.length > 0 && !e.identityConflict;
+  e.weakIdentity = (parts.quote?.exact.length ?? 0) < 3 && !Object.keys(recorded).some((name) => (ATTRIBUTE_WEIGHTS[name] ?? 1.5) >= 1.5);
+  const elementText = snapshot.text.textOf(el, MAX_QUOTE);
+  if (parts.quote) {
+    if (parts.quote.exact) e.text = textSimilarity(parts.quote.exact, elementText);
+    e.context = contextAgreement(snapshot, parts.quote, el);
+  }
+  if (parts.css) {
+    const hit = cssHits.includes(el) ? (cssHits.length === 1 ? 1 : 0.5) : 0;
+    const refined = parts.css.refinedBy?.exact;
+    e.cssIsStructural = parts.css.value.includes(':nth-');
+    e.css = hit && refined ? hit * (elementText.includes(refined) ? 1 : textSimilarity(refined, elementText)) : hit;
+  }
+  if (parts.position && parts.position.tag === el.localName) {
+    const now = snapshot.positionsOf(el.localName).positionOf(el);
+    e.position = now ? positionSimilarity(parts.position, now) : 0;
+  } else if (parts.position) {
+    e.position = 0;
+  }
+  if (parts.tag) e.tag = parts.tag === el.localName ? 1 : 0;
+  return e;
+}
+
+/**
+ * How well the text around the candidate agrees with the recorded context, side by side: on each
+ * side, the better of the words nearby (neighbours reordered) and the characters right next to it
+ * (rows of a table share many words but not the adjacent text); then the mean of the two sides.
+ */
+function contextAgreement(snapshot: PageSnapshot, quote: TextQuoteSelector, el: Element): number | undefined {
+  const near = snapshot.text.contextOf(el, NEIGHBOURHOOD);
+  const side = (stored: string, actual: string, adjacent: string) => {
+    const words = contextSimilarity(stored, actual);
+    return words === undefined ? undefined : Math.max(words, textSimilarity(stored.trim(), adjacent.trim()));
+  };
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  const before = side(prefix, near.prefix, near.prefix.slice(-prefix.length));
+  const after = side(suffix, near.suffix, near.suffix.slice(0, suffix.length));
+  if (before === undefined) return after;
+  if (after === undefined) return before;
+  return (before + after) / 2;
+}
+
+/** The refining quote inside the found element, as a Range (approximately, if it was reworded). */
+function locateQuote(snapshot: PageSnapshot, el: Element, refinedBy: TextQuoteSelector): Range | undefined {
+  const [start, end] = snapshot.text.span(el);
+  const inside = snapshot.text.text.slice(start, end);
+  let at = inside.indexOf(refinedBy.exact);
+  let length = refinedBy.exact.length;
+  if (at < 0) {
+    const best = search(inside, refinedBy.exact, Math.ceil(refinedBy.exact.length / 3)).sort((a, b) => a.errors - b.errors)[0];
+    if (!best) return undefined;
+    at = best.start;
+    length = best.end - best.start;
+  }
+  return snapshot.text.range(start + at, start + at + length);
+}
+
+function validTag(tag: string): boolean {
+  return /^[a-z][a-z0-9-]*$/i.test(tag);
+}
+
+/** A CSS string literal. */
+function cssString(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { OutboxEntry } from '../messaging/types';
+import { ApiFailure } from './api-client';
+import { memoryArea } from './key-value-area';
+import { Outbox, retryDelay } from './outbox';
+
+const note = (body: string): OutboxEntry => ({
+  kind: 'note',
+  pageKey: 'https://crm.example/a',
+  body: { pattern: 'https://crm.example/a', body, visibility: 'org', teamId: null },
+});
+const down = () => new ApiFailure('unreachable', 0, 'network_error', 'The server did not answer.');
+
+describe('Outbox', () => {
+  it('sends waiting items in order and forgets them once accepted', async () => {
+    const outbox = new Outbox(memoryArea());
+    await outbox.add(note('one'));
+    await outbox.add(note('two'));
+    const sent: string[] = [];
+    const left = await outbox.flush(async (e) => void sent.push(e.kind === 'note' ? e.body.body : ''));
+    expect(sent).toEqual(['one', 'two']);
+    expect(left).toEqual([]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('keeps everything when the server is down, stops at the first failure and backs off', async () => {
+    let now = 1_000;
+    const outbox = new Outbox(memoryArea(), () => now);
+    await outbox.add(note('one'));
+    await outbox.add(note('two'));
+    const send = vi.fn(async () => { throw down(); });
+    const left = await outbox.flush(send);
+    expect(send).toHaveBeenCalledTimes(1); // the rest would fail the same way
+    expect(left.map((i) => i.attempts)).toEqual([1, 0]);
+    expect(left[0]!.nextAttemptAt).toBe(now + retryDelay(1));
+
+    send.mockClear();
+    now += 1_000; // not due yet
+    await outbox.flush(send);
+    expect(send).toHaveBeenCalledTimes(1); // only "two", never tried, is due
+    send.mockClear();
+    await outbox.flush(send, { force: true }); // the panel reopened: try all now
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('survives a restart: a new Outbox on the same storage sends what the old one kept', async () => {
+    const area = memoryArea();
+    await new Outbox(area).add(note('kept'));
+    const sent: string[] = [];
+    await new Outbox(area).flush(async (e) => void sent.push(e.kind === 'note' ? e.body.body : ''));
+    expect(sent).toEqual(['kept']);
+  });
+
+  it('keeps a rejected item for the user without retrying it, and goes on with the next', async () => {
+    const outbox = new Outbox(memoryArea());
+    await outbox.add(note('bad'));
+    await outbox.add(note('good'));
+    const send = vi.fn(async (e: OutboxEntry) => {
+      if (e.kind === 'note' && e.body.body === 'bad') throw new ApiFailure('rejected', 400, 'validation_failed', 'body: too long');
+    });
+    expect(await outbox.flush(send)).toEqual([]);
+    const [rejected] = await outbox.list();
+    expect(rejected?.lastError).toEqual({ kind: 'rejected', message: 'body: too long' });
+    send.mockClear();
+    await outbox.flush(send, { force: true });
+    expect(send).not.toHaveBeenCalled();
+    await outbox.discard(rejected!.id);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('never sends an item twice when flushes overlap', async () => {
+    const outbox = new Outbox(memoryArea());
+    await outbox.add(note('once'));
+    const send = vi.fn(() => new Promise<void>((r) => setTimeout(r, 10)));
+    await Promise.all([outbox.flush(send), outbox.flush(send), outbox.flush(send, { force: true })]);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('grows the retry delay up to ten minutes', () => {
+    expect([1, 2, 3].map(retryDelay)).toEqual([5_000, 10_000, 20_000]);
+    expect(retryDelay(30)).toBe(600_000);
+  });
+});

@@ -1,0 +1,77 @@
+// What the extension remembers in storage.local: the server, the session, the sites the server lists
+// and the ones the user turned on. The server URL set by IT policy (storage.managed) wins over the typed one.
+import { browser } from 'wxt/browser';
+import type { Session, Site } from '../../shared/contract';
+import { apiClient, apiRoot, type ApiClient } from './api-client';
+
+export interface StoredSession extends Session {
+  serverUrl: string;
+}
+
+export interface ServerSetting {
+  url: string | null;
+  /** Set by policy: the options page shows it read-only. */
+  managed: boolean;
+}
+
+const local = browser.storage.local;
+
+async function managedServerUrl(): Promise<string | null> {
+  try {
+    const { serverUrl } = await browser.storage.managed.get('serverUrl');
+    return typeof serverUrl === 'string' && serverUrl ? serverUrl : null;
+  } catch {
+    return null; // no policy (Firefox throws without a managed manifest)
+  }
+}
+
+export async function serverSetting(): Promise<ServerSetting> {
+  const managed = await managedServerUrl();
+  if (managed) return { url: managed, managed: true };
+  const { serverUrl } = await local.get('serverUrl');
+  return { url: typeof serverUrl === 'string' ? serverUrl : null, managed: false };
+}
+
+export const saveServerUrl = (serverUrl: string) => local.set({ serverUrl });
+
+export async function storedSession(): Promise<StoredSession | null> {
+  const { session } = await local.get('session');
+  return (session as StoredSession | undefined) ?? null;
+}
+
+export const saveSession = (session: StoredSession) => local.set({ session });
+
+/** Forget the session and what came with it (the cached sites). Turned-on sites are kept for the next sign-in. */
+export const forgetSession = () => local.remove(['session', 'sites']);
+
+export async function cachedSites(): Promise<Site[]> {
+  const { sites } = await local.get('sites');
+  return (sites as Site[] | undefined) ?? [];
+}
+
+export const saveSites = (sites: Site[]) => local.set({ sites });
+
+export async function enabledOrigins(): Promise<string[]> {
+  const { enabledOrigins: origins } = await local.get('enabledOrigins');
+  return (origins as string[] | undefined) ?? [];
+}
+
+export async function setOriginEnabled(origin: string, on: boolean): Promise<void> {
+  const current = new Set(await enabledOrigins());
+  if (on) current.add(origin);
+  else current.delete(origin);
+  await local.set({ enabledOrigins: [...current] });
+}
+
+/** The match pattern that grants an origin (scheme://host[:port]) to the extension. */
+export const originPattern = (origin: string) => `${origin}/*`;
+
+/** Whether the browser still lets the extension reach the server (the user can revoke it any time). */
+export const serverGranted = (serverUrl: string) =>
+  browser.permissions.contains({ origins: [originPattern(new URL(apiRoot(serverUrl)).origin)] });
+
+/** The API client for the stored session, or null when signed out. */
+export async function sessionClient(): Promise<{ api: ApiClient; session: StoredSession } | null> {
+  const session = await storedSession();
+  return session ? { api: apiClient(apiRoot(session.serverUrl), session.token), session } : null;
+}

@@ -1,0 +1,26 @@
+// Sends the outbox: now when something is posted or the panel reopens, else on an alarm (MV3 alarms
+// fire at most every 30 s) while anything waits. The state is in storage.local, so a worker restart
+// loses nothing.
+import { browser } from 'wxt/browser';
+import { ApiFailure } from '../../core/api-client';
+import { Outbox } from '../../core/outbox';
+import { sessionClient } from '../../core/settings';
+import type { OutboxEntry } from '../../messaging';
+
+export const OUTBOX_ALARM = 'outbox-flush';
+
+export const outbox = new Outbox(browser.storage.local);
+
+async function send(entry: OutboxEntry): Promise<void> {
+  const client = await sessionClient();
+  if (!client) throw new ApiFailure('unauthorized', 401, 'signed_out', 'Signed out: sign in to send.');
+  if (entry.kind === 'note') await client.api.createNote(entry.body);
+  else if (entry.kind === 'question') await client.api.createQuestion(entry.body);
+  else await client.api.answer(entry.questionId, entry.body.body);
+}
+
+export async function flushOutbox(force = false): Promise<void> {
+  const waiting = await outbox.flush(send, { force });
+  if (waiting.length) await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 0.5 });
+  else await browser.alarms.clear(OUTBOX_ALARM);
+}

@@ -1,0 +1,91 @@
+// Each tab's page: which site and page key it is on and its counts, kept in storage.session (a worker
+// restart keeps it, a browser restart does not need it). The badge shows the same counts as the launcher.
+import { browser } from 'wxt/browser';
+import type { Site } from '../../../shared/contract';
+import { pageKey, screenName } from '../../../shared/urlpattern/page-key';
+import { ApiFailure } from '../../core/api-client';
+import { problemOf } from '../../core/problems';
+import { activeOrigins } from './registration';
+import { cachedSites, serverGranted, sessionClient } from '../../core/settings';
+import { tellTab, type Counts, type TabPage } from '../../messaging';
+
+const storeKey = (tabId: number) => `tab:${tabId}`;
+
+export async function tabPage(tabId: number): Promise<TabPage | null> {
+  const key = storeKey(tabId);
+  return ((await browser.storage.session.get(key))[key] as TabPage | undefined) ?? null;
+}
+
+async function store(page: TabPage): Promise<TabPage> {
+  await browser.storage.session.set({ [storeKey(page.tabId)]: page });
+  await showBadge(page);
+  await tellTab(page.tabId, 'page:update', page);
+  return page;
+}
+
+export const forgetTab = (tabId: number) => browser.storage.session.remove(storeKey(tabId));
+
+/** Notes + tips + open questions: what the badge and the launcher count. */
+export const badgeCount = (c: Counts) => c.notes + c.tips + c.openQuestions;
+
+async function showBadge(page: TabPage): Promise<void> {
+  const text = page.problem ? '!' : page.counts && badgeCount(page.counts) ? String(badgeCount(page.counts)) : '';
+  try {
+    await browser.action.setBadgeText({ tabId: page.tabId, text });
+    await browser.action.setBadgeBackgroundColor({ tabId: page.tabId, color: page.problem ? '#b45309' : '#2557d6' });
+  } catch {
+    // the tab is gone
+  }
+}
+
+/** The granted site a URL belongs to, or null: then nothing about the page is kept or sent. */
+async function siteFor(url: string): Promise<Site | null> {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return null;
+  }
+  if (!(await activeOrigins()).includes(origin)) return null;
+  return (await cachedSites()).find((s) => s.origin === origin) ?? null;
+}
+
+/**
+ * The tab is now at `url`: compute its page key by the site's rules, load the counts, show them.
+ * Only the page key goes to the API.
+ */
+export async function locate(tabId: number, url: string): Promise<TabPage | null> {
+  const site = await siteFor(url);
+  if (!site) {
+    await forgetTab(tabId);
+    return null;
+  }
+  const key = pageKey(url, site.rules);
+  const base = { tabId, pageKey: key, site: { id: site.id, name: site.name, origin: site.origin }, screen: screenName(key, site.rules, site.origin) };
+  const client = await sessionClient();
+  if (!client) return store({ ...base, counts: null, problem: 'signed-out' });
+  try {
+    const context = await client.api.context(key);
+    return store({ ...base, counts: context.counts, problem: null });
+  } catch (err) {
+    const granted = await serverGranted(client.session.serverUrl);
+    const problem = !granted ? 'permission-revoked' : err instanceof ApiFailure ? problemOf(err, navigator.onLine) : 'error';
+    return store({ ...base, counts: null, problem });
+  }
+}
+
+/** The panel loaded fresh counts: if the tab is still on that page, show them. */
+export async function updateCounts(tabId: number, key: string, counts: Counts): Promise<void> {
+  const page = await tabPage(tabId);
+  if (page && page.pageKey === key) await store({ ...page, counts, problem: null });
+}
+
+/**
+ * Loads every known tab's page again (after a sign-in, sign-out or grant change), so launchers and
+ * badges recover without a reload. Page keys are URLs their own normalization leaves unchanged.
+ */
+export async function relocateAll(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const pages = Object.entries(all).filter(([key]) => key.startsWith('tab:')).map(([, page]) => page as TabPage);
+  await Promise.all(pages.map((page) => locate(page.tabId, page.pageKey)));
+}

@@ -1,0 +1,212 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Site } from '../../../shared/contract';
+import { ApiFailure } from '../../core/api-client';
+import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../core/settings';
+import { connect, grantSite, refreshSites, revokeSite, signIn, signOut, siteGranted, startSession } from './connect';
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function ServerSection({ server, onConnected }: { server: ServerSetting; onConnected: (url: string) => void }) {
+  const [url, setUrl] = useState(server.url ?? '');
+  const [state, setState] = useState<{ busy: boolean; error: string | null; ok: string | null }>({ busy: false, error: null, ok: null });
+  const id = useId();
+  return (
+    <section class="box" aria-labelledby="server-title">
+      <h2 id="server-title">Server</h2>
+      <form
+        class="row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setState({ busy: true, error: null, ok: null });
+          try {
+            const version = await connect(url.trim());
+            setState({ busy: false, error: null, ok: `Connected (API ${version}).` });
+            onConnected(url.trim());
+          } catch (err) {
+            setState({ busy: false, error: `Could not connect: ${message(err)}`, ok: null });
+          }
+        }}
+      >
+        <div class="field grow">
+          <label for={id}>Server URL</label>
+          <input id={id} type="url" required readOnly={server.managed} value={url} placeholder="https://alongside.corp.example" onInput={(e) => setUrl(e.currentTarget.value)} />
+          {server.managed && <p class="hint">Set by your organization.</p>}
+        </div>
+        <button type="submit" class="primary" disabled={state.busy || !url.trim()}>Connect</button>
+      </form>
+      <p role="status" class="ok">{state.ok}</p>
+      {state.error && <p role="alert" class="error">{state.error}</p>}
+    </section>
+  );
+}
+
+function SignInSection({ serverUrl, expired, onSignedIn }: { serverUrl: string; expired: boolean; onSignedIn: () => void }) {
+  const [mode, setMode] = useState<'signin' | 'signup'>('signin');
+  const [fields, setFields] = useState({ email: '', password: '', name: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { email: useId(), password: useId(), name: useId() };
+  return (
+    <section class="box" aria-labelledby="account-title">
+      <h2 id="account-title">{mode === 'signin' ? 'Sign in' : 'Create an account'}</h2>
+      {expired && <p class="notice" role="alert">Your session has ended. Sign in again; your drafts are kept.</p>}
+      <form
+        class="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          try {
+            const session = await startSession(serverUrl, mode, fields.email, fields.password, fields.name);
+            await signIn(serverUrl, session);
+            onSignedIn();
+          } catch (err) {
+            setError(err instanceof ApiFailure && err.kind === 'unauthorized' ? 'Wrong email or password.' : message(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {mode === 'signup' && (
+          <div class="field">
+            <label for={ids.name}>Name</label>
+            <input id={ids.name} type="text" required autoComplete="name" value={fields.name} onInput={(e) => setFields({ ...fields, name: e.currentTarget.value })} />
+          </div>
+        )}
+        <div class="field">
+          <label for={ids.email}>Email</label>
+          <input id={ids.email} type="email" required autoComplete="username" value={fields.email} onInput={(e) => setFields({ ...fields, email: e.currentTarget.value })} />
+        </div>
+        <div class="field">
+          <label for={ids.password}>Password</label>
+          <input id={ids.password} type="password" required minLength={mode === 'signup' ? 10 : 1} autoComplete={mode === 'signin' ? 'current-password' : 'new-password'} value={fields.password} onInput={(e) => setFields({ ...fields, password: e.currentTarget.value })} />
+        </div>
+        {error && <p role="alert" class="error">{error}</p>}
+        <div class="row">
+          <button type="submit" class="primary" disabled={busy}>{mode === 'signin' ? 'Sign in' : 'Create account'}</button>
+          <button type="button" class="link" onClick={() => setMode(mode === 'signin' ? 'signup' : 'signin')}>
+            {mode === 'signin' ? 'No account? Create one' : 'Have an account? Sign in'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SiteRow({ site, enabled, onChange }: { site: Site; enabled: boolean; onChange: () => void }) {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void siteGranted(site.origin).then(setGranted), [site.origin, enabled]);
+  const on = enabled && granted === true;
+  return (
+    <li class="site" data-testid="site" data-origin={site.origin}>
+      <div class="site-text">
+        <span class="site-name">{site.name}</span>
+        <span class="muted">{site.origin}</span>
+        {error && <span class="error">{error}</span>}
+      </div>
+      <span class={`tag ${on ? 'ok' : ''}`}>{on ? 'On' : enabled ? 'Access needed' : 'Off'}</span>
+      {on ? (
+        <button type="button" class="secondary" aria-label={`Turn off ${site.name}`} onClick={async () => { await revokeSite(site.origin); onChange(); }}>
+          Turn off
+        </button>
+      ) : (
+        <button
+          type="button"
+          class="primary"
+          aria-label={`Grant ${site.name}`}
+          onClick={async () => {
+            setError(null);
+            if (!(await grantSite(site.origin))) setError('The browser did not grant access.');
+            onChange();
+          }}
+        >
+          Grant
+        </button>
+      )}
+    </li>
+  );
+}
+
+function SitesSection({ session, onSignedOut }: { session: StoredSession; onSignedOut: (expired: boolean) => void }) {
+  const [sites, setSites] = useState<Site[] | null>(null);
+  const [enabled, setEnabled] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const reloadEnabled = () => void enabledOrigins().then(setEnabled);
+
+  useEffect(() => {
+    void cachedSites().then((cached) => cached.length && setSites(cached));
+    reloadEnabled();
+    refreshSites().then(setSites, async (err: unknown) => {
+      if (err instanceof ApiFailure && err.kind === 'unauthorized') {
+        await forgetSession();
+        onSignedOut(true);
+      } else setError(`Could not load the sites: ${message(err)}`);
+    });
+  }, [session.token]);
+
+  return (
+    <>
+      <section class="box" aria-labelledby="account-title">
+        <h2 id="account-title">Account</h2>
+        <div class="row">
+          <p class="grow">
+            Signed in as <strong>{session.user.name}</strong> <span class="muted">({session.user.email})</span>
+          </p>
+          <button type="button" class="secondary" onClick={async () => { await signOut(); onSignedOut(false); }}>
+            Sign out
+          </button>
+        </div>
+      </section>
+      <section class="box" aria-labelledby="sites-title">
+        <h2 id="sites-title">Sites</h2>
+        <p class="muted">Alongside runs only on the sites you grant here. Nothing is sent about any other page.</p>
+        {error && <p role="alert" class="error">{error}</p>}
+        {!sites && !error && <p class="muted">Loading sites…</p>}
+        {sites && sites.length === 0 && <p class="muted">Your server lists no sites yet. An admin adds them.</p>}
+        {sites && sites.length > 0 && (
+          <ul class="sites">
+            {sites.map((s) => <SiteRow key={s.id} site={s} enabled={enabled.includes(s.origin)} onChange={reloadEnabled} />)}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function Options() {
+  const [server, setServer] = useState<ServerSetting | null>(null);
+  const [session, setSession] = useState<StoredSession | null | undefined>(undefined);
+  const [connected, setConnected] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    void serverSetting().then((s) => {
+      setServer(s);
+      setConnected(s.url);
+    });
+    void storedSession().then(setSession);
+  }, []);
+
+  if (!server || session === undefined) return <main class="page" aria-busy="true" />;
+  return (
+    <main class="page">
+      <header class="masthead">
+        <h1>Alongside</h1>
+        <p class="muted">Colleagues' notes, tips and answers on your company's internal apps.</p>
+      </header>
+      {!session && <ServerSection server={server} onConnected={setConnected} />}
+      {!session && connected && <SignInSection serverUrl={connected} expired={expired} onSignedIn={() => void storedSession().then(setSession)} />}
+      {session && (
+        <SitesSection
+          session={session}
+          onSignedOut={(wasExpired) => {
+            setExpired(wasExpired);
+            setSession(null);
+          }}
+        />
+      )}
+      <footer class="muted small">Shortcut: Alt+Shift+A opens the panel on a granted site.</footer>
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+// The options page's actions: connect to a server, sign in or up, list and grant sites, sign out.
+import { browser } from 'wxt/browser';
+import type { Session, Site } from '../../../shared/contract';
+import { apiClient, apiRoot } from '../../core/api-client';
+import { forgetSession, originPattern, saveServerUrl, saveSession, saveSites, setOriginEnabled, storedSession } from '../../core/settings';
+import { askBackground } from '../../messaging';
+
+/**
+ * Asks the browser for the server's origin, then checks it answers like an Alongside API. Must be
+ * called straight from the click: the permission prompt needs the user's gesture.
+ */
+export async function connect(serverUrl: string): Promise<string> {
+  const root = apiRoot(serverUrl);
+  const granted = await browser.permissions.request({ origins: [originPattern(new URL(root).origin)] });
+  if (!granted) throw new Error('Alongside needs access to the server to connect. Click Connect again and allow it.');
+  const health = await apiClient(root).health();
+  await saveServerUrl(serverUrl);
+  return health.version;
+}
+
+export async function signIn(serverUrl: string, session: Session): Promise<void> {
+  await saveSession({ ...session, serverUrl });
+  await refreshSites();
+}
+
+export const startSession = (serverUrl: string, mode: 'signin' | 'signup', email: string, password: string, name: string) => {
+  const api = apiClient(apiRoot(serverUrl));
+  return mode === 'signin' ? api.signIn(email, password) : api.signUp(email, name, password);
+};
+
+/** Fetches the sites the server lists and re-registers the content script on the granted ones. */
+export async function refreshSites(): Promise<Site[]> {
+  const session = await storedSession();
+  if (!session) return [];
+  const sites = await apiClient(apiRoot(session.serverUrl), session.token).sites();
+  await saveSites(sites);
+  await askBackground('sites:sync', null);
+  return sites;
+}
+
+/** Grant: the browser asks the user for this origin (from the click), then the content script runs there. */
+export async function grantSite(origin: string): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+  if (granted) {
+    await setOriginEnabled(origin, true);
+    await askBackground('sites:sync', null);
+  }
+  return granted;
+}
+
+export async function revokeSite(origin: string): Promise<void> {
+  await setOriginEnabled(origin, false);
+  // A permission the manifest requires (the test build's) cannot be removed; turning the site off is enough.
+  await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+  await askBackground('sites:sync', null);
+}
+
+export const siteGranted = (origin: string) => browser.permissions.contains({ origins: [originPattern(origin)] });
+
+/** Revokes the token on the server (best effort: offline, it still ends here) and forgets it. */
+export async function signOut(): Promise<void> {
+  const session = await storedSession();
+  if (session) await apiClient(apiRoot(session.serverUrl), session.token).signOut().catch(() => undefined);
+  await forgetSession();
+  await askBackground('sites:sync', null);
+}

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sortItems } from '../format';
+import { askingExperts, closePanel, context, drafts, order, page, pendingHere, problem, section, status, view, type Section } from '../store';
+import { ExpertList } from './ExpertList';
+import { NoteCard } from './NoteCard';
+import { NoteComposer } from './NoteComposer';
+import { PendingList } from './PendingList';
+import { QuestionCard } from './QuestionCard';
+import { QuestionComposer } from './QuestionComposer';
+import { Empty, ProblemState, Skeleton } from './States';
+
+const pathOf = (pageKey: string) => {
+  const u = new URL(pageKey);
+  return `${u.pathname}${u.search}${u.hash}`;
+};
+
+function Tabs() {
+  const ctx = context.value;
+  const tabs: Array<[Section, string, number | null]> = [
+    ['notes', 'Notes', ctx ? ctx.counts.notes + ctx.counts.tips : null],
+    ['questions', 'Questions', ctx ? ctx.counts.openQuestions : null],
+    ['experts', 'Experts', ctx ? ctx.experts.length : null],
+  ];
+  return (
+    <div class="tabs" role="tablist" aria-label="Sections">
+      {tabs.map(([id, label, n]) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          id={`tab-${id}`}
+          aria-selected={section.value === id}
+          aria-controls="section"
+          tabIndex={section.value === id ? 0 : -1}
+          onClick={() => (section.value = id)}
+          onKeyDown={(e) => {
+            const i = tabs.findIndex(([t]) => t === id);
+            const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+            if (!step) return;
+            const next = tabs[(i + step + tabs.length) % tabs.length]![0];
+            section.value = next;
+            (e.currentTarget.parentElement?.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus();
+          }}
+        >
+          {label}
+          {n !== null && n > 0 && <span class="badge">{n}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Content() {
+  const ctx = context.value!;
+  const [composing, setComposing] = useState(false);
+  useEffect(() => {
+    if (askingExperts.value) setComposing(true);
+  }, [askingExperts.value]);
+  // A draft waiting for this page opens its composer: what was typed is where it was left.
+  useEffect(() => {
+    if (section.value === 'experts') return;
+    let live = true;
+    void drafts.load(ctx.pageKey, section.value === 'notes' ? 'note' : 'question').then((d) => {
+      if (live && d) setComposing(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ctx.pageKey, section.value]);
+  const finish = () => {
+    setComposing(false);
+    askingExperts.value = false;
+  };
+  const s = section.value;
+
+  if (s === 'experts') {
+    return (
+      <ExpertList
+        experts={ctx.experts}
+        onAsk={() => {
+          askingExperts.value = true;
+          section.value = 'questions';
+        }}
+      />
+    );
+  }
+  const notes = sortItems(ctx.notes, order.value);
+  const questions = sortItems(ctx.questions, order.value);
+  const empty = s === 'notes' ? notes.length === 0 : questions.length === 0;
+  return (
+    <>
+      <div class="toolbar">
+        <label class="field-inline">
+          <span>Sort</span>
+          <select value={order.value} onChange={(e) => (order.value = e.currentTarget.value as 'newest' | 'helpful')}>
+            <option value="newest">Newest first</option>
+            <option value="helpful">Most helpful first</option>
+          </select>
+        </label>
+        {!composing && (
+          <button type="button" class="primary" onClick={() => setComposing(true)}>
+            {s === 'notes' ? 'Add note' : 'Ask a question'}
+          </button>
+        )}
+      </div>
+      {composing &&
+        (s === 'notes' ? (
+          <NoteComposer pageKey={ctx.pageKey} onDone={finish} />
+        ) : (
+          <QuestionComposer pageKey={ctx.pageKey} experts={askingExperts.value ? ctx.experts : null} onDone={finish} />
+        ))}
+      {empty && !composing ? (
+        s === 'notes' ? (
+          <Empty title="No notes here yet: be the first" message="Share what a colleague should know on this page." />
+        ) : (
+          <Empty title="No questions about this page yet" message="Ask, and colleagues who know will answer here." />
+        )
+      ) : s === 'notes' ? (
+        <div class="list">{notes.map((n) => <NoteCard key={n.id} note={n} />)}</div>
+      ) : (
+        <div class="list">{questions.map((q) => <QuestionCard key={q.id} summary={q} pageKey={ctx.pageKey} />)}</div>
+      )}
+    </>
+  );
+}
+
+export function App() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') closePanel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const ctx = context.value;
+  const current = page.value;
+  const title = current ? (current.screen ?? 'This page') : 'Alongside';
+  return (
+    <div class="app">
+      <header class="top">
+        <div class="top-text">
+          <h1 ref={heading} tabIndex={-1}>{title}</h1>
+          {current && <p class="muted where" title={current.pageKey}>{current.site.name} · {pathOf(current.pageKey)}</p>}
+        </div>
+        <button type="button" class="icon" aria-label="Close the panel (Escape)" onClick={closePanel}>
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18" /></svg>
+        </button>
+      </header>
+      {view.value === 'ready' && <Tabs />}
+      <main aria-busy={view.value === 'loading'}>
+        <PendingList items={pendingHere.value} />
+        {view.value === 'loading' && <Skeleton />}
+        {view.value === 'problem' && problem.value && <ProblemState problem={problem.value} />}
+        {view.value === 'not-here' && <Empty title="Nothing to show here" message="Alongside runs on the sites you granted in its settings." />}
+        {view.value === 'ready' && ctx && (
+          <div id="section" role="tabpanel" aria-labelledby={`tab-${section.value}`} class="section">
+            <Content />
+          </div>
+        )}
+      </main>
+      <div class="sr-only" role="status" aria-live="polite">{status.value}</div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { problemCopy } from '../../../core/problems';
+import type { Problem } from '../../../messaging';
+import { openOptions, retry } from '../store';
+
+export function ProblemState({ problem }: { problem: Problem }) {
+  const copy = problemCopy[problem];
+  return (
+    <section class="state" role="alert" data-problem={problem} aria-labelledby="problem-title">
+      <div class={`state-icon ${problem === 'error' || problem === 'expired' ? 'warn' : ''}`} aria-hidden="true">
+        {problem === 'offline' || problem === 'unreachable' ? '⌁' : '!'}
+      </div>
+      <h2 id="problem-title">{copy.title}</h2>
+      <p>{copy.message}</p>
+      <button type="button" class="primary" onClick={() => (copy.action.does === 'options' ? openOptions() : void retry())}>
+        {copy.action.label}
+      </button>
+    </section>
+  );
+}
+
+export function Skeleton() {
+  return (
+    <div class="skeleton" aria-hidden="true">
+      {[0, 1, 2].map((i) => (
+        <div key={i} class="card">
+          <div class="skeleton-line short" />
+          <div class="skeleton-line" />
+          <div class="skeleton-line" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Empty({ title, message }: { title: string; message: string }) {
+  return (
+    <div class="empty">
+      <p class="empty-title">{title}</p>
+      <p class="muted">{message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { VoteTarget } from '../../../core/api-client';
+import { act } from '../store';
+
+interface Props {
+  target: VoteTarget;
+  id: string;
+  score: number;
+  votedByMe: boolean;
+  /** Your own content cannot be voted on. */
+  own: boolean;
+  onVoted: (result: { score: number; votedByMe: boolean }) => void;
+}
+
+export function VoteButton({ target, id, score, votedByMe, own, onVoted }: Props) {
+  // The name reads "Helpful 3" and aria-pressed says whether it is my vote; the visible text is the score.
+  return (
+    <button
+      type="button"
+      class="vote"
+      aria-pressed={votedByMe}
+      title={own ? 'Helpful votes (you cannot vote on your own)' : votedByMe ? 'Take your vote back' : 'Mark helpful'}
+      disabled={own}
+      onClick={async () => {
+        const result = await act('Voting', (a) => a.vote(target, id, !votedByMe));
+        if (result) onVoted(result);
+      }}
+    >
+      <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+        <path d="M7 10v11H3V10zM7 10l4-8a3 3 0 0 1 3 3v4h6a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.6 21H7" />
+      </svg>
+      <span class="sr-only">Helpful</span>
+      <span>{score}</span>
+    </button>
+  );
+}

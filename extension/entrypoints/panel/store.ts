@@ -1,0 +1,161 @@
+// The panel's state as signals, and the actions that change it. The page comes from the background
+// (which knows the tab from sender.tab); content comes from the API, called from this extension page.
+import { batch, computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { Me, PageContext } from '../../../shared/contract';
+import type { ApiClient } from '../../core/api-client';
+import { Drafts } from '../../core/drafts';
+import { problemOf } from '../../core/problems';
+import { serverGranted, sessionClient } from '../../core/settings';
+import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type TabPage } from '../../messaging';
+
+export type View = 'loading' | 'ready' | 'problem' | 'not-here';
+export type Section = 'notes' | 'questions' | 'experts';
+
+export const page = signal<TabPage | null>(null);
+export const view = signal<View>('loading');
+export const problem = signal<Problem | null>(null);
+export const context = signal<PageContext | null>(null);
+export const me = signal<Me | null>(null);
+export const outbox = signal<OutboxItem[]>([]);
+export const section = signal<Section>('notes');
+export const order = signal<'newest' | 'helpful'>('newest');
+/** Announced by the live region. */
+export const status = signal('');
+/** Set by "Ask an expert": the question composer shows who will see the question. */
+export const askingExperts = signal(false);
+
+export const drafts = new Drafts(browser.storage.local);
+
+/** This page's items still in the outbox. */
+export const pendingHere = computed(() => outbox.value.filter((i) => i.entry.pageKey === page.value?.pageKey));
+
+let client: ApiClient | null = null;
+
+/** The API client of the current session; a missing session shows the signed-out state. */
+export function api(): ApiClient {
+  if (!client) throw new Error('not signed in');
+  return client;
+}
+
+export function announce(message: string) {
+  status.value = '';
+  queueMicrotask(() => (status.value = message));
+}
+
+/** Loads the page's context (and who I am); every failure becomes a designed state. */
+export async function load(): Promise<void> {
+  const current = page.value;
+  if (!current) {
+    view.value = 'not-here';
+    return;
+  }
+  if (!context.value || context.value.pageKey !== current.pageKey) view.value = 'loading';
+  const session = await sessionClient();
+  client = session?.api ?? null;
+  if (!session) {
+    batch(() => {
+      problem.value = 'signed-out';
+      view.value = 'problem';
+    });
+    return;
+  }
+  try {
+    const [ctx, who] = await Promise.all([session.api.context(current.pageKey), me.value ? me.value : session.api.me()]);
+    if (page.value?.pageKey !== current.pageKey) return; // navigated meanwhile; that load wins
+    batch(() => {
+      context.value = ctx;
+      me.value = who;
+      problem.value = null;
+      view.value = 'ready';
+    });
+    void askBackground('panel:counts', { pageKey: ctx.pageKey, counts: ctx.counts });
+  } catch (err) {
+    const granted = await serverGranted(session.session.serverUrl);
+    batch(() => {
+      problem.value = granted ? problemOf(err, navigator.onLine) : 'permission-revoked';
+      view.value = 'problem';
+    });
+  }
+}
+
+/** Queues a write in the outbox (the background sends it) and says whether it went through. */
+export async function post(entry: OutboxEntry): Promise<'sent' | 'pending' | 'rejected'> {
+  const item = await askBackground('outbox:add', entry);
+  await refreshOutbox();
+  if (!item) {
+    announce('Posted.');
+    await load();
+    return 'sent';
+  }
+  if (item.lastError?.kind === 'rejected') {
+    announce(`Not posted: ${item.lastError.message}`);
+    return 'rejected';
+  }
+  announce('Saved. It will be sent when the server is back.');
+  return 'pending';
+}
+
+export async function discardPending(id: string) {
+  await askBackground('outbox:discard', { id });
+  await refreshOutbox();
+}
+
+async function refreshOutbox() {
+  const { outbox: items } = await browser.storage.local.get('outbox');
+  outbox.value = (items as OutboxItem[] | undefined) ?? [];
+}
+
+/** Runs an API action; a failure is announced and, if it is a state (expired, unreachable), shown. */
+export async function act<T>(what: string, run: (a: ApiClient) => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run(api());
+  } catch (err) {
+    const p = problemOf(err, navigator.onLine);
+    if (p === 'error') announce(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+    else batch(() => {
+      problem.value = p;
+      view.value = 'problem';
+    });
+    return undefined;
+  }
+}
+
+/** Retry: send what waits in the outbox, then load again. */
+export async function retry() {
+  view.value = 'loading';
+  await askBackground('outbox:flush', null).catch(() => undefined);
+  await refreshOutbox();
+  await load();
+}
+
+export const closePanel = () => void askBackground('panel:close', null);
+export const openOptions = () => void browser.runtime.openOptionsPage();
+
+/** Wires the panel to its tab, storage and the network; called once at start. */
+export async function start() {
+  const mine = await askBackground('panel:page', null);
+  page.value = mine;
+  if (mine) {
+    const key = `tab:${mine.tabId}`;
+    browser.storage.session.onChanged.addListener((changes) => {
+      const next = changes[key]?.newValue as TabPage | undefined;
+      if (next && next.pageKey !== page.value?.pageKey) {
+        page.value = next;
+        void load();
+      }
+    });
+  }
+  browser.storage.local.onChanged.addListener((changes) => {
+    if (changes.outbox) outbox.value = (changes.outbox.newValue as OutboxItem[] | undefined) ?? [];
+    if (changes.session) {
+      me.value = null;
+      void load();
+    }
+  });
+  window.addEventListener('online', () => void retry());
+  // Reopening the panel is a good moment to send what waits.
+  await askBackground('outbox:flush', null).catch(() => undefined);
+  await refreshOutbox();
+  await load();
+}

@@ -1,0 +1,103 @@
+// Connect, sign in, grant a site; the launcher counts what the page has and the panel shows it.
+// Host permissions: the e2e build lists http://127.0.0.1/* (see wxt.config.ts), because headless
+// Chromium cannot click the native permission prompt; the Grant click path itself runs for real.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { badgeText, closePanelWithEscape, connectAndGrant, launcher, launcherLabel, note, openPanel, registeredMatches, startWorld, type World } from './world';
+
+describe.skipIf(!chromiumAvailable)('connect and see', () => {
+  let world: World;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    const account = `${world.demo.origin}/accounts/1001`;
+    await note(world, world.ben, account, 'Check the **billing email** first. [Runbook](https://wiki.example/runbook) <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>');
+    await note(world, world.ben, account, 'Merge only after finance signs off', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
+    await note(world, world.ben, `${world.demo.origin}/accounts/:id`, 'Every account page: owners change monthly.');
+    await world.server.api.request('POST', '/questions', { token: world.ben.token, json: { pattern: account, title: 'Who approves discounts?' } });
+    await world.server.api.request('POST', '/experts', { token: world.admin.token, json: { userId: world.ben.user.id, pattern: `${world.demo.origin}/accounts/*` } });
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('connects, signs in and grants the site from the options page; the content script is registered for it only', async () => {
+    await connectAndGrant(browser, world, world.ada);
+    expect(await registeredMatches(browser)).toEqual([`${world.demo.origin}/*`]);
+  });
+
+  it('shows the launcher with the page counts, and the same on the badge', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${world.demo.origin}/accounts/1001?session=secret&tab=open`);
+    await launcherLabel(page, /2 notes, 1 tip, 1 open question/);
+    expect(await badgeText(browser, page.url())).toBe('4');
+    // Only the page key went to the API: the site keeps `tab`, so the session parameter was stripped.
+    const contextCalls = world.server.requests('/context');
+    expect(contextCalls.length).toBeGreaterThan(0);
+    for (const call of contextCalls) expect(decodeURIComponent(call.path)).toBe(`/api/v1/context?url=${world.demo.origin}/accounts/1001?tab=open`);
+    await page.close();
+  });
+
+  it('opens the panel with notes (markdown rendered and sanitized), the tip marked, questions and experts', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${world.demo.origin}/accounts/1001`);
+    const frame = await openPanel(page);
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Account');
+    // Focus moves into the panel, to its heading.
+    await expect.poll(() => frame.locator('h1').evaluate((h) => document.activeElement === h && document.hasFocus())).toBe(true);
+    const notes = frame.locator('article.card');
+    await expect.poll(() => notes.count()).toBe(3);
+    await expect.poll(() => frame.locator('.markdown strong').first().textContent()).toBe('billing email');
+    const link = frame.getByRole('link', { name: 'Runbook' });
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    expect(await frame.locator('.markdown img, .markdown script').count()).toBe(0);
+    expect(await frame.locator('.tag.tip').count()).toBe(1);
+
+    await frame.getByRole('tab', { name: /Questions/ }).click();
+    await frame.getByText('Who approves discounts?').waitFor();
+    await frame.getByRole('tab', { name: /Experts/ }).click();
+    await frame.locator('.expert', { hasText: 'Ben Okafor' }).waitFor();
+
+    // Escape closes the panel and gives focus back to the launcher.
+    await closePanelWithEscape(page);
+    expect(await launcher(page).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('toggles the panel with the shortcut’s message from the background (manifest command Alt+Shift+A)', async () => {
+    // Headless Chromium cannot press browser-level shortcuts; this sends what the command handler sends.
+    const page = await browser.context.newPage();
+    await page.goto(`${world.demo.origin}/accounts/1001`);
+    await launcher(page).waitFor();
+    const toggle = async () =>
+      (await browser.worker()).evaluate(async (url) => {
+        const chrome = (globalThis as unknown as { chrome: import('wxt/browser').WxtBrowser }).chrome;
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+        await chrome.tabs.sendMessage(tab!.id!, { type: 'panel:toggle', data: null }, { frameId: 0 });
+      }, page.url());
+    await toggle();
+    await page.locator('[data-testid="alongside-panel"]').waitFor();
+    await toggle();
+    await page.locator('[data-testid="alongside-panel"]').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('"ask an expert" names who will see the question before it is sent', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${world.demo.origin}/accounts/1001`);
+    const frame = await openPanel(page);
+    await frame.getByRole('tab', { name: /Experts/ }).click();
+    await frame.getByRole('button', { name: 'Ask an expert' }).click();
+    expect(await frame.getByTestId('expert-recipients').textContent()).toBe('Will be seen by: Ben Okafor');
+    await frame.getByLabel('Question', { exact: true }).fill('Can we extend the trial?');
+    await frame.getByRole('button', { name: 'Ask the experts' }).click();
+    await frame.getByRole('button', { name: 'Can we extend the trial?' }).waitFor();
+    await launcherLabel(page, /2 open questions/);
+    await page.close();
+  });
+});

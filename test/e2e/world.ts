@@ -1,0 +1,123 @@
+// The world the browser suites run in: the real API over HTTP, the demo internal app, an organisation
+// (admin, two colleagues in one team, an expert) and the demo app registered as a site.
+import type { FrameLocator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startDemoApp, type DemoApp } from '../../demo/app-server';
+import type { Account } from '../support/api-harness';
+import { startApiServer, type ApiServer } from '../support/api-server';
+import type { ExtensionBrowser } from '../support/browser';
+import { must } from '../support/org-fixture';
+
+export const PASSWORD = 'correct horse battery';
+
+export interface World {
+  server: ApiServer;
+  demo: DemoApp;
+  admin: Account;
+  ada: Account;
+  ben: Account;
+  teamId: string;
+  siteId: string;
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const [server, demo] = await Promise.all([startApiServer(), startDemoApp({ port: 0 })]);
+  const api = server.api;
+  const admin = await api.signUp('Admin');
+  const ada = await api.signUp('Ada Lovelace');
+  const ben = await api.signUp('Ben Okafor');
+  const team = await must(api.request('POST', '/teams', { token: admin.token, json: { name: 'Support' } }));
+  for (const who of [ada, ben]) await must(api.request('POST', `/teams/${team.id}/members`, { token: admin.token, json: { userId: who.user.id } }));
+  const site = await must(
+    api.request('POST', '/sites', {
+      token: admin.token,
+      json: {
+        origin: demo.origin,
+        name: 'Northwind CRM',
+        rules: {
+          keepQuery: ['tab'],
+          hashRouting: true,
+          templates: [
+            { name: 'Account', pattern: '/accounts/:id' },
+            { name: 'Accounts', pattern: '/accounts' },
+            { name: 'Report', pattern: '/legacy/#/reports/:id' },
+          ],
+        },
+      },
+    }),
+  );
+  return {
+    server,
+    demo,
+    admin,
+    ada,
+    ben,
+    teamId: team.id,
+    siteId: site.id,
+    async close() {
+      await Promise.all([server.close(), demo.close()]);
+    },
+  };
+}
+
+/** Options page: connect to the server, sign in, grant the demo site: the user's first minute. */
+export async function connectAndGrant(browser: ExtensionBrowser, world: World, who: Account): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await options.getByLabel('Server URL').fill(world.server.origin);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await options.getByText(/Connected \(API/).waitFor();
+  await options.getByLabel('Email').fill(who.user.email);
+  await options.getByLabel('Password').fill(PASSWORD);
+  await options.getByRole('button', { name: 'Sign in' }).click();
+  await options.getByRole('button', { name: 'Grant Northwind CRM' }).click();
+  await options.getByRole('button', { name: 'Turn off Northwind CRM' }).waitFor();
+  await options.close();
+}
+
+export const launcher = (page: Page) => page.locator('[data-testid="alongside-launcher"]');
+export const panel = (page: Page): FrameLocator => page.frameLocator('[data-testid="alongside-panel"]');
+
+/** Opens the panel with the launcher and waits for its content (or a designed state). */
+export async function openPanel(page: Page): Promise<FrameLocator> {
+  await launcher(page).click();
+  const frame = panel(page);
+  await frame.locator('main:not([aria-busy="true"])').waitFor();
+  return frame;
+}
+
+/** The launcher's accessible label once it shows counts for the current page. */
+export async function launcherLabel(page: Page, matcher: RegExp): Promise<void> {
+  await expect.poll(async () => (await launcher(page).getAttribute('aria-label')) ?? '', { timeout: 10_000 }).toMatch(matcher);
+}
+
+export async function note(world: World, who: Account, pattern: string, body: string, extra: object = {}) {
+  return must(world.server.api.request('POST', '/notes', { token: who.token, json: { pattern, body, ...extra } }));
+}
+
+type Chrome = import('wxt/browser').WxtBrowser;
+
+/** The match patterns the content script is registered for right now. */
+export async function registeredMatches(browser: ExtensionBrowser): Promise<string[]> {
+  const worker = await browser.worker();
+  return worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    return (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
+  });
+}
+
+/** The toolbar badge of the tab showing `url`. */
+export async function badgeText(browser: ExtensionBrowser, url: string): Promise<string> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (u) => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    return tab?.id === undefined ? '(no tab)' : chrome.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}
+
+/** Escape in the panel closes it (through the background); waits until the frame is gone. */
+export async function closePanelWithEscape(page: Page): Promise<void> {
+  await panel(page).locator('h1').press('Escape');
+  await page.locator('[data-testid="alongside-panel"]').waitFor({ state: 'detached' });
+}
