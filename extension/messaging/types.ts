@@ -63,7 +63,8 @@ export interface BackgroundRequests {
 
 /** Messages from the background to a tab's content script (top frame only). */
 export interface TabMessages {
-  'page:update': TabPage;
+  /** null: the page is no longer on a granted site (turned off, permission removed): take the UI away. */
+  'page:update': TabPage | null;
   'panel:toggle': null;
   'panel:close': null;
 }

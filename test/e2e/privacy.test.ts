@@ -47,9 +47,15 @@ describe.skipIf(!chromiumAvailable)('privacy', () => {
     expect(unregistered.hasLauncher).toBe(false);
   });
 
-  it('stops at once for a site the user turns off', async () => {
+  it('stops at once for a site the user turns off, also in tabs already open', async () => {
+    const open = await browser.context.newPage();
+    await open.goto(`${world.demo.origin}/accounts/1001`);
+    await launcher(open).waitFor();
     const options = await browser.openExtensionPage('options.html');
     await options.getByRole('button', { name: 'Turn off Northwind CRM' }).click();
+    // The open tab loses the launcher without navigating.
+    await launcher(open).waitFor({ state: 'detached' });
+    await open.close();
     await options.getByRole('button', { name: 'Grant Northwind CRM' }).waitFor();
     await expect.poll(() => registeredMatches(browser)).toEqual([]);
     const after = await browse(world.demo.origin);

@@ -57,7 +57,13 @@ async function siteFor(url: string): Promise<Site | null> {
 export async function locate(tabId: number, url: string): Promise<TabPage | null> {
   const site = await siteFor(url);
   if (!site) {
-    await forgetTab(tabId);
+    // A tab that had a page (the site was just turned off or its permission removed) loses the UI now,
+    // not at its next navigation.
+    if (await tabPage(tabId)) {
+      await forgetTab(tabId);
+      await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+      await tellTab(tabId, 'page:update', null);
+    }
     return null;
   }
   const key = pageKey(url, site.rules);

@@ -29,6 +29,12 @@ export default defineContentScript({
       launcher.element.focus();
     }
     const toggle = () => (frame ? close() : open());
+    /** Not (or no longer) a granted site: take everything away. */
+    function takeAway() {
+      close();
+      ui.remove();
+      mounted = false;
+    }
 
     // Mode 'open' so end-to-end tests can reach the launcher; the panel's content is in a cross-origin
     // frame either way, which is what keeps colleagues' notes away from the host page's scripts.
@@ -47,7 +53,7 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener(
       tabListener({
-        'page:update': (page) => launcher.show(page),
+        'page:update': (page) => (page ? launcher.show(page) : takeAway()),
         'panel:toggle': toggle,
         'panel:close': close,
       }),
@@ -55,13 +61,7 @@ export default defineContentScript({
 
     watchLocation(ctx, async (url) => {
       const page = await askBackground('page:located', { url });
-      if (!page) {
-        // Not (or no longer) a granted site: take everything away.
-        close();
-        ui.remove();
-        mounted = false;
-        return;
-      }
+      if (!page) return takeAway();
       if (!mounted) {
         ui.mount();
         mounted = true;
