@@ -8,10 +8,12 @@ import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
 import { contextRoutes } from './routes/context';
 import { docsRoutes } from './routes/docs';
+import { eventRoutes } from './routes/events';
 import { inboxRoutes } from './routes/inbox';
 import { router } from './routes/openapi';
 import { peopleRoutes } from './routes/people';
 import { siteRoutes } from './routes/sites';
+import { webhookRoutes } from './routes/webhooks';
 import type { Services } from './services';
 
 export const API_BASE = '/api/v1';
@@ -36,6 +38,8 @@ export function createApp(services: Services) {
   api.route('/', contextRoutes(services));
   api.route('/', contentRoutes(services));
   api.route('/', inboxRoutes(services));
+  api.route('/', eventRoutes(services));
+  api.route('/', webhookRoutes(services));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -16,6 +16,11 @@ const env = z.object({
   ALONGSIDE_ADMIN_EMAIL: z.string().email().optional(),
   ALONGSIDE_ADMIN_PASSWORD: z.string().min(10).optional(),
   ALONGSIDE_ADMIN_NAME: z.string().min(1).default('Admin'),
+  ROUTING_ESCALATE_MINUTES: z.coerce.number().positive().max(525_600).default(60),
+  EVENTS_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(20),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  WEBHOOK_BACKOFF_SECONDS: z.coerce.number().positive().max(3600).default(5),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -41,6 +46,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     signup: e.SIGNUP,
     sessionTtlMs: e.SESSION_DAYS * 24 * 3600 * 1000,
     trustProxy: e.TRUST_PROXY,
+    escalateAfterMs: e.ROUTING_ESCALATE_MINUTES * 60_000,
+    heartbeatMs: e.EVENTS_HEARTBEAT_SECONDS * 1000,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+    webhookBackoffMs: e.WEBHOOK_BACKOFF_SECONDS * 1000,
     admin: e.ALONGSIDE_ADMIN_EMAIL
       ? { email: e.ALONGSIDE_ADMIN_EMAIL.toLowerCase(), password: e.ALONGSIDE_ADMIN_PASSWORD!, name: e.ALONGSIDE_ADMIN_NAME }
       : undefined,

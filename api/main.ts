@@ -5,7 +5,7 @@ import { loadConfig } from './config';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
-import { createServices } from './services';
+import { createServices, startJobs } from './services';
 
 async function main() {
   const config = loadConfig();
@@ -16,6 +16,7 @@ async function main() {
   const services = await createServices(database, config);
   if (config.admin) await services.accounts.ensureAdmin(config.admin);
 
+  const stopJobs = startJobs(services);
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -32,7 +33,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing connections and the database...`);
-    server.close();
+    stopJobs();
+    services.live.close(); // ends open event streams (with an `end` event), or server.close() would wait forever
+    // Let finished responses flush (up to a second), then cut whatever is left.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      setTimeout(resolve, 1_000).unref();
+    });
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
     await database.close();
     releaseDataDir();

@@ -3,10 +3,9 @@ import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './database';
+import { ADVISORY_LOCKS } from './advisory-locks';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-// Any fixed 64-bit number; every instance of every version must use the same one.
-const MIGRATION_LOCK = 7_412_001_117;
 
 /**
  * Applies pending migrations. drizzle's migrator takes no lock, so instances starting together would
@@ -14,12 +13,12 @@ const MIGRATION_LOCK = 7_412_001_117;
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   await database.withDedicatedConnection(async (db) => {
-    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    await db.execute(sql`select pg_advisory_lock(${ADVISORY_LOCKS.migrate})`);
     try {
       if (database.driver === 'pglite') await migratePglite(db as never, { migrationsFolder });
       else await migratePg(db as never, { migrationsFolder });
     } finally {
-      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+      await db.execute(sql`select pg_advisory_unlock(${ADVISORY_LOCKS.migrate})`);
     }
   });
 }

@@ -2,6 +2,8 @@
 // generated from this file by `npm run db:generate` and committed.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  bigserial,
   boolean,
   check,
   index,
@@ -24,6 +26,9 @@ const pk = uuid('id').primaryKey().defaultRandom();
 
 export const role = pgEnum('role', ['member', 'moderator', 'admin']);
 export const visibility = pgEnum('visibility', ['private', 'team', 'org']);
+export const expertStatus = pgEnum('expert_status', ['active', 'pending']);
+export const deliveryStatus = pgEnum('delivery_status', ['pending', 'delivered', 'failed']);
+export const webhookFormat = pgEnum('webhook_format', ['json', 'slack']);
 
 export const users = pgTable(
   'users',
@@ -144,6 +149,9 @@ export const questions = pgTable(
     body: text('body').notNull().default(''),
     // No FK to answers (that would be a cycle); the service clears it when the answer goes.
     acceptedAnswerId: uuid('accepted_answer_id'),
+    /** "Ask an expert": the ring it was last routed to and when; null when not routed (or routing is over). */
+    routingRing: integer('routing_ring'),
+    routedAt: timestamp('routed_at', { withTimezone: true, mode: 'date' }),
     ...sharing,
     createdAt,
     updatedAt,
@@ -190,6 +198,8 @@ export const experts = pgTable(
     id: pk,
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     scopeId: uuid('scope_id').notNull().references(() => scopes.id, { onDelete: 'cascade' }),
+    /** Volunteers start pending until an admin approves; pending experts are not listed for pages. */
+    status: expertStatus('status').notNull().default('active'),
     createdAt,
   },
   (t) => [uniqueIndex('experts_scope_user_key').on(t.scopeId, t.userId), index('experts_user_idx').on(t.userId)],
@@ -236,3 +246,116 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
   count: integer('count').notNull(),
 });
+
+/** The people a site's questions reach last, when no expert answers: admin-managed. */
+export const siteOwners = pgTable(
+  'site_owners',
+  {
+    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.userId] })],
+);
+
+/** Who an "ask an expert" question went to, in which ring, and when. */
+export const questionRoutes = pgTable(
+  'question_routes',
+  {
+    questionId: uuid('question_id').notNull().references(() => questions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    ring: integer('ring').notNull(),
+    routedAt: timestamp('routed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.userId] })],
+);
+
+/** A reply in a note's (or tip's) discussion. */
+export const noteReplies = pgTable(
+  'note_replies',
+  {
+    id: pk,
+    noteId: uuid('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt,
+  },
+  (t) => [index('note_replies_note_idx').on(t.noteId, t.createdAt)],
+);
+
+/** A person watching a URL pattern: new notes and questions there reach their inbox. */
+export const watches = pgTable(
+  'watches',
+  {
+    id: pk,
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    pattern: text('pattern').notNull(),
+    createdAt,
+  },
+  (t) => [uniqueIndex('watches_user_pattern_key').on(t.userId, t.pattern), index('watches_site_idx').on(t.siteId)],
+);
+
+/**
+ * What happened, in commit order: the id is the server-sent event id. Written in the transaction of the
+ * change it describes. No foreign keys: events outlive what they describe (note.deleted) and are pruned
+ * by age. scope_id: content events for the pages of a scope; user_id: one person's own events.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    createdAt,
+    kind: text('kind').notNull(),
+    scopeId: uuid('scope_id'),
+    userId: uuid('user_id'),
+    authorId: uuid('author_id'),
+    visibility: visibility('visibility'),
+    teamId: uuid('team_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    index('events_scope_idx').on(t.scopeId, t.id),
+    index('events_user_idx').on(t.userId, t.id),
+    index('events_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Short-lived, single-use tickets that let an EventSource (no headers) open a stream for a session. */
+export const eventTickets = pgTable('event_tickets', {
+  ticketHash: text('ticket_hash').primaryKey(),
+  sessionId: uuid('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Outgoing webhooks: admins register a URL for some event kinds. The secret signs each delivery. */
+export const webhooks = pgTable('webhooks', {
+  id: pk,
+  url: text('url').notNull(),
+  kinds: text('kinds').array().notNull(),
+  format: webhookFormat('format').notNull().default('json'),
+  secret: text('secret').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt,
+});
+
+/** One row per webhook and event, created with the event; the worker claims due rows and records each try. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: pk,
+    webhookId: uuid('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    status: deliveryStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    createdAt,
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
+  ],
+);

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { contextQuery, createExpertRequest, expert, idParam, ok, pageContext } from '../../shared/contract';
+import { addSiteOwnerRequest, contextQuery, createExpertRequest, expert, id, idParam, ok, pageContext, siteOwner, volunteerRequest } from '../../shared/contract';
 import { requireRole, requireViewer } from '../middleware/auth';
 import type { Services } from '../services';
 import { bearer, body, errors, json, router } from './openapi';
@@ -47,7 +47,56 @@ export function contextRoutes(s: Services) {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/experts/{id}', tags: ['Experts'], summary: 'Remove an expert assignment (admin).',
+      method: 'post', path: '/experts/volunteer', tags: ['Experts'],
+      summary: 'Volunteer as an expert for a URL pattern; pending until an admin approves.',
+      security: bearer, middleware: [auth], request: body(volunteerRequest),
+      responses: { 201: json(expert, 'Pending.'), ...errors(400, 401, 409, 422) },
+    }),
+    async (c) => c.json(await s.experts.assign(c.get('viewer').id, c.req.valid('json').pattern, 'pending'), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/experts/{id}/approve', tags: ['Experts'], summary: "Approve a volunteer (admin). DELETE /experts/{id} declines.",
+      security: bearer, middleware: [auth, requireRole('admin')], request: { params: idParam },
+      responses: { 200: json(expert, 'Active.'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await s.experts.approve(c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/sites/{id}/owners', tags: ['Experts'], summary: "A site's owners: the last ring of its routed questions.",
+      security: bearer, middleware: [auth], request: { params: idParam },
+      responses: { 200: json(z.array(siteOwner), 'Owners.'), ...errors(400, 401, 404) },
+    }),
+    async (c) => c.json(await s.experts.owners(c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/sites/{id}/owners', tags: ['Experts'], summary: 'Make someone an owner of a site (admin).',
+      security: bearer, middleware: [auth, requireRole('admin')], request: { params: idParam, ...body(addSiteOwnerRequest) },
+      responses: { 200: json(z.array(siteOwner), 'Owners.'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await s.experts.addOwner(c.req.valid('param').id, c.req.valid('json').userId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/sites/{id}/owners/{userId}', tags: ['Experts'], summary: 'Remove a site owner (admin).',
+      security: bearer, middleware: [auth, requireRole('admin')], request: { params: z.object({ id, userId: id }) },
+      responses: { 200: json(z.array(siteOwner), 'Owners.'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      return c.json(await s.experts.removeOwner(p.id, p.userId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/experts/{id}', tags: ['Experts'], summary: 'Remove an expert assignment, or decline a volunteer (admin).',
       security: bearer, middleware: [auth, requireRole('admin')], request: { params: idParam },
       responses: { 200: json(ok, 'Removed.'), ...errors(400, 401, 403, 404) },
     }),

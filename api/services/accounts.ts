@@ -6,8 +6,8 @@ import { ApiError, conflict, forbidden, notFound } from '../errors';
 import type { ChangeFeed } from './change-feed';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { RateLimit, RateLimiter } from './rate-limiter';
+import { ADVISORY_LOCKS } from '../db/advisory-locks';
 
-const FIRST_ACCOUNT_LOCK = 7_412_001_118;
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -37,7 +37,7 @@ export class AccountService {
     const passwordHash = await hashPassword(input.password);
     return this.database.db.transaction(async (tx) => {
       // Serialize sign-ups so that two racing first accounts cannot both become admin.
-      await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK})`);
+      await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.firstAccount})`);
       const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
       if (existing) throw conflict('email_taken', 'An account with this email already exists.');
       const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);

@@ -4,13 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database';
+import { recordEvents, type NewEvent } from './events';
 
 export type Change =
   | { t: 'scope'; id: string } // content attached to a scope changed
   | { t: 'scope-added'; id: string; siteId: string; pattern: string }
   | { t: 'sites' } // a site was added or changed
   | { t: 'site-removed'; id: string } // ... or removed, with its scopes
-  | { t: 'session-revoked'; tokenHash: string }
+  | { t: 'session-revoked'; tokenHash: string; sessionId?: string }
+  | { t: 'events'; maxId: number } // events up to this id were committed (see events.ts)
   | { t: 'user'; id: string } // role or team memberships changed
   | { t: 'all' }; // anything: drop every cache
 
@@ -38,11 +40,21 @@ export class ChangeFeed {
     this.handlers.push(handler);
   }
 
-  /** Runs `fn` in a transaction; what it reports through `changed` reaches every instance on commit. */
-  async write<T>(fn: (tx: Tx, changed: (change: Change) => void) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a transaction; what it reports through `changed` reaches every instance on commit. What it
+   * reports through `emit` is recorded in the events table in the same transaction (server-sent events,
+   * webhooks), and the NOTIFY carries only the highest new event id.
+   */
+  async write<T>(fn: (tx: Tx, changed: (change: Change) => void, emit: (event: NewEvent) => void) => Promise<T>): Promise<T> {
     const changes: Change[] = [];
+    const newEvents: NewEvent[] = [];
     const result = await this.database.db.transaction(async (tx) => {
-      const value = await fn(tx, (change) => changes.push(change));
+      const value = await fn(
+        tx,
+        (change) => changes.push(change),
+        (event) => newEvents.push(event),
+      );
+      if (newEvents.length > 0) changes.push({ t: 'events', maxId: await recordEvents(tx, newEvents) });
       if (changes.length > 0) {
         let payload = JSON.stringify({ from: this.instance, changes });
         // NOTIFY payloads must stay under 8000 bytes; a huge batch degrades to "drop everything".

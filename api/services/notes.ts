@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { CreateNoteRequest, Note, UpdateNoteRequest } from '../../shared/contract';
-import type { Database } from '../db/database';
+import type { Database, Tx } from '../db/database';
+import type { Emit } from './inbox';
 import { notes } from '../db/schema';
 import { forbidden, notFound } from '../errors';
 import type { ChangeFeed } from './change-feed';
@@ -9,7 +10,18 @@ import { loadNotes, type NoteRecord } from './records';
 import type { ScopeService } from './scopes';
 import { resolveSharing } from './sharing';
 import { forgetReports, pinnedBy } from './tips';
+import { contentEvent } from './events';
 import { canSee, isModerator, type Viewer } from './viewer';
+
+/** What content-created hooks learn about a new note or question. */
+export interface CreatedContent {
+  scopeId: string;
+  siteId: string;
+  pattern: string;
+  authorId: string;
+  visibility: 'private' | 'team' | 'org';
+  teamId: string | null;
+}
 
 const unpinned = { verifiedBy: null, verifiedAt: null, outdatedAt: null };
 
@@ -23,7 +35,7 @@ export class NoteService {
 
   async create(viewer: Viewer, input: CreateNoteRequest): Promise<Note> {
     const sharing = resolveSharing(viewer, input);
-    const id = await this.feed.write(async (tx, changed) => {
+    const id = await this.feed.write(async (tx, changed, emit) => {
       const scope = await this.scopes.resolve(tx, changed, input.pattern);
       const [row] = await tx
         .insert(notes)
@@ -37,6 +49,9 @@ export class NoteService {
         })
         .returning({ id: notes.id });
       changed({ t: 'scope', id: scope.id });
+      const item = { scopeId: scope.id, authorId: viewer.id, visibility: sharing.visibility, teamId: sharing.teamId };
+      emit(contentEvent('note.created', item, { noteId: row!.id, pattern: scope.pattern }));
+      await this.onCreated?.(tx, emit, { ...item, pattern: scope.pattern, siteId: scope.siteId, noteId: row!.id });
       return row!.id;
     });
     return this.get(viewer, id);
@@ -53,7 +68,7 @@ export class NoteService {
       patch.visibility !== undefined || patch.teamId !== undefined
         ? resolveSharing(viewer, { visibility: patch.visibility ?? note.visibility, teamId: patch.teamId ?? note.teamId })
         : {};
-    await this.feed.write(async (tx, changed) => {
+    await this.feed.write(async (tx, changed, emit) => {
       await tx
         .update(notes)
         .set({
@@ -65,6 +80,12 @@ export class NoteService {
         .where(eq(notes.id, id));
       if (patch.anchor !== undefined) await forgetReports(tx, id);
       changed({ t: 'scope', id: note.scopeId });
+      // Visibility is the new one; everyone who could see the old note also gets note.deleted if they lost it.
+      const now = { ...note, ...sharing };
+      emit(contentEvent('note.updated', now, { noteId: id, pattern: note.pattern }));
+      if (now.visibility !== note.visibility || now.teamId !== note.teamId) {
+        emit(contentEvent('note.deleted', note, { noteId: id, pattern: note.pattern, reason: 'visibility' }));
+      }
     });
     return this.get(viewer, id);
   }
@@ -72,14 +93,18 @@ export class NoteService {
   async remove(viewer: Viewer, id: string): Promise<void> {
     const note = await this.visible(viewer, id);
     if (note.authorId !== viewer.id && !isModerator(viewer)) throw forbidden('Only the author or a moderator can delete a note.');
-    await this.feed.write(async (tx, changed) => {
+    await this.feed.write(async (tx, changed, emit) => {
       await tx.delete(notes).where(eq(notes.id, id));
       changed({ t: 'scope', id: note.scopeId });
+      emit(contentEvent('note.deleted', note, { noteId: id, pattern: note.pattern }));
     });
   }
 
+  /** Called inside the creating transaction (watches: tell the watchers). */
+  onCreated?: (tx: Tx, emit: Emit, created: CreatedContent & { noteId: string }) => Promise<void>;
+
   /** The note if this viewer may see it; otherwise 404, so private content's existence does not leak. */
-  private async visible(viewer: Viewer, id: string): Promise<NoteRecord> {
+  async visible(viewer: Viewer, id: string): Promise<NoteRecord> {
     const [note] = await loadNotes(this.database.db, eq(notes.id, id));
     if (!note || !canSee(viewer, note)) throw notFound('Note');
     return note;

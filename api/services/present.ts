@@ -48,9 +48,15 @@ export const presentAnswer = (r: AnswerRecord, viewer: Viewer, acceptedAnswerId:
   updatedAt: r.updatedAt,
 });
 
-export const presentQuestion = (r: QuestionRecord, answers: AnswerRecord[], viewer: Viewer): Question => ({
+export const presentQuestion = (
+  r: QuestionRecord,
+  answers: AnswerRecord[],
+  viewer: Viewer,
+  routedTo: Question['routedTo'] = [],
+): Question => ({
   ...presentQuestionSummary(r, viewer),
   body: r.body,
   acceptedAnswerId: r.acceptedAnswerId,
   answers: answers.map((a) => presentAnswer(a, viewer, r.acceptedAnswerId)),
+  routedTo,
 });

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CreateQuestionRequest, Question } from '../../shared/contract';
-import type { Database } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { answers, questions } from '../db/schema';
 import { forbidden, notFound, unprocessable } from '../errors';
 import type { ChangeFeed } from './change-feed';
@@ -8,6 +8,10 @@ import { presentQuestion } from './present';
 import { loadAnswers, loadQuestions, type AnswerRecord, type QuestionRecord } from './records';
 import type { ScopeService } from './scopes';
 import { resolveSharing } from './sharing';
+import { contentEvent } from './events';
+import type { Emit, InboxService } from './inbox';
+import type { CreatedContent } from './notes';
+import type { RoutingService } from './routing';
 import { canSee, isModerator, type Viewer } from './viewer';
 
 /** Questions about pages and their answers; the asker accepts one answer. */
@@ -16,17 +20,32 @@ export class QuestionService {
     private readonly database: Database,
     private readonly feed: ChangeFeed,
     private readonly scopes: ScopeService,
+    private readonly inbox: InboxService,
   ) {}
+
+  /** Set after construction (routing needs the context service, which needs the scopes). */
+  routing?: RoutingService;
+  /** Called inside the creating transaction (watches: tell the watchers). */
+  onCreated?: (tx: Tx, emit: Emit, created: CreatedContent & { questionId: string }) => Promise<void>;
 
   async create(viewer: Viewer, input: CreateQuestionRequest): Promise<Question> {
     const sharing = resolveSharing(viewer, input);
-    const id = await this.feed.write(async (tx, changed) => {
+    if (input.askExperts && sharing.visibility === 'private') {
+      throw unprocessable('private_question', 'A private question cannot be routed to experts: share it with a team or the organisation.');
+    }
+    // Read before the transaction (PGlite has one connection).
+    const ring1 = input.askExperts && this.routing ? await this.routing.pageExperts(input.pattern) : [];
+    const id = await this.feed.write(async (tx, changed, emit) => {
       const scope = await this.scopes.resolve(tx, changed, input.pattern);
       const [row] = await tx
         .insert(questions)
         .values({ scopeId: scope.id, authorId: viewer.id, title: input.title, body: input.body, ...sharing })
         .returning({ id: questions.id });
       changed({ t: 'scope', id: scope.id });
+      const created = { ...sharing, scopeId: scope.id, siteId: scope.siteId, pattern: scope.pattern, authorId: viewer.id };
+      emit(contentEvent('question.created', created, { questionId: row!.id, pattern: scope.pattern }));
+      if (input.askExperts && this.routing) await this.routing.routeNew(tx, emit, { ...created, id: row!.id }, ring1);
+      await this.onCreated?.(tx, emit, { ...created, questionId: row!.id });
       return row!.id;
     });
     return this.get(viewer, id);
@@ -35,7 +54,8 @@ export class QuestionService {
   async get(viewer: Viewer, id: string): Promise<Question> {
     const question = await this.visible(viewer, id);
     const answerRecords = await loadAnswers(this.database.db, eq(answers.questionId, id));
-    return presentQuestion(question, answerRecords, viewer);
+    const routedTo = this.routing ? await this.routing.routesOf(id) : [];
+    return presentQuestion(question, answerRecords, viewer, routedTo);
   }
 
   async update(viewer: Viewer, id: string, patch: { title?: string; body?: string }): Promise<Question> {
@@ -61,9 +81,13 @@ export class QuestionService {
 
   async answer(viewer: Viewer, questionId: string, body: string): Promise<Question> {
     const question = await this.visible(viewer, questionId);
-    await this.feed.write(async (tx, changed) => {
-      await tx.insert(answers).values({ questionId, authorId: viewer.id, body });
+    await this.feed.write(async (tx, changed, emit) => {
+      const [row] = await tx.insert(answers).values({ questionId, authorId: viewer.id, body }).returning({ id: answers.id });
       changed({ t: 'scope', id: question.scopeId });
+      emit(contentEvent('answer.created', question, { questionId, answerId: row!.id, pattern: question.pattern }));
+      if (question.authorId !== viewer.id) {
+        await this.inbox.deliver(tx, [question.authorId], { kind: 'answer_posted', questionId, answerId: row!.id }, emit);
+      }
     });
     return this.get(viewer, questionId);
   }
@@ -99,15 +123,24 @@ export class QuestionService {
   async accept(viewer: Viewer, questionId: string, answerId: string | null): Promise<Question> {
     const question = await this.visible(viewer, questionId);
     if (question.authorId !== viewer.id) throw forbidden('Only the asker can accept an answer.');
-    await this.feed.write(async (tx, changed) => {
+    await this.feed.write(async (tx, changed, emit) => {
+      let answererId: string | undefined;
       if (answerId) {
-        const [answer] = await tx.select({ questionId: answers.questionId }).from(answers).where(eq(answers.id, answerId));
+        const [answer] = await tx
+          .select({ questionId: answers.questionId, authorId: answers.authorId })
+          .from(answers)
+          .where(eq(answers.id, answerId));
         if (!answer || answer.questionId !== questionId) {
           throw unprocessable('answer_not_on_question', 'That answer does not belong to this question.');
         }
+        answererId = answer.authorId;
       }
       await tx.update(questions).set({ acceptedAnswerId: answerId, updatedAt: new Date() }).where(eq(questions.id, questionId));
       changed({ t: 'scope', id: question.scopeId });
+      emit(contentEvent('answer.accepted', question, { questionId, answerId, pattern: question.pattern }));
+      if (answerId && answererId && answererId !== viewer.id && answerId !== question.acceptedAnswerId) {
+        await this.inbox.deliver(tx, [answererId], { kind: 'answer_accepted', questionId, answerId }, emit);
+      }
     });
     return this.get(viewer, questionId);
   }

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database';
 import { experts, notes, questions, scopes, users } from '../db/schema';
@@ -71,7 +71,7 @@ export class ScopeContentCache {
         .from(experts)
         .innerJoin(users, eq(users.id, experts.userId))
         .innerJoin(scopes, eq(scopes.id, experts.scopeId))
-        .where(eq(experts.scopeId, scopeId))
+        .where(and(eq(experts.scopeId, scopeId), eq(experts.status, 'active')))
         .orderBy(asc(users.name)),
     ]);
     const content: ScopeContent = {

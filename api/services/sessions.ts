@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database';
-import { memberships, sessions, users } from '../db/schema';
+import { eventTickets, memberships, sessions, users } from '../db/schema';
 import type { ChangeFeed } from './change-feed';
 import type { Viewer } from './viewer';
 
 const TOKEN_PREFIX = 'als_';
+const TICKET_PREFIX = 'alt_';
+const TICKET_TTL_MS = 60_000;
 // Authentication sits on every request; a cached viewer saves a query each time. Revocation and role or
 // team changes reach every instance through the change feed, so the TTL only bounds lastUsedAt staleness.
 const CACHE_TTL_MS = 60_000;
@@ -58,19 +60,63 @@ export class SessionService {
       this.cache.delete(tokenHash);
       return null;
     }
-    const [user] = await db.select().from(users).where(eq(users.id, row.userId));
-    if (!user) return null;
-    const teamRows = await db.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, user.id));
-    const viewer: Viewer = {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      teamIds: new Set(teamRows.map((r) => r.teamId)),
-      sessionId: row.id,
-    };
+    const viewer = await this.loadViewer(row.userId, row.id);
+    if (!viewer) return null;
     this.cache.set(tokenHash, { viewer, expiresAt: row.expiresAt.getTime() });
     return viewer;
+  }
+
+  private async loadViewer(userId: string, sessionId: string): Promise<Viewer | null> {
+    const db = this.database.db;
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    if (!user) return null;
+    const teamRows = await db.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, user.id));
+    return { id: user.id, email: user.email, name: user.name, role: user.role, teamIds: new Set(teamRows.map((r) => r.teamId)), sessionId };
+  }
+
+  /** The viewer of a live session by its id (fresh from the database), with its expiry; null when gone. */
+  async viewerForSession(sessionId: string): Promise<{ viewer: Viewer; expiresAt: Date } | null> {
+    const [row] = await this.database.db
+      .select({ userId: sessions.userId, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())));
+    if (!row) return null;
+    const viewer = await this.loadViewer(row.userId, sessionId);
+    return viewer && { viewer, expiresAt: row.expiresAt };
+  }
+
+  /** Of these session ids, the ones still alive. */
+  async alive(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.database.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, new Date())));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * A single-use ticket that opens one event stream for this session: EventSource cannot send a header,
+   * and the long-lived token must never travel in a URL. Stored hashed; redeeming deletes it.
+   */
+  async createTicket(sessionId: string): Promise<{ ticket: string; expiresAt: Date }> {
+    const ticket = TICKET_PREFIX + randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + TICKET_TTL_MS);
+    const db = this.database.db;
+    await db.delete(eventTickets).where(lt(eventTickets.expiresAt, new Date()));
+    await db.insert(eventTickets).values({ ticketHash: hashToken(ticket), sessionId, expiresAt });
+    return { ticket, expiresAt };
+  }
+
+  /** The session a ticket stands for, once: a second use, an expired or unknown ticket gives null. */
+  async redeemTicket(ticket: string): Promise<{ viewer: Viewer; expiresAt: Date } | null> {
+    if (!ticket.startsWith(TICKET_PREFIX) || ticket.length > 200) return null;
+    const [row] = await this.database.db
+      .delete(eventTickets)
+      .where(eq(eventTickets.ticketHash, hashToken(ticket)))
+      .returning({ sessionId: eventTickets.sessionId, expiresAt: eventTickets.expiresAt });
+    if (!row || row.expiresAt.getTime() < Date.now()) return null;
+    return this.viewerForSession(row.sessionId);
   }
 
   private forgetUser(userId: string): void {
@@ -92,8 +138,8 @@ export class SessionService {
       const [gone] = await tx
         .delete(sessions)
         .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-        .returning({ tokenHash: sessions.tokenHash });
-      if (gone) changed({ t: 'session-revoked', tokenHash: gone.tokenHash });
+        .returning({ tokenHash: sessions.tokenHash, id: sessions.id });
+      if (gone) changed({ t: 'session-revoked', tokenHash: gone.tokenHash, sessionId: gone.id });
       return Boolean(gone);
     });
   }

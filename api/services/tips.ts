@@ -39,7 +39,7 @@ export class TipService {
     const outcome = { found, confidence: found ? confidence : 0, reportedAt: new Date() };
     // Read before the transaction: on PGlite (one connection) a read outside it would wait for it forever.
     const experts = tip.possiblyOutdated ? [] : await this.expertsFor(tip.pattern);
-    return this.feed.write(async (tx, changed) => {
+    return this.feed.write(async (tx, changed, emit) => {
       await tx
         .insert(anchorReports)
         .values({ noteId, userId: viewer.id, ...outcome })
@@ -62,7 +62,7 @@ export class TipService {
         .where(and(eq(notes.id, noteId), isNull(notes.outdatedAt)))
         .returning({ id: notes.id });
       if (flipped.length === 0) return { possiblyOutdated: true };
-      await this.inbox.deliver(tx, [tip.author.id, ...experts], { kind: 'tip_outdated', noteId });
+      await this.inbox.deliver(tx, [tip.author.id, ...experts], { kind: 'tip_outdated', noteId }, emit);
       changed({ t: 'scope', id: tip.scopeId });
       return { possiblyOutdated: true };
     });

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
 
-export const inboxKind = z.enum(['tip_outdated']).meta({
-  id: 'InboxKind',
-  description: 'tip_outdated: a tip you wrote, or one on pages you are an expert for, may point at the wrong element.',
-});
+export const inboxKind = z
+  .enum(['tip_outdated', 'question_routed', 'answer_posted', 'answer_accepted', 'note_reply', 'watched_activity'])
+  .meta({
+    id: 'InboxKind',
+    description:
+      'tip_outdated: a tip you wrote, or one on pages you are an expert for, may point at the wrong element. ' +
+      'question_routed: a question was routed to you as an expert (or site owner). answer_posted: your question got ' +
+      'an answer. answer_accepted: your answer was accepted. note_reply: a reply to your note. watched_activity: a new ' +
+      'note or question on pages you watch.',
+  });
 export type InboxKind = z.infer<typeof inboxKind>;
 
 export const inboxItem = z
@@ -17,6 +23,11 @@ export const inboxItem = z
       .object({ id, pattern: z.string(), excerpt: z.string() })
       .nullable()
       .meta({ description: 'The note or tip the item is about; open its pattern to see it in place.' }),
+    question: z
+      .object({ id, pattern: z.string(), title: z.string(), answerId: id.nullable() })
+      .nullable()
+      .optional()
+      .meta({ description: 'The question the item is about (and the answer, for answers); open its pattern to see it in place.' }),
   })
   .meta({ id: 'InboxItem' });
 export type InboxItem = z.infer<typeof inboxItem>;

@@ -6,5 +6,7 @@ export * from './common';
 export * from './context';
 export * from './experts';
 export * from './inbox';
+export * from './live';
 export * from './notes';
 export * from './sites';
+export * from './webhooks';

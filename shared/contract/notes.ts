@@ -96,8 +96,19 @@ export const answer = z
   .meta({ id: 'Answer' });
 export type Answer = z.infer<typeof answer>;
 
+export const questionRoute = z
+  .object({ person, ring: z.int().meta({ description: '1: experts for the page; 2: other experts of the site; 3: site owners.' }), at: timestamp })
+  .meta({ id: 'QuestionRoute' });
+
 export const question = questionSummary
-  .extend({ body: z.string(), acceptedAnswerId: id.nullable(), answers: z.array(answer) })
+  .extend({
+    body: z.string(),
+    acceptedAnswerId: id.nullable(),
+    answers: z.array(answer),
+    routedTo: z
+      .array(questionRoute)
+      .meta({ description: '"Ask an expert": who the question was routed to, in which ring and when (empty otherwise).' }),
+  })
   .meta({ id: 'Question' });
 export type Question = z.infer<typeof question>;
 
@@ -106,6 +117,10 @@ export const createQuestionRequest = sharing
     pattern,
     title: z.string().trim().min(1).max(limits.questionTitleChars),
     body: z.string().trim().max(limits.questionBodyChars).default(''),
+    askExperts: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Route the question to the experts for its pages; unanswered, it goes on to the next ring.' }),
   })
   .meta({ id: 'CreateQuestionRequest' });
 export type CreateQuestionRequest = z.infer<typeof createQuestionRequest>;
@@ -128,3 +143,17 @@ export const acceptAnswerRequest = z
 
 export const votable = z.enum(['notes', 'questions', 'answers']);
 export const voteResult = z.object({ score: z.int(), votedByMe: z.boolean() }).meta({ id: 'VoteResult' });
+
+export const noteReply = z
+  .object({ id, noteId: id, body: z.string(), author: person, createdAt: timestamp })
+  .meta({ id: 'NoteReply', description: "A reply in a note's (or tip's) discussion." });
+export type NoteReply = z.infer<typeof noteReply>;
+
+export const createReplyRequest = z.object({ body: markdownBody(limits.answerBodyChars) }).meta({ id: 'CreateReplyRequest' });
+
+export const watch = z
+  .object({ id, pattern: z.string(), createdAt: timestamp })
+  .meta({ id: 'Watch', description: 'New notes and questions on pages this pattern matches reach your inbox.' });
+export type Watch = z.infer<typeof watch>;
+
+export const createWatchRequest = z.object({ pattern }).meta({ id: 'CreateWatchRequest' });

@@ -104,3 +104,104 @@ export function describeEachDatabase(
     });
   }
 }
+
+export interface SseEvent {
+  id?: string;
+  event: string;
+  data: any;
+}
+
+/** Reads a text/event-stream response: every event, in order, and waits for the ones a test expects. */
+export class SseClient {
+  readonly events: SseEvent[] = [];
+  readonly ended: Promise<void>;
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private wake: () => void = () => {};
+  private done = false;
+
+  constructor(readonly response: Response) {
+    this.reader = response.body!.getReader();
+    this.ended = this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await this.reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event: SseEvent = { event: 'message', data: undefined };
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':') || line === '') continue;
+            const colon = line.indexOf(':');
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'id') event.id = value;
+            else if (field === 'event') event.event = value;
+            else if (field === 'data') data.push(value);
+          }
+          if (data.length === 0) continue;
+          event.data = JSON.parse(data.join('\n'));
+          this.events.push(event);
+          this.wake();
+        }
+      }
+    } catch {
+      // cancelled
+    } finally {
+      this.done = true;
+      this.wake();
+    }
+  }
+
+  /** The first event (in arrival order) that matches, waiting up to `ms` for it. */
+  async waitFor(match: (e: SseEvent) => boolean, ms = 5000): Promise<SseEvent> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const found = this.events.find(match);
+      if (found) return found;
+      if (this.done) throw new Error(`stream ended without the event; got ${JSON.stringify(this.events)}`);
+      const left = end - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for an event; got ${JSON.stringify(this.events)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** Content events only (not ready/reset/end). */
+  get content(): SseEvent[] {
+    return this.events.filter((e) => !['ready', 'reset', 'end'].includes(e.event));
+  }
+
+  async close(): Promise<void> {
+    await this.reader.cancel().catch(() => {});
+  }
+}
+
+/** Opens GET /events on the in-process app; the stream is ready (replay done) when this resolves. */
+export async function openEvents(
+  api: TestApi,
+  query: string,
+  options: { token?: string; lastEventId?: string } = {},
+): Promise<{ status: number; client?: SseClient; body?: any }> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
+  const res = await api.app.request(`/api/v1/events${query}`, { headers });
+  if (res.status !== 200) return { status: res.status, body: await res.json() };
+  const client = new SseClient(res);
+  await client.waitFor((e) => e.event === 'ready');
+  return { status: 200, client };
+}
