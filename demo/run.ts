@@ -165,6 +165,8 @@ async function main() {
  3. Sign in. Every demo account has the password:  ${seeded.admin.password}
 ${accounts}
     Sign in as Hannah, then as Tomás: team-only and private content differs.
+    Then click "Grant" next to Northwind CRM: the browser asks for that origin's permission, and
+    Alongside runs on its pages only.
 
  4. Open the demo app (Northwind CRM); these pages have content:
       ${o}/accounts/1004
