@@ -86,6 +86,33 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     await page.close();
   });
 
+  it('shows "Access was turned off" when the browser no longer lets it reach the server', async () => {
+    // The e2e build holds 127.0.0.1 as a required permission, which cannot be revoked; the same server
+    // under the name localhost is an origin the extension holds no permission for, which is what a
+    // revoked permission leaves.
+    const worker = await browser.worker();
+    const local = `http://localhost:${new URL(world.server.origin).port}`;
+    const setServer = (serverUrl: string) =>
+      worker.evaluate(async (url) => {
+        const chrome = (globalThis as unknown as { chrome: import('wxt/browser').WxtBrowser }).chrome;
+        const { session } = await chrome.storage.local.get('session');
+        await chrome.storage.local.set({ session: { ...(session as object), serverUrl: url } });
+      }, serverUrl);
+    await setServer(local);
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await expect.poll(() => launcher(page).getAttribute('data-state')).toBe('problem');
+      const frame = await openPanel(page);
+      await frame.locator('[data-problem="permission-revoked"]').waitFor();
+      await frame.getByText('Access was turned off').waitFor();
+      await frame.getByRole('button', { name: 'Open settings' }).waitFor();
+      await page.close();
+    } finally {
+      await setServer(world.server.origin);
+    }
+  });
+
   it('shows an expired session with "Sign in again", which leads to the options page', async () => {
     // The server ends every session of Ada's (as when it expires).
     const sessions = await must(world.server.api.request('GET', '/auth/sessions', { token: world.ada.token }));
