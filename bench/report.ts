@@ -12,7 +12,7 @@ export type BenchResult = {
   unit: string;
   /** What `ratio` compares against (another result's name or a description), measured in the same run. */
   baseline?: string;
-  /** baseline / value: how many times better than the baseline (higher is better). */
+  /** How many times better than the baseline, higher is better: baseline / value for times, value / baseline for throughputs. */
   ratio?: number;
   note?: string;
 };
@@ -57,7 +57,8 @@ export function renderMarkdown(results: readonly BenchResult[]): string {
     '',
     'Figures are from one run of each suite on the machine named below (not an average over machines or',
     'runs), so read them as orders of magnitude. Each ratio compares a result with the baseline named',
-    'beside it, measured in the same run on the same data: ratio = baseline / value, so higher is better.',
+    'beside it, measured in the same run on the same data, oriented so that higher is better: baseline / value',
+    'for times and sizes, value / baseline for throughputs (e.g. 0.5 = half the baseline\'s requests per second).',
     'Regenerate with `npm run bench` (all suites) or `npx tsx bench/run.ts <suite>`; results are merged',
     'by name into `bench/results.json`.',
     '',
