@@ -12,18 +12,11 @@ import type { ChangeFeed } from './change-feed';
 import type { ContextService } from './context';
 import { contentEvent } from './events';
 import type { Emit, InboxService } from './inbox';
+import type { CreatedContent } from './notes';
 
 export const LAST_RING = 3;
 
-interface Routable {
-  id: string;
-  scopeId: string;
-  siteId: string;
-  pattern: string;
-  authorId: string;
-  visibility: 'private' | 'team' | 'org';
-  teamId: string | null;
-}
+type Routable = CreatedContent & { id: string };
 
 export class RoutingService {
   constructor(
