@@ -1,41 +1,11 @@
 // Two real API processes on one PostgreSQL database: a write through A reaches an event stream held by B
 // (and the other way round) through LISTEN/NOTIFY, and a process with open streams still stops cleanly.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseClient } from '../support/api-harness';
+import { listening, startApiProcess, type ApiProcess } from '../support/api-process';
 import { createTestDatabase, postgresAvailable } from '../support/postgres';
 
 const hasPostgres = await postgresAvailable();
-const root = new URL('../../', import.meta.url).pathname;
-
-interface Running {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startApi(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, base: `http://127.0.0.1:${env.PORT}/api/v1`, output: () => out, exited };
-}
-
-async function listening(api: Running, ms = 60_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!api.output().includes('listening on')) {
-    if (Date.now() > until) throw new Error(`timed out waiting for the API: ${api.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const call = async (base: string, method: string, path: string, token?: string, json?: unknown) => {
   const res = await fetch(`${base}${path}`, {
     method,
@@ -49,16 +19,16 @@ const call = async (base: string, method: string, path: string, token?: string, 
 
 describe.skipIf(!hasPostgres)('live events across two API processes on one PostgreSQL database', () => {
   let pgDb: Awaited<ReturnType<typeof createTestDatabase>>;
-  let a: Running;
-  let b: Running;
+  let a: ApiProcess;
+  let b: ApiProcess;
   const port = 19_000 + Math.floor(Math.random() * 1000);
 
   beforeAll(async () => {
     pgDb = await createTestDatabase();
     const env = { DATABASE_URL: pgDb.url, DB_POOL_SIZE: '3' };
-    a = startApi({ ...env, PORT: String(port), ALONGSIDE_ADMIN_EMAIL: 'root@corp.example', ALONGSIDE_ADMIN_PASSWORD: 'correct horse battery' });
+    a = startApiProcess({ ...env, PORT: String(port), ALONGSIDE_ADMIN_EMAIL: 'root@corp.example', ALONGSIDE_ADMIN_PASSWORD: 'correct horse battery' });
     await listening(a);
-    b = startApi({ ...env, PORT: String(port + 1) });
+    b = startApiProcess({ ...env, PORT: String(port + 1) });
     await listening(b);
   }, 120_000);
 
@@ -71,7 +41,7 @@ describe.skipIf(!hasPostgres)('live events across two API processes on one Postg
     const { token } = await call(a.base, 'POST', '/auth/signin', undefined, { email: 'root@corp.example', password: 'correct horse battery' });
     await call(a.base, 'POST', '/sites', token, { origin: 'https://crm.corp.example', name: 'CRM' });
     const pageUrl = encodeURIComponent('https://crm.corp.example/accounts/1');
-    const open = async (p: Running) => {
+    const open = async (p: ApiProcess) => {
       const res = await fetch(`${p.base}/events?url=${pageUrl}`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/event-stream');

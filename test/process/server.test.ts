@@ -1,38 +1,9 @@
 // `npm start` as a newcomer meets it: a real process on a fresh data directory, over real HTTP.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const root = new URL('../../', import.meta.url).pathname;
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startApi(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { listening, startApiProcess } from '../support/api-process';
 
 describe('the API process on PGlite', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'alongside-data-'));
@@ -41,8 +12,8 @@ describe('the API process on PGlite', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts, migrates, serves, refuses a second process on the same data, stops cleanly, and keeps the data', async () => {
-    const first = startApi(env);
-    await waitFor(() => first.output().includes('listening on'), 'the API to listen');
+    const first = startApiProcess(env);
+    await listening(first);
     expect(first.output()).toContain(`http://127.0.0.1:${port}/api/v1`);
 
     const base = `http://127.0.0.1:${port}/api/v1`;
@@ -61,15 +32,15 @@ describe('the API process on PGlite', () => {
     });
     expect(site.status).toBe(201);
 
-    const second = startApi({ ...env, PORT: String(Number(port) + 1) });
+    const second = startApiProcess({ ...env, PORT: String(Number(port) + 1) });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('is in use by another Alongside process');
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const again = startApi(env);
-    await waitFor(() => again.output().includes('listening on'), 'the restarted API to listen');
+    const again = startApiProcess(env);
+    await listening(again);
     const sites = await fetch(`${base}/sites`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await sites.json()) as Array<{ name: string }>).map((s) => s.name)).toEqual(['CRM']);
     again.child.kill('SIGINT');
@@ -77,7 +48,7 @@ describe('the API process on PGlite', () => {
   }, 90_000);
 
   it('exits with a clear message on bad configuration', async () => {
-    const bad = startApi({ DATA_DIR: dataDir, PORT: 'eighty' });
+    const bad = startApiProcess({ DATA_DIR: dataDir, PORT: 'eighty' });
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toContain('Invalid configuration');
     expect(bad.output()).toContain('PORT');
