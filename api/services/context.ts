@@ -61,6 +61,20 @@ export class ContextService {
     };
   }
 
+  /**
+   * The experts for the pages of a content pattern, read as a page address (a template such as
+   * /accounts/:id stands for its pages well enough): used to tell and to route. A pattern that is no page
+   * address of a registered site (e.g. a wildcard host) has no page experts.
+   */
+  async expertIdsForPattern(pattern: string): Promise<string[]> {
+    try {
+      return (await this.expertsForPage(pattern)).map((e) => e.user.id);
+    } catch (err) {
+      if (err instanceof ApiError) return [];
+      throw err;
+    }
+  }
+
   /** The experts for a page, most specific scope first, each person once. */
   async expertsForPage(url: string): Promise<Expert[]> {
     const { pageKey: key } = this.locate(url);

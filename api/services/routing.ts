@@ -28,12 +28,8 @@ export class RoutingService {
   ) {}
 
   /** Ring 1 for a pattern, read before the writing transaction (it comes from the context cache). */
-  async pageExperts(pattern: string): Promise<string[]> {
-    try {
-      return (await this.context.expertsForPage(pattern)).map((e) => e.user.id);
-    } catch {
-      return []; // a pattern that is no page address has no page experts; rings 2 and 3 still apply
-    }
+  pageExperts(pattern: string): Promise<string[]> {
+    return this.context.expertIdsForPattern(pattern); // none: rings 2 and 3 still apply
   }
 
   /** Routes a new question to ring 1 (or the first ring with anyone in it), inside its transaction. */

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Site, SiteRules } from '../../shared/contract';
-import { parsePattern, PatternError } from '../../shared/urlpattern';
+import { compileTemplate, PatternError } from '../../shared/urlpattern';
 import type { Database } from '../db/database';
 import { sites } from '../db/schema';
 import { ApiError, conflict, notFound } from '../errors';
@@ -28,7 +28,7 @@ export function normalizeOrigin(input: string): string {
 function checkTemplates(rules: SiteRules, origin: string): void {
   rules.templates.forEach((template, i) => {
     try {
-      parsePattern(template.pattern, origin);
+      compileTemplate(template.name, template.pattern, origin); // as screenName will read it
     } catch (err) {
       if (!(err instanceof PatternError)) throw err;
       throw new ApiError(400, 'invalid_pattern', `rules.templates.${i}.pattern: ${err.message}`, [

@@ -38,7 +38,7 @@ export class TipService {
     const tip = await this.tip(viewer, noteId);
     const outcome = { found, confidence: found ? confidence : 0, reportedAt: new Date() };
     // Read before the transaction: on PGlite (one connection) a read outside it would wait for it forever.
-    const experts = tip.possiblyOutdated ? [] : await this.expertsFor(tip.pattern);
+    const experts = tip.possiblyOutdated ? [] : await this.context.expertIdsForPattern(tip.pattern);
     return this.feed.write(async (tx, changed, emit) => {
       await tx
         .insert(anchorReports)
@@ -82,7 +82,7 @@ export class TipService {
   /** The author, a moderator or an expert for the tip's pages confirms it still points at the right element. */
   async verify(viewer: Viewer, noteId: string) {
     const tip = await this.tip(viewer, noteId);
-    const allowed = tip.author.id === viewer.id || isModerator(viewer) || (await this.expertsFor(tip.pattern)).includes(viewer.id);
+    const allowed = tip.author.id === viewer.id || isModerator(viewer) || (await this.context.expertIdsForPattern(tip.pattern)).includes(viewer.id);
     if (!allowed) throw forbidden('Only the author, a moderator or an expert for these pages can verify a tip.');
     await this.feed.write(async (tx, changed) => {
       await tx.update(notes).set(pinnedBy(viewer)).where(eq(notes.id, noteId));
@@ -96,17 +96,5 @@ export class TipService {
     const note = await this.notes.get(viewer, noteId);
     if (!note.anchor) throw unprocessable('not_a_tip', 'This note is not pinned to an element.');
     return note;
-  }
-
-  /**
-   * The experts for a tip's pages: its pattern read as a page address (a template such as
-   * /accounts/:id stands for its pages well enough) gives the experts of every scope that matches.
-   */
-  private async expertsFor(pattern: string): Promise<string[]> {
-    try {
-      return (await this.context.expertsForPage(pattern)).map((e) => e.user.id);
-    } catch {
-      return []; // a pattern that is no page address (e.g. with wildcards in the host) has no page experts
-    }
   }
 }
