@@ -14,10 +14,24 @@ export function contextRoutes(s: Services) {
     createRoute({
       method: 'get', path: '/context', tags: ['Context'],
       summary: 'Everything for one page: scopes, notes and tips, questions, experts, badge counts.',
+      description:
+        'Answers with an ETag: send it back in If-None-Match and an unchanged page answers 304 with no body. ' +
+        'Cache-Control lets a browser keep the body and revalidate it on every use.',
       security: bearer, middleware: [auth], request: { query: contextQuery },
-      responses: { 200: json(pageContext, 'The page as this user may see it.'), ...errors(400, 401, 404) },
+      responses: {
+        200: json(pageContext, 'The page as this user may see it.'),
+        304: { description: 'Not modified since the ETag in If-None-Match.' },
+        ...errors(400, 401, 404),
+      },
     }),
-    async (c) => c.json(await s.context.forPage(c.get('viewer'), c.req.valid('query').url), 200),
+    async (c) => {
+      const { body, etag } = await s.context.render(c.get('viewer'), c.req.valid('query').url);
+      // The body differs per person: private to their browser, revalidated on every use.
+      const headers = { etag, 'cache-control': 'private, no-cache', vary: 'Authorization' };
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+      // Already serialized (and cached so) by the service: sent as is, not through c.json.
+      return c.body(body, 200, { ...headers, 'content-type': 'application/json' }) as never;
+    },
   );
 
   app.openapi(

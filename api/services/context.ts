@@ -1,11 +1,29 @@
-import { limits, type Expert, type PageContext } from '../../shared/contract';
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { limits, type Expert, type PageContext, type Site } from '../../shared/contract';
 import { pageKey, PageKeyError, screenName } from '../../shared/urlpattern';
 import { ApiError } from '../errors';
 import { presentNote, presentQuestionSummary } from './present';
-import type { ExpertRecord, ScopeContentCache } from './scope-content';
-import type { ScopeService } from './scopes';
+import type { ExpertRecord, ScopeContent, ScopeContentCache } from './scope-content';
+import type { ScopeRef, ScopeService } from './scopes';
 import type { SiteService } from './sites';
 import { canSee, type Viewer } from './viewer';
+
+export interface RenderedContext {
+  body: string;
+  etag: string;
+}
+
+interface RenderedEntry extends RenderedContext {
+  viewer: Viewer;
+  site: Site;
+  pageKey: string;
+  scopes: ScopeRef[];
+  contents: ScopeContent[];
+}
+
+// Rendered bodies are 1 to 10 KB; 32 MB holds tens of thousands of (session, page) pairs.
+const RENDERED_CACHE_BYTES = 32 * 1024 * 1024;
 
 const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
   a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1;
@@ -20,6 +38,11 @@ export class ContextService {
     private readonly scopes: ScopeService,
     private readonly content: ScopeContentCache,
   ) {}
+
+  private readonly rendered = new LRUCache<string, RenderedEntry>({
+    maxSize: RENDERED_CACHE_BYTES,
+    sizeCalculation: (entry) => entry.body.length + entry.pageKey.length + 200,
+  });
 
   /** The site and page key for a URL; 400 for a malformed URL, 404 for an origin nobody registered. */
   locate(url: string) {
@@ -39,7 +62,48 @@ export class ContextService {
     }
   }
 
+  /** A page's context as this viewer may see it. */
   async forPage(viewer: Viewer, url: string): Promise<PageContext> {
+    return (await this.build(viewer, url)).context;
+  }
+
+  /**
+   * The page's context as the JSON body the route sends, with an ETag for conditional requests. A viewer's
+   * warm page is served from the rendered cache: an entry stays valid while every input it was built from
+   * is still the very object the services hold (the session's viewer, the site, the page's scope list and
+   * each scope's cached content). Each of those is replaced, never mutated, when it changes (on this
+   * instance at once, on others through the change feed), so a hit costs a few map lookups and a stale
+   * entry can never be served.
+   */
+  async render(viewer: Viewer, url: string): Promise<RenderedContext> {
+    const key = `${viewer.sessionId} ${url}`;
+    const hit = this.rendered.get(key);
+    if (hit && this.isCurrent(hit, viewer)) return hit;
+    const built = await this.build(viewer, url);
+    const body = JSON.stringify(built.context);
+    const entry: RenderedEntry = {
+      viewer,
+      site: built.site,
+      pageKey: built.context.pageKey,
+      scopes: built.scopes,
+      contents: built.contents,
+      body,
+      etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
+    };
+    this.rendered.set(key, entry);
+    return entry;
+  }
+
+  private isCurrent(entry: RenderedEntry, viewer: Viewer): boolean {
+    return (
+      entry.viewer === viewer &&
+      this.sites.forOrigin(entry.site.origin) === entry.site &&
+      this.scopes.match(entry.pageKey) === entry.scopes &&
+      entry.scopes.every((scope, i) => this.content.cached(scope.id) === entry.contents[i])
+    );
+  }
+
+  private async build(viewer: Viewer, url: string) {
     const { site, pageKey: key } = this.locate(url);
     const matched = this.scopes.match(key);
     const contents = await Promise.all(matched.map((scope) => this.content.get(scope.id)));
@@ -49,7 +113,7 @@ export class ContextService {
     const tips = notes.reduce((n, note) => n + (note.anchor ? 1 : 0), 0);
     const open = questions.reduce((n, q) => n + (q.acceptedAnswerId ? 0 : 1), 0);
 
-    return {
+    const context: PageContext = {
       pageKey: key,
       site: { id: site.id, name: site.name, origin: site.origin },
       screen: screenName(key, site.rules, site.origin),
@@ -59,6 +123,7 @@ export class ContextService {
       experts: expertsOf(contents.flatMap((c) => c.experts)),
       counts: { notes: notes.length - tips, tips, questions: questions.length, openQuestions: open },
     };
+    return { context, site, scopes: matched, contents };
   }
 
   /**

@@ -91,6 +91,11 @@ export class ScopeContentCache {
     return content;
   }
 
+  /** The content held for a scope, without loading it (a changed scope's next load is a new object). */
+  cached(scopeId: string): ScopeContent | undefined {
+    return this.entries.get(scopeId);
+  }
+
   invalidate(scopeId: string): void {
     this.generations.set(scopeId, (this.generations.get(scopeId) ?? 0) + 1);
     this.entries.delete(scopeId);

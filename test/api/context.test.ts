@@ -110,6 +110,38 @@ describeEachDatabase('page context', (api) => {
     expect((await context(org.carol.token, `${SITE}/exports`)).body.experts.map((e: { user: { name: string } }) => e.user.name)).not.toContain('Carol');
   });
 
+  it('answers 304 to a revalidation while the page is unchanged, and the new page once it changes', async () => {
+    const url = `${SITE}/conditional/1`;
+    await note(org.alice.token, url, { body: 'first' });
+    const first = await context(org.bob.token, url);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const revalidate = (token: string) =>
+      api().request('GET', `/context?url=${encodeURIComponent(url)}`, { token, headers: { 'if-none-match': etag } });
+
+    const unchanged = await revalidate(org.bob.token);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body).toBeUndefined(); // no body
+    // The tag names the bytes each person is sent: Bob's private note changes his page, not Carol's.
+    await note(org.bob.token, url, { body: 'bob only', visibility: 'private' });
+    expect((await revalidate(org.carol.token)).status).toBe(304);
+    const changed = await revalidate(org.bob.token);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(changed.body.notes.map((n: { body: string }) => n.body)).toEqual(['bob only', 'first']);
+  });
+
+  it("applies a site's new rules to pages already served", async () => {
+    const url = `${SITE}/renamed/5`;
+    expect((await context(org.alice.token, url)).body.screen).toBeNull();
+    const rules = { ...org.site.rules, templates: [...(org.site.rules.templates ?? []), { name: 'Renamed', pattern: '/renamed/:id' }] };
+    await must(api().request('PATCH', `/sites/${org.site.id}`, { token: org.admin.token, json: { rules } }));
+    expect((await context(org.alice.token, url)).body.screen).toBe('Renamed');
+    await must(api().request('PATCH', `/sites/${org.site.id}`, { token: org.admin.token, json: { rules: org.site.rules } }));
+    expect((await context(org.alice.token, url)).body.screen).toBeNull();
+  });
+
   it('answers bad URLs with 400 and unregistered origins with 404', async () => {
     const bad = await context(org.alice.token, 'not a url');
     expect(bad.status).toBe(400);
