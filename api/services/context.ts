@@ -22,8 +22,8 @@ interface RenderedEntry extends RenderedContext {
   contents: ScopeContent[];
 }
 
-// Rendered bodies are 1 to 10 KB; 32 MB holds tens of thousands of (session, page) pairs.
-const RENDERED_CACHE_BYTES = 32 * 1024 * 1024;
+// Rendered bodies are 1 to 10 KB; 64 MB holds tens of thousands of (session, page) pairs.
+const RENDERED_CACHE_BYTES = 64 * 1024 * 1024;
 
 const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
   a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1;

@@ -36,14 +36,21 @@ async function startServer<T>(script: string, env: Record<string, string> = {}):
   };
 }
 
-async function load(port: number, paths: string[], headers: Record<string, string> = {}) {
+/** Load with autocannon; each request's path and headers come from `pick` (the request's sequence number). */
+async function load(port: number, pick: (i: number) => { path: string; headers?: Record<string, string> }) {
   let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    headers,
-    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+    requests: [
+      {
+        setupRequest: (req) => {
+          const { path, headers } = pick(next++);
+          return { ...req, path, headers: { ...req.headers, ...headers } };
+        },
+      },
+    ],
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`load run had ${result.non2xx} non-2xx responses and ${result.errors} errors`);
@@ -58,7 +65,7 @@ export async function run(): Promise<BenchResult[]> {
   // the subject with the mean of the two.
   const pings: Array<{ rps: number; p99: number }> = [];
   const ping = async () => {
-    const result = await load(bare.info.port, ['/ping']);
+    const result = await load(bare.info.port, () => ({ path: '/ping' }));
     pings.push(result);
     return result;
   };
@@ -69,26 +76,39 @@ export async function run(): Promise<BenchResult[]> {
     drivers.push({ name: 'PostgreSQL', env: { DATABASE_URL: pg.url }, drop: pg.drop });
   }
   for (const driver of drivers) {
-    const server = await startServer<{ port: number; token: string; urls: string[]; scopes: number; loadMs: number }>(
+    const server = await startServer<{ port: number; tokens: string[]; urls: string[]; scopes: number; loadMs: number }>(
       'bench/servers/context-api.ts',
       driver.env,
     );
     try {
-      const { port, token, urls, scopes, loadMs } = server.info;
-      const headers = { authorization: `Bearer ${token}` };
+      const { port, tokens, urls, scopes, loadMs } = server.info;
       const paths = urls.map((u) => `/api/v1/context?url=${encodeURIComponent(u)}`);
-      // Warm: every page once, so the run measures the steady state of a busy server.
-      for (const path of paths) {
-        const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
-        if (res.status !== 200) throw new Error(`warm-up ${path}: ${res.status} ${await res.text()}`);
+      // Request i: person i mod n, so consecutive requests come from different people and every
+      // (person, page) pair recurs.
+      const pick = (i: number) => ({
+        path: paths[Math.floor(i / tokens.length) % paths.length]!,
+        headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+      });
+      // Warm: every (person, page) once, so the run measures the steady state of a busy server.
+      const pairs = paths.length * tokens.length;
+      for (let start = 0; start < pairs; start += CONNECTIONS) {
+        await Promise.all(
+          Array.from({ length: Math.min(CONNECTIONS, pairs - start) }, async (_, k) => {
+            const { path, headers } = pick(start + k);
+            const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
+            if (res.status !== 200) throw new Error(`warm-up ${path}: ${res.status} ${await res.text()}`);
+            await res.arrayBuffer();
+          }),
+        );
       }
-      const sample = (await (await fetch(`http://127.0.0.1:${port}${paths[0]}`, { headers })).json()) as {
+      const first = pick(0);
+      const sample = (await (await fetch(`http://127.0.0.1:${port}${first.path}`, { headers: first.headers })).json()) as {
         scopes: unknown[];
         notes: unknown[];
         questions: unknown[];
       };
       const before = await ping();
-      const measured = await load(port, paths, headers);
+      const measured = await load(port, pick);
       const baseline = (before.rps + (await ping()).rps) / 2;
       results.push(
         {
@@ -98,7 +118,7 @@ export async function run(): Promise<BenchResult[]> {
           baseline: `bare Hono /ping, mean of runs just before and after: ${Math.round(baseline)} req/s`,
           ratio: measured.rps / baseline,
           note:
-            `ratio = fraction of bare-Hono throughput (target ≥ 0.5); ${scopes} scopes, ${paths.length} distinct pages, ` +
+            `ratio = fraction of bare-Hono throughput (target ≥ 0.5); ${scopes} scopes, ${paths.length} distinct pages × ${tokens.length} people, ` +
             `a page has e.g. ${sample.scopes.length} scopes, ${sample.notes.length} notes, ${sample.questions.length} questions`,
         },
         { name: `context: warm GET /context p99 latency, ${driver.name}`, value: measured.p99, unit: 'ms' },

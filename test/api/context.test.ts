@@ -135,10 +135,10 @@ describeEachDatabase('page context', (api) => {
   it("applies a site's new rules to pages already served", async () => {
     const url = `${SITE}/renamed/5`;
     expect((await context(org.alice.token, url)).body.screen).toBeNull();
-    const rules = { ...org.site.rules, templates: [...(org.site.rules.templates ?? []), { name: 'Renamed', pattern: '/renamed/:id' }] };
-    await must(api().request('PATCH', `/sites/${org.site.id}`, { token: org.admin.token, json: { rules } }));
+    const rules = (extra: object[]) => ({ keepQuery: ['tab'], hashRouting: false, templates: [{ name: 'Account', pattern: '/accounts/:id' }, ...extra] });
+    await must(api().request('PATCH', `/sites/${org.site.id}`, { token: org.admin.token, json: { rules: rules([{ name: 'Renamed', pattern: '/renamed/:id' }]) } }));
     expect((await context(org.alice.token, url)).body.screen).toBe('Renamed');
-    await must(api().request('PATCH', `/sites/${org.site.id}`, { token: org.admin.token, json: { rules: org.site.rules } }));
+    await must(api().request('PATCH', `/sites/${org.site.id}`, { token: org.admin.token, json: { rules: rules([]) } }));
     expect((await context(org.alice.token, url)).body.screen).toBeNull();
   });
 
