@@ -1,7 +1,19 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseAllowList } from './services/webhook-targets';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** A comma-separated list of webhook receivers exempt from the public-address rule; each entry is checked now. */
+const allowedHosts = z.string().transform((text, ctx) => {
+  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  try {
+    parseAllowList(entries);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+  return entries;
+});
 
 /** Every setting comes from the environment; README's "Configure" section lists them. */
 const env = z.object({
@@ -18,9 +30,12 @@ const env = z.object({
   ALONGSIDE_ADMIN_NAME: z.string().min(1).default('Admin'),
   ROUTING_ESCALATE_MINUTES: z.coerce.number().positive().max(525_600).default(60),
   EVENTS_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(20),
+  EVENTS_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+  EVENTS_MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   WEBHOOK_BACKOFF_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  WEBHOOK_ALLOWED_HOSTS: allowedHosts.default([]),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -48,9 +63,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     escalateAfterMs: e.ROUTING_ESCALATE_MINUTES * 60_000,
     heartbeatMs: e.EVENTS_HEARTBEAT_SECONDS * 1000,
+    maxStreamsPerUser: e.EVENTS_MAX_STREAMS_PER_USER,
+    maxStreams: e.EVENTS_MAX_STREAMS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
     webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     webhookBackoffMs: e.WEBHOOK_BACKOFF_SECONDS * 1000,
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     admin: e.ALONGSIDE_ADMIN_EMAIL
       ? { email: e.ALONGSIDE_ADMIN_EMAIL.toLowerCase(), password: e.ALONGSIDE_ADMIN_PASSWORD!, name: e.ALONGSIDE_ADMIN_NAME }
       : undefined,

@@ -1,10 +1,16 @@
 // Live updates: a server-sent event stream per open panel, and the tickets that let EventSource open one.
 import { createRoute } from '@hono/zod-openapi';
-import { eventsQuery, eventTicket, liveEvent } from '../../shared/contract';
+import { apiError, eventsQuery, eventTicket, liveEvent } from '../../shared/contract';
 import { ApiError } from '../errors';
 import { requireViewer } from '../middleware/auth';
 import type { Services } from '../services';
 import { bearer, errors, json, router } from './openapi';
+
+/** The refusals of GET /events when its caps are reached: the error body plus Retry-After. */
+const capped = (description: string) => ({
+  ...json(apiError, description),
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } } },
+});
 
 export function eventRoutes(s: Services) {
   const app = router();
@@ -36,6 +42,8 @@ export function eventRoutes(s: Services) {
           content: { 'text/event-stream': { schema: liveEvent } },
         },
         ...errors(400, 401, 404),
+        429: capped('too_many_streams: you hold EVENTS_MAX_STREAMS_PER_USER streams on this server already; close one first.'),
+        503: capped('server_busy: this server holds EVENTS_MAX_STREAMS streams; nothing was opened.'),
       },
     }),
     async (c) => {

@@ -5,7 +5,12 @@
 // No gap, no duplicate: a stream registers first (buffering what the hub hands it), then replays from the
 // table what it missed (Last-Event-ID) or takes the current maximum id, then drains the buffer, skipping
 // every id it already sent. Event ids grow in commit order (events.ts), so "id > last sent" is exact.
+//
+// Each open stream holds a socket and some memory (about 20 KB, BENCHMARKS.md) until its client leaves, so
+// streams are capped per person (a runaway client cannot take the process) and per process (a flood cannot
+// exhaust memory or file descriptors). A refused open costs nothing: the caps are checked before a stream exists.
 import type { Database } from '../db/database';
+import { ApiError } from '../errors';
 import type { ChangeFeed } from './change-feed';
 import { eventBounds, eventsAfter, type EventRow } from './events';
 import type { ScopeService } from './scopes';
@@ -18,10 +23,17 @@ export const REPLAY_LIMIT = 1000;
 /** A client that lets this much pile up unread is dropped (it reconnects and resumes). */
 const MAX_BUFFERED_BYTES = 1 << 20;
 
+/** What a refused client is told to wait: slots free as other streams close, which nobody can predict. */
+const RETRY_AFTER_SECONDS = 30;
+
 const encoder = new TextEncoder();
 
 export interface StreamOptions {
   heartbeatMs: number;
+  /** Streams one person may hold on this process (EVENTS_MAX_STREAMS_PER_USER). */
+  maxStreamsPerUser: number;
+  /** Streams this process holds at most (EVENTS_MAX_STREAMS). */
+  maxStreams: number;
 }
 
 export class LiveStream {
@@ -95,6 +107,8 @@ export class LiveStream {
 
 export class EventHub {
   private readonly streams = new Set<LiveStream>();
+  /** Open streams per user id; an entry goes when its count reaches zero. */
+  private readonly perUser = new Map<string, number>();
   private last = 0;
   private fetching = false;
   private again = false;
@@ -131,16 +145,47 @@ export class EventHub {
     return this.streams.size;
   }
 
-  /** Opens a stream for a viewer (and a page key, or none for personal events only), resuming after `lastEventId`. */
+  /** Streams the user holds on this process. */
+  held(userId: string): number {
+    return this.perUser.get(userId) ?? 0;
+  }
+
+  /**
+   * Opens a stream for a viewer (and a page key, or none for personal events only), resuming after `lastEventId`.
+   * Over a cap it throws instead: 503 server_busy (the process), 429 too_many_streams (the person).
+   */
   open(viewer: Viewer, expiresAt: Date, pageKey: string | null, lastEventId: number | undefined): LiveStream {
-    const stream = new LiveStream(viewer, pageKey, expiresAt.getTime(), (s) => this.streams.delete(s));
+    const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
+    if (this.streams.size >= this.options.maxStreams) {
+      throw new ApiError(503, 'server_busy', 'This server holds as many live connections as it may. Try again later.', undefined, retry);
+    }
+    const userId = viewer.id;
+    const held = this.held(userId);
+    if (held >= this.options.maxStreamsPerUser) {
+      throw new ApiError(
+        429,
+        'too_many_streams',
+        `You already have ${held} live connections to this server, the most allowed. Close Alongside in some tabs, or try again later.`,
+        undefined,
+        retry,
+      );
+    }
+    const stream = new LiveStream(viewer, pageKey, expiresAt.getTime(), (s) => this.release(s, userId));
     this.streams.add(stream);
+    this.perUser.set(userId, held + 1);
     stream.write(`retry: 2000\n: connected\n\n`);
     void this.catchUp(stream, lastEventId).catch((err: Error) => {
       console.error(`[events] replay failed: ${err.message}`);
       stream.close();
     });
     return stream;
+  }
+
+  private release(stream: LiveStream, userId: string): void {
+    this.streams.delete(stream);
+    const held = this.held(userId) - 1;
+    if (held > 0) this.perUser.set(userId, held);
+    else this.perUser.delete(userId);
   }
 
   private async catchUp(stream: LiveStream, lastEventId: number | undefined): Promise<void> {

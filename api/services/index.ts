@@ -25,21 +25,27 @@ import { VoteService } from './votes';
 
 export type ServiceOptions = Pick<Config, 'signup' | 'sessionTtlMs' | 'trustProxy'> & Partial<LiveOptions>;
 
-/** Live updates, routing and webhooks; tests shrink the delays. */
+/** Live updates, routing and webhooks; tests shrink the delays and caps. */
 export interface LiveOptions {
   heartbeatMs: number;
+  maxStreamsPerUser: number;
+  maxStreams: number;
   escalateAfterMs: number;
   webhookTimeoutMs: number;
   webhookMaxAttempts: number;
   webhookBackoffMs: number;
+  webhookAllowedHosts: string[];
 }
 
 export const defaultLiveOptions: LiveOptions = {
   heartbeatMs: 20_000,
+  maxStreamsPerUser: 20,
+  maxStreams: 10_000,
   escalateAfterMs: 60 * 60_000,
   webhookTimeoutMs: 10_000,
   webhookMaxAttempts: 8,
   webhookBackoffMs: 5_000,
+  webhookAllowedHosts: [],
 };
 
 export const defaultServiceOptions: ServiceOptions = { signup: 'open', sessionTtlMs: 30 * 24 * 3600 * 1000, trustProxy: false };
@@ -48,11 +54,12 @@ export type Services = Awaited<ReturnType<typeof createServices>>;
 
 /** Builds every service and loads what they keep in memory (sites, the scope index). */
 export async function createServices(database: Database, options: ServiceOptions = defaultServiceOptions) {
-  const liveOptions: LiveOptions = { ...defaultLiveOptions };
-  for (const key of Object.keys(defaultLiveOptions) as Array<keyof LiveOptions>) {
-    const value = options[key];
-    if (value !== undefined) liveOptions[key] = value;
-  }
+  // Only the live options (a whole Config may be passed), and only those given.
+  const given = Object.keys(defaultLiveOptions).flatMap((key) => {
+    const value = options[key as keyof LiveOptions];
+    return value === undefined ? [] : [[key, value]];
+  });
+  const liveOptions: LiveOptions = { ...defaultLiveOptions, ...Object.fromEntries(given) };
   const feed = new ChangeFeed(database);
   const limiter = new RateLimiter(database);
   const sites = new SiteService(database, feed);

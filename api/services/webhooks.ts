@@ -4,13 +4,15 @@
 // them signed, and records the outcome: delivered, or retried with exponential backoff and jitter, or failed
 // after the last attempt. X-Alongside-Delivery (the delivery id) stays the same across retries: a receiver
 // that already acknowledged it can drop a repeat (possible only when an instance dies between the receiver's
-// 2xx and the database update).
+// 2xx and the database update). Targets are checked against the SSRF policy on save and on every connection
+// (webhook-targets.ts); a delivery the policy refuses fails at once, since retrying cannot change the answer.
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Webhook } from '../../shared/contract';
 import type { Database } from '../db/database';
 import { events, webhookDeliveries, webhooks } from '../db/schema';
-import { notFound } from '../errors';
+import { notFound, unprocessable } from '../errors';
+import { RefusedTarget, UnresolvableTarget, WebhookTargets } from './webhook-targets';
 
 type WebhookRow = typeof webhooks.$inferSelect;
 
@@ -18,6 +20,8 @@ export interface WebhookOptions {
   webhookTimeoutMs: number;
   webhookMaxAttempts: number;
   webhookBackoffMs: number;
+  /** WEBHOOK_ALLOWED_HOSTS: internal receivers (host names, addresses, CIDR ranges) exempt from the public-address rule. */
+  webhookAllowedHosts: string[];
 }
 
 const toWebhook = (row: WebhookRow): Webhook => ({
@@ -45,25 +49,42 @@ const describe: Record<string, string> = {
 };
 
 export class WebhookService {
+  private readonly targets: WebhookTargets;
+
   constructor(
     private readonly database: Database,
     private readonly options: WebhookOptions,
-  ) {}
+  ) {
+    this.targets = new WebhookTargets(options.webhookAllowedHosts);
+  }
 
   async list(): Promise<Webhook[]> {
     return (await this.database.db.select().from(webhooks).orderBy(asc(webhooks.createdAt))).map(toWebhook);
   }
 
   async create(input: { url: string; kinds: string[]; format: 'json' | 'slack'; active: boolean }): Promise<Webhook & { secret: string }> {
+    await this.checkTarget(input.url);
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     const [row] = await this.database.db.insert(webhooks).values({ ...input, secret }).returning();
     return { ...toWebhook(row!), secret };
   }
 
   async update(id: string, patch: { url?: string; kinds?: string[]; format?: 'json' | 'slack'; active?: boolean }): Promise<Webhook> {
+    if (patch.url !== undefined) await this.checkTarget(patch.url);
     const [row] = await this.database.db.update(webhooks).set(patch).where(eq(webhooks.id, id)).returning();
     if (!row) throw notFound('Webhook');
     return toWebhook(row);
+  }
+
+  /** 422 webhook_url_forbidden (or webhook_url_unresolvable) with the reason, unless the URL may receive webhooks. */
+  private async checkTarget(url: string): Promise<void> {
+    try {
+      await this.targets.check(url);
+    } catch (err) {
+      if (err instanceof RefusedTarget) throw unprocessable('webhook_url_forbidden', err.message);
+      if (err instanceof UnresolvableTarget) throw unprocessable('webhook_url_unresolvable', err.message);
+      throw err;
+    }
   }
 
   async remove(id: string): Promise<void> {
@@ -145,9 +166,9 @@ export class WebhookService {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(hook.url, {
-        method: 'POST',
-        headers: {
+      status = await this.targets.post(
+        hook.url,
+        {
           'content-type': 'application/json',
           'user-agent': 'Alongside-Webhooks/1',
           'x-alongside-delivery': delivery.id,
@@ -156,14 +177,12 @@ export class WebhookService {
           'x-alongside-signature': sign(hook.secret, timestamp, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.webhookTimeoutMs),
-      });
-      status = res.status;
-      await res.body?.cancel().catch(() => {});
-      if (res.ok) return void (await finish({ status: 'delivered', lastStatus: status, lastError: null, deliveredAt: new Date() }));
+        this.options.webhookTimeoutMs,
+      );
+      if (status >= 200 && status < 300) return void (await finish({ status: 'delivered', lastStatus: status, lastError: null, deliveredAt: new Date() }));
       error = `HTTP ${status}`;
     } catch (err) {
+      if (err instanceof RefusedTarget) return void (await finish({ status: 'failed', lastError: `not sent: ${err.message}` }));
       error = (err as Error).name === 'TimeoutError' ? `timed out after ${this.options.webhookTimeoutMs} ms` : (err as Error).message;
     }
     if (delivery.attempts >= this.options.webhookMaxAttempts) {

@@ -22,9 +22,18 @@ export const createdWebhook = webhook
   })
   .meta({ id: 'CreatedWebhook' });
 
+const webhookUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2_000)
+  .meta({
+    description:
+      'http(s), without credentials; the host must be, and resolve to, public addresses only, unless the server ' +
+      'lists it in WEBHOOK_ALLOWED_HOSTS (checked on save and again on each delivery).',
+  });
+
 export const createWebhookRequest = z
   .object({
-    url: z.url({ protocol: /^https?$/ }).max(2_000),
+    url: webhookUrl,
     kinds: z.array(eventKind).min(1),
     format: webhookFormat.default('json'),
     active: z.boolean().default(true),
@@ -32,7 +41,7 @@ export const createWebhookRequest = z
   .meta({ id: 'CreateWebhookRequest' });
 
 export const updateWebhookRequest = z
-  .object({ url: z.url({ protocol: /^https?$/ }).max(2_000).optional(), kinds: z.array(eventKind).min(1).optional(), format: webhookFormat.optional(), active: z.boolean().optional() })
+  .object({ url: webhookUrl.optional(), kinds: z.array(eventKind).min(1).optional(), format: webhookFormat.optional(), active: z.boolean().optional() })
   .meta({ id: 'UpdateWebhookRequest' });
 
 export const webhookDelivery = z

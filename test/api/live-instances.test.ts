@@ -12,7 +12,8 @@ import { createOrg, must, SITE, type Org } from '../support/org-fixture';
 import { createTestDatabase, postgresAvailable } from '../support/postgres';
 
 const hasPostgres = await postgresAvailable();
-const options = { ...defaultServiceOptions, trustProxy: true, escalateAfterMs: 200, webhookBackoffMs: 10, webhookTimeoutMs: 500 };
+// The webhook receiver is on 127.0.0.1: an internal receiver, allowed explicitly.
+const options = { ...defaultServiceOptions, trustProxy: true, escalateAfterMs: 200, webhookBackoffMs: 10, webhookTimeoutMs: 500, webhookAllowedHosts: ['127.0.0.1'] };
 
 describe.skipIf(!hasPostgres)('jobs and streams across two instances on one PostgreSQL database', () => {
   let pgDb: Awaited<ReturnType<typeof createTestDatabase>>;
