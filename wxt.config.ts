@@ -16,7 +16,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Alongside',
     description: "Colleagues' notes, tips and answers on the company's internal apps.",
-    permissions: ['storage', 'alarms', 'scripting'],
+    // `notifications` is asked for when the user turns them on (options page). The e2e build holds it from the
+    // start, for the reason it holds 127.0.0.1 (headless Chromium cannot answer the prompt).
+    permissions: ['storage', 'alarms', 'scripting', ...(e2e ? ['notifications'] : [])],
+    ...(e2e ? {} : { optional_permissions: ['notifications'] }),
     // The API server and the sites are asked for on the user's click (options page), one origin at a time.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
@@ -25,6 +28,10 @@ export default defineConfig({
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+A' },
         description: 'Open or close the Alongside panel on this page',
+      },
+      'pin-tip': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Pin a tip to an element of this page',
       },
     },
     // The panel is framed by the content script, which runs only on granted sites; the manifest cannot

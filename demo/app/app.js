@@ -5,10 +5,23 @@
 // shortcuts that would steal keystrokes typed into a careless overlay.
 //
 // For tests: `window.__northwind.keyLog` lists every keydown/keyup that reached the document, and
-// `window.__northwind.navigations` every route the router rendered.
+// `window.__northwind.navigations` every route the router rendered. `window.__northwind.release('next')`
+// switches to the app's "next release" (kept in localStorage; 'current' switches back): the account
+// page's actions get build-hashed class names, an extra wrapper and a new order, as a real release
+// would do to the elements tips are pinned to.
 import { accountById, accounts, money, ordersOf, owners, ticketById, tickets } from './data.js';
 
-const hooks = { keyLog: [], navigations: [] };
+const RELEASE_KEY = 'northwind.release';
+const nextRelease = () => localStorage.getItem(RELEASE_KEY) === 'next';
+const hooks = {
+  keyLog: [],
+  navigations: [],
+  release(name) {
+    if (name === 'next') localStorage.setItem(RELEASE_KEY, 'next');
+    else localStorage.removeItem(RELEASE_KEY);
+    render();
+  },
+};
 window.__northwind = hooks;
 
 const esc = (value) =>
@@ -229,18 +242,30 @@ function accountHeader(a, active) {
         <span class="nw-logo-tile">${esc(initials(a.name))}</span>
         <div><h1>${esc(a.name)} ${badge(a.status)}</h1><p class="nw-muted">#${a.id} · ${esc(a.industry)} · ${esc(a.tier)} · ${esc(a.city)}, ${a.country}</p></div>
       </div>
-      <div class="nw-actions">
+      ${nextRelease() ? nextActions() : `<div class="nw-actions">
         <button type="submit" form="account-form" class="nw-btn nw-btn--primary" id="save-account" data-testid="save-account">Save</button>
         <button type="button" class="nw-btn" data-testid="send-invoice">Send invoice</button>
         <button type="button" class="nw-btn nw-btn--danger" data-action="merge">Merge account</button>
         <button type="button" class="nw-btn nw-btn--ghost" aria-label="More actions">⋯</button>
-      </div>
+      </div>`}
     </header>
     <nav class="nw-tabs">
       <a href="/accounts/${a.id}" class="${active === 'overview' ? 'is-active' : ''}">Overview</a>
       <a href="/accounts/${a.id}/orders" class="${active === 'orders' ? 'is-active' : ''}">Orders<span class="nw-count">${orders.length}</span></a>
       <a href="/tickets?account=${a.id}">Tickets<span class="nw-count">${tickets.filter((t) => t.account.id === a.id).length}</span></a>
     </nav>`;
+}
+
+/** The next release's account actions: hashed classes, a wrapper, another order; same behaviour. */
+function nextActions() {
+  return `<div class="nw-actions Toolbar_root__k3J9x">
+        <div class="Toolbar_group__Qw7e2 nw-actions">
+          <button type="button" class="nw-btn nw-btn--danger css-1q9xk3b" data-action="merge">Merge account</button>
+          <button type="button" class="nw-btn css-8fz2lw" data-testid="send-invoice">Send invoice</button>
+        </div>
+        <button type="submit" form="account-form" class="nw-btn nw-btn--primary css-0v7h2q" id="save-account" data-testid="save-account">Save</button>
+        <button type="button" class="nw-btn nw-btn--ghost css-2mdl1x" aria-label="More actions">⋯</button>
+      </div>`;
 }
 
 function wireAccountActions(a) {

@@ -1,16 +1,20 @@
 // The extension's client of the API (/api/v1). Types come from shared/contract as type-only imports,
 // so zod never reaches the extension's bundles; the API validates every input itself.
 import type {
+  Anchor,
   Answer,
   CreateNoteRequest,
   CreateQuestionRequest,
+  InboxPage,
   Me,
   Note,
+  NoteReply,
   PageContext,
   Question,
   Session,
   Site,
   UpdateNoteRequest,
+  Watch,
 } from '../../shared/contract';
 
 export type FailureKind = 'unauthorized' | 'unreachable' | 'not-registered' | 'rejected';
@@ -91,6 +95,24 @@ export function apiClient(root: string, token?: string, fetchImpl: typeof fetch 
       call<Question>('PUT', `/questions/${questionId}/accepted-answer`, { answerId }),
     vote: (target: VoteTarget, id: string, on: boolean) =>
       call<{ score: number; votedByMe: boolean }>(on ? 'PUT' : 'DELETE', `/${target}/${id}/vote`),
+    // Live updates: EventSource cannot send Authorization, so it opens with a single-use ticket.
+    eventTicket: () => call<{ ticket: string; expiresAt: string }>('POST', '/events/ticket'),
+    /** The event stream of a page (by its key) and of the person, resuming after `lastEventId`. */
+    eventsUrl: (pageKey: string, ticket: string, lastEventId: string | null) =>
+      `${root}/events?url=${encodeURIComponent(pageKey)}&ticket=${encodeURIComponent(ticket)}${lastEventId ? `&lastEventId=${lastEventId}` : ''}`,
+    inbox: (unreadOnly = false) => call<InboxPage>('GET', `/inbox${unreadOnly ? '?unread=true' : ''}`),
+    markRead: (id: string) => call<{ ok: true }>('POST', `/inbox/${id}/read`),
+    markAllRead: () => call<{ ok: true }>('POST', '/inbox/read-all'),
+    watches: () => call<Watch[]>('GET', '/watches'),
+    watch: (pattern: string) => call<Watch>('POST', '/watches', { pattern }),
+    unwatch: (id: string) => call<{ ok: true }>('DELETE', `/watches/${id}`),
+    // Tips: what this browser found when anchoring, pin again, confirm; a note's discussion.
+    reportAnchor: (noteId: string, report: { found: boolean; confidence: number }) =>
+      call<{ possiblyOutdated: boolean }>('POST', `/notes/${noteId}/anchor-reports`, report),
+    repin: (noteId: string, anchor: Anchor) => call<Note>('PUT', `/notes/${noteId}/anchor`, { anchor }),
+    verify: (noteId: string) => call<Note>('POST', `/notes/${noteId}/verify`),
+    replies: (noteId: string) => call<NoteReply[]>('GET', `/notes/${noteId}/replies`),
+    reply: (noteId: string, body: string) => call<NoteReply>('POST', `/notes/${noteId}/replies`, { body }),
   };
 }
 

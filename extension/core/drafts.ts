@@ -2,7 +2,7 @@
 // navigating away or a crash loses nothing. Cleared when the post goes to the outbox.
 import type { KeyValueArea } from './key-value-area';
 
-export type DraftKind = 'note' | 'question' | `answer:${string}`;
+export type DraftKind = 'note' | 'tip' | 'question' | `answer:${string}` | `reply:${string}`;
 
 export interface Draft {
   /** A question's title; notes and answers have only a body. */

@@ -14,6 +14,14 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
     'outbox:discard': none,
     'outbox:flush': none,
     'sites:sync': none,
+    'inbox:unread': none,
+    'tips:layer': none,
+    'tips:page': none,
+    'tips:anchored': none,
+    'tips:report': none,
+    'tips:refresh': none,
+    'pin:start': none,
+    'panel:target': none,
     ...overrides,
   };
 }
@@ -44,7 +52,13 @@ describe('tabListener', () => {
   it('dispatches the background’s messages to the content script', () => {
     const shown: unknown[] = [];
     const toggled = vi.fn();
-    const listen = tabListener({ 'page:update': (p) => shown.push(p), 'panel:toggle': toggled, 'panel:close': () => {} });
+    const listen = tabListener({
+      'page:update': (p) => shown.push(p),
+      'panel:toggle': toggled,
+      'panel:close': () => {},
+      'pin:start': () => {},
+      'tips:refresh': () => {},
+    });
     listen({ type: 'page:update', data: page });
     listen({ type: 'panel:toggle', data: null });
     listen({ type: 'page:located', data: {} }); // a background request, not for tabs

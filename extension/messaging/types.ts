@@ -6,7 +6,7 @@
  * carries and what it answers. Nothing here crosses the network; payload types come from
  * shared/contract, so a change in the API contract shows up here as a type error.
  */
-import type { CreateNoteRequest, CreateQuestionRequest, PageContext } from '../../shared/contract';
+import type { Anchor, CreateNoteRequest, CreateQuestionRequest, Note, PageContext } from '../../shared/contract';
 
 export type Counts = PageContext['counts'];
 
@@ -41,6 +41,38 @@ export interface OutboxItem {
   lastError: { kind: 'retrying' | 'rejected'; message: string } | null;
 }
 
+/** A tip as the in-page layer needs it: where it is pinned and a plain-text excerpt for its marker. */
+export interface TipSummary {
+  id: string;
+  anchor: Anchor;
+  /** Plain text (markdown markers dropped), short: the marker's tooltip. */
+  excerpt: string;
+  author: string;
+  possiblyOutdated: Note['possiblyOutdated'];
+}
+
+/** What anchoring found for a tip on this page view: low-confidence tips still show, marked as unsure. */
+export type TipOutcome = 'found' | 'low-confidence' | 'not-found';
+
+/** This tab's anchoring outcomes, for the panel ("Not found on this page"); kept in storage.session. */
+export interface TipAnchoring {
+  pageKey: string;
+  outcomes: Record<string, TipOutcome>;
+}
+
+/** An element the user picked in pin mode, described for anchoring, with words for what it is. */
+export interface PinPick {
+  pageKey: string;
+  anchor: Anchor;
+  /** "button “Merge account”", "the text “Net 30” in a select": shown in the composer. */
+  label: string;
+  /** Set when re-pinning that tip; otherwise the pick is for a new tip. */
+  repin: string | null;
+}
+
+/** What the panel should show when it opens or is open: a tip's discussion, or a pick to write a tip for. */
+export type PanelTarget = { kind: 'tip'; tipId: string } | { kind: 'pick'; pick: PinPick };
+
 /** Requests to the background: `request` is what the sender passes, `response` what it gets back. */
 export interface BackgroundRequests {
   /** content → background: this tab is now at `url` (first load or SPA navigation). null: not a granted site. */
@@ -59,6 +91,25 @@ export interface BackgroundRequests {
   'outbox:flush': { request: null; response: null };
   /** options → background: session, server or grants changed; re-register the content script. */
   'sites:sync': { request: null; response: null };
+  /**
+   * panel → background: my live stream says the inbox now has `unread` unread items (badge at once;
+   * a higher count also checks for items to notify about).
+   */
+  'inbox:unread': { request: { unread: number }; response: null };
+  /** content → background: put the tip layer (markers, pin mode: a separate script) into my tab. */
+  'tips:layer': { request: null; response: null };
+  /** content → background: the tips of my tab's page. null: not a granted site, or signed out. */
+  'tips:page': { request: { pageKey: string }; response: TipSummary[] | null };
+  /** content → background: anchoring outcomes changed on my page (for the panel). */
+  'tips:anchored': { request: TipAnchoring; response: null };
+  /** content → background: report these outcomes to the API (once per page view per tip). */
+  'tips:report': { request: { pageKey: string; reports: Array<{ id: string; found: boolean; confidence: number }> }; response: null };
+  /** panel → background: a tip was re-pinned or verified; the markers of my tab reload. */
+  'tips:refresh': { request: null; response: null };
+  /** panel → background: enter pin mode in my tab (to pin a new tip, or re-pin `repin`). */
+  'pin:start': { request: { repin: string | null }; response: null };
+  /** content → background: show this in my tab's panel (a picked element, a tip's marker was clicked). */
+  'panel:target': { request: PanelTarget; response: null };
 }
 
 /** Messages from the background to a tab's content script (top frame only). */
@@ -67,4 +118,8 @@ export interface TabMessages {
   'page:update': TabPage | null;
   'panel:toggle': null;
   'panel:close': null;
+  /** Enter pin mode (the shortcut, or the panel's "Pin a tip" / "Re-pin"). */
+  'pin:start': { repin: string | null };
+  /** The page's tips changed (re-pinned, verified): load them again. */
+  'tips:refresh': null;
 }

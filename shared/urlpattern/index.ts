@@ -7,6 +7,7 @@ export { PatternIndex, patternOrigin, type IndexMatch } from './pattern-index';
 export {
   pageKey,
   screenName,
+  matchingTemplates,
   compileTemplate,
   compileTemplates,
   PageKeyError,

@@ -157,23 +157,33 @@ function cachedTemplates(rules: Pick<SiteRules, 'templates'>, origin: string): (
   return compiled;
 }
 
+/** Indexes of the site's templates that match the page key, in order; invalid templates are skipped. */
+function* matchingIndexes(key: string, rules: Pick<SiteRules, 'templates'>, origin: string): Generator<number> {
+  const url = parsePageURL(key);
+  const values = urlComponentValues(url);
+  const templates = cachedTemplates(rules, origin);
+  let routePath: string | null = null;
+  for (const [i, template] of templates.entries()) {
+    if (template === null || !testValues(template.page, values)) continue;
+    if (template.route !== null) {
+      routePath ??= url.hash.slice(1).split('?')[0]!;
+      if (matchPattern(template.route, { pathname: routePath }) === null) continue;
+    }
+    yield i;
+  }
+}
+
 /**
  * The name of the first of the site's templates that matches the page key, or null. `origin` is the
  * site's origin, the base URL of the templates. Invalid templates are skipped. Throws PageKeyError if
  * `key` is not a valid http(s) URL.
  */
 export function screenName(key: string, rules: Pick<SiteRules, 'templates'>, origin: string): string | null {
-  const url = parsePageURL(key);
-  const values = urlComponentValues(url);
-  const templates = cachedTemplates(rules, origin);
-  let routePath: string | null = null;
-  for (const template of templates) {
-    if (template === null || !testValues(template.page, values)) continue;
-    if (template.route !== null) {
-      routePath ??= url.hash.slice(1).split('?')[0]!;
-      if (matchPattern(template.route, { pathname: routePath }) === null) continue;
-    }
-    return template.name;
-  }
+  for (const i of matchingIndexes(key, rules, origin)) return rules.templates[i]!.name;
   return null;
+}
+
+/** Every one of the site's templates that matches the page key, in order (e.g. to offer them as scopes). */
+export function matchingTemplates(key: string, rules: Pick<SiteRules, 'templates'>, origin: string): SiteRules['templates'] {
+  return [...matchingIndexes(key, rules, origin)].map((i) => rules.templates[i]!);
 }

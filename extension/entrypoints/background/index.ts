@@ -1,9 +1,12 @@
 // The background: session and server settings live in storage (core/settings), this wires the events.
 import { browser } from 'wxt/browser';
 import { backgroundListener, tellTab } from '../../messaging';
+import { checkInbox, INBOX_ALARM, unreadFromPanel } from './inbox';
+import { listenToNotificationClicks } from './notifications';
 import { flushOutbox, outbox, OUTBOX_ALARM } from './outbox-sender';
 import { syncRegistrations } from './registration';
 import { forgetTab, locate, relocateAll, tabPage, updateCounts } from './tab-pages';
+import { forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode, tipsOfPage } from './tips';
 
 function senderTab(sender: { tab?: { id?: number } }): number {
   const id = sender.tab?.id;
@@ -15,6 +18,8 @@ export default defineBackground(() => {
   // Registrations persist across sessions, but sites, grants or the session may have changed meanwhile.
   void syncRegistrations();
   void flushOutbox();
+  void checkInbox(true);
+  listenToNotificationClicks();
 
   browser.runtime.onMessage.addListener(
     backgroundListener({
@@ -22,7 +27,7 @@ export default defineBackground(() => {
         // The content script reports its own tab; a URL of another origin than the tab's is refused.
         const tabUrl = sender.tab?.url;
         if (tabUrl && new URL(tabUrl).origin !== new URL(url).origin) return null;
-        return locate(senderTab(sender), url);
+        return locate(senderTab(sender), url).finally(() => void checkInbox());
       },
       'panel:page': (_, sender) => tabPage(senderTab(sender)),
       'panel:counts': async ({ pageKey, counts }, sender) => {
@@ -49,6 +54,37 @@ export default defineBackground(() => {
       'sites:sync': async () => {
         await syncRegistrations();
         await relocateAll();
+        await checkInbox(true);
+        return null;
+      },
+      'inbox:unread': async ({ unread }) => {
+        await unreadFromPanel(unread);
+        return null;
+      },
+      // Tips (see ./tips.ts): the tab's own page only, from sender.tab.
+      'tips:layer': async (_, sender) => {
+        await injectTipLayer(senderTab(sender));
+        return null;
+      },
+      'tips:page': ({ pageKey }, sender) => tipsOfPage(senderTab(sender), pageKey),
+      'tips:anchored': async (anchoring, sender) => {
+        await recordAnchoring(senderTab(sender), anchoring);
+        return null;
+      },
+      'tips:report': async ({ pageKey, reports }, sender) => {
+        await reportOutcomes(senderTab(sender), pageKey, reports);
+        return null;
+      },
+      'tips:refresh': async (_, sender) => {
+        await tellTab(senderTab(sender), 'tips:refresh', null);
+        return null;
+      },
+      'pin:start': async ({ repin }, sender) => {
+        await startPinMode(senderTab(sender), repin);
+        return null;
+      },
+      'panel:target': async (target, sender) => {
+        await setPanelTarget(senderTab(sender), target);
         return null;
       },
     }),
@@ -56,10 +92,19 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+    if (alarm.name === INBOX_ALARM) void checkInbox();
   });
   browser.permissions.onRemoved.addListener(() => void syncRegistrations());
-  browser.permissions.onAdded.addListener(() => void syncRegistrations());
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.permissions.onAdded.addListener(() => {
+    void syncRegistrations();
+    listenToNotificationClicks();
+  });
+  // Switching tabs is a moment to bring the unread count (the badge where no page count applies) up to date.
+  browser.tabs.onActivated.addListener(() => void checkInbox());
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetTipState(tabId);
+  });
 
   // The shortcut (manifest `commands`) and the toolbar button toggle the panel on a site's page,
   // and open the settings anywhere else.
@@ -69,6 +114,7 @@ export default defineBackground(() => {
   };
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-panel') void toggle(tab?.id);
+    if (command === 'pin-tip' && tab?.id !== undefined) void startPinMode(tab.id, null);
   });
   browser.action.onClicked.addListener((tab) => void toggle(tab.id));
 });

@@ -5,6 +5,7 @@ import type { Site } from '../../../shared/contract';
 import { pageKey, screenName } from '../../../shared/urlpattern/page-key';
 import { ApiFailure } from '../../core/api-client';
 import { problemOf } from '../../core/problems';
+import { showBadge, showDefaultBadge } from './badge';
 import { activeOrigins } from './registration';
 import { cachedSites, serverGranted, sessionClient } from '../../core/settings';
 import { tellTab, type Counts, type TabPage } from '../../messaging';
@@ -18,25 +19,12 @@ export async function tabPage(tabId: number): Promise<TabPage | null> {
 
 async function store(page: TabPage): Promise<TabPage> {
   await browser.storage.session.set({ [storeKey(page.tabId)]: page });
-  await showBadge(page);
+  await showBadge(page.tabId, page);
   await tellTab(page.tabId, 'page:update', page);
   return page;
 }
 
 export const forgetTab = (tabId: number) => browser.storage.session.remove(storeKey(tabId));
-
-/** Notes + tips + open questions: what the badge and the launcher count. */
-export const badgeCount = (c: Counts) => c.notes + c.tips + c.openQuestions;
-
-async function showBadge(page: TabPage): Promise<void> {
-  const text = page.problem ? '!' : page.counts && badgeCount(page.counts) ? String(badgeCount(page.counts)) : '';
-  try {
-    await browser.action.setBadgeText({ tabId: page.tabId, text });
-    await browser.action.setBadgeBackgroundColor({ tabId: page.tabId, color: page.problem ? '#b45309' : '#2557d6' });
-  } catch {
-    // the tab is gone
-  }
-}
 
 /** The granted site a URL belongs to, or null: then nothing about the page is kept or sent. */
 async function siteFor(url: string): Promise<Site | null> {
@@ -61,7 +49,7 @@ export async function locate(tabId: number, url: string): Promise<TabPage | null
     // not at its next navigation.
     if (await tabPage(tabId)) {
       await forgetTab(tabId);
-      await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+      await showBadge(tabId, null);
       await tellTab(tabId, 'page:update', null);
     }
     return null;
@@ -94,4 +82,11 @@ export async function relocateAll(): Promise<void> {
   const all = await browser.storage.session.get(null);
   const pages = Object.entries(all).filter(([key]) => key.startsWith('tab:')).map(([, page]) => page as TabPage);
   await Promise.all(pages.map((page) => locate(page.tabId, page.pageKey)));
+}
+
+/** Draws every tab's badge again: the unread inbox count changed (it shows where no page count applies). */
+export async function redrawBadges(): Promise<void> {
+  await showDefaultBadge();
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map(async (tab) => tab.id !== undefined && showBadge(tab.id, await tabPage(tab.id))));
 }

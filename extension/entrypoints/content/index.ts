@@ -2,7 +2,8 @@
 // follows the page's location, draws the launcher with counts, frames the panel on demand.
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { askBackground, tabListener } from '../../messaging';
+import { askBackground, tabListener, type TabPage } from '../../messaging';
+import type { TipLayer } from '../../tips/types';
 import css from './overlay.css?inline';
 import { createLauncher } from './launcher';
 import { watchLocation } from './location-watch';
@@ -29,9 +30,43 @@ export default defineContentScript({
       launcher.element.focus();
     }
     const toggle = () => (frame ? close() : open());
+
+    // The tip layer (markers, pin mode) is a separate script the background injects on demand: pages
+    // without tips never load it. See extension/tips/types.ts.
+    let tipLayer: Promise<TipLayer> | null = null;
+    function withTips(use: (layer: TipLayer) => void) {
+      tipLayer ??= (async () => {
+        if (!globalThis.alongsideTipLayer) await askBackground('tips:layer', null);
+        return globalThis.alongsideTipLayer!({
+          root: ui.uiContainer,
+          ask: askBackground,
+          openPanel: open,
+          restoreFocus: () => launcher.element.focus(),
+        });
+      })();
+      tipLayer.then(use, (err: unknown) => {
+        tipLayer = null; // try again next time
+        console.warn('Alongside: the tip layer did not load', err);
+      });
+    }
+    function show(page: TabPage) {
+      launcher.show(page);
+      if (tipLayer || page.counts?.tips) withTips((layer) => layer.show(page));
+    }
+    function pin(repin: string | null, page: TabPage | null) {
+      if (!page) return;
+      close();
+      withTips((layer) => {
+        layer.show(page);
+        layer.pin(repin);
+      });
+    }
+
     /** Not (or no longer) a granted site: take everything away. */
     function takeAway() {
       close();
+      if (tipLayer) withTips((layer) => layer.stop());
+      tipLayer = null;
       ui.remove();
       mounted = false;
     }
@@ -51,23 +86,33 @@ export default defineContentScript({
       },
     });
 
+    let current: TabPage | null = null;
     browser.runtime.onMessage.addListener(
       tabListener({
-        'page:update': (page) => (page ? launcher.show(page) : takeAway()),
+        'page:update': (page) => {
+          current = page;
+          if (page) show(page);
+          else takeAway();
+        },
         'panel:toggle': toggle,
         'panel:close': close,
+        'pin:start': ({ repin }) => pin(repin, current),
+        'tips:refresh': () => {
+          if (tipLayer) withTips((layer) => layer.refresh());
+        },
       }),
     );
 
     watchLocation(ctx, async (url) => {
       const page = await askBackground('page:located', { url });
+      current = page;
       if (!page) return takeAway();
       if (!mounted) {
         ui.mount();
         mounted = true;
         void launcher.settle();
       }
-      launcher.show(page);
+      show(page);
     });
   },
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Site } from '../../../shared/contract';
 import { ApiFailure } from '../../core/api-client';
+import { routedNotificationsSince, setRoutedNotifications } from '../../core/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../core/settings';
 import { connect, grantSite, refreshSites, revokeSite, signIn, signOut, siteGranted, startSession } from './connect';
 
@@ -128,6 +129,38 @@ function SiteRow({ site, enabled, onChange }: { site: Site; enabled: boolean; on
   );
 }
 
+function NotificationsSection() {
+  const [on, setOn] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void routedNotificationsSince().then((since) => setOn(since !== null)), []);
+  return (
+    <section class="box" aria-labelledby="notify-title">
+      <h2 id="notify-title">Notifications</h2>
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={on === true}
+          disabled={on === null}
+          aria-describedby="notify-hint"
+          onChange={async (e) => {
+            const want = e.currentTarget.checked;
+            setError(null);
+            const done = await setRoutedNotifications(want);
+            if (!done) setError('The browser did not allow notifications.');
+            setOn(done ? want : false);
+          }}
+        />
+        <span>Notify me when a question is routed to me</span>
+      </label>
+      <p id="notify-hint" class="muted small">
+        A browser notification names the question, never more. Everything else waits in the panel's inbox.
+      </p>
+      {error && <p role="alert" class="error">{error}</p>}
+    </section>
+  );
+}
+
 function SitesSection({ session, onSignedOut }: { session: StoredSession; onSignedOut: (expired: boolean) => void }) {
   const [sites, setSites] = useState<Site[] | null>(null);
   const [enabled, setEnabled] = useState<string[]>([]);
@@ -170,6 +203,7 @@ function SitesSection({ session, onSignedOut }: { session: StoredSession; onSign
           </ul>
         )}
       </section>
+      <NotificationsSection />
     </>
   );
 }

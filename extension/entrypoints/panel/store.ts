@@ -8,6 +8,7 @@ import { Drafts } from '../../core/drafts';
 import { problemOf } from '../../core/problems';
 import { serverGranted, sessionClient } from '../../core/settings';
 import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type TabPage } from '../../messaging';
+import { watchTips } from './tips-store';
 
 export type View = 'loading' | 'ready' | 'problem' | 'not-here';
 export type Section = 'notes' | 'questions' | 'experts';
@@ -137,6 +138,7 @@ export async function start() {
   const mine = await askBackground('panel:page', null);
   page.value = mine;
   if (mine) {
+    void watchTips(mine.tabId);
     const key = `tab:${mine.tabId}`;
     browser.storage.session.onChanged.addListener((changes) => {
       const next = changes[key]?.newValue as TabPage | undefined;

@@ -1,13 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sortItems } from '../format';
 import { askingExperts, closePanel, context, drafts, order, page, pendingHere, problem, section, status, view, type Section } from '../store';
+import { inboxOpen } from '../focus';
+import { startLive } from '../live';
 import { ExpertList } from './ExpertList';
+import { Inbox, InboxButton } from './Inbox';
 import { NoteCard } from './NoteCard';
 import { NoteComposer } from './NoteComposer';
 import { PendingList } from './PendingList';
 import { QuestionCard } from './QuestionCard';
 import { QuestionComposer } from './QuestionComposer';
+import { RepinCard } from './RepinCard';
+import { TipComposer } from './TipComposer';
+import { TipDetail } from './TipDetail';
+import { TipsNotFound } from './TipsNotFound';
+import { startPinning } from '../tips-actions';
+import { focusedTip, notFoundHere, target } from '../tips-store';
+import { useTipTarget } from '../use-tip-target';
 import { Empty, ProblemState, Skeleton } from './States';
+import { WatchToggle } from './WatchToggle';
 
 const pathOf = (pageKey: string) => {
   const u = new URL(pageKey);
@@ -72,6 +83,10 @@ function Content() {
     askingExperts.value = false;
   };
   const s = section.value;
+  // Tips: a clicked marker shows its tip; a pick in pin mode opens the tip composer (or re-pin card).
+  const missing = notFoundHere(ctx.pageKey);
+  const pick = target.value?.kind === 'pick' && target.value.pick.pageKey === ctx.pageKey ? target.value.pick : null;
+  if (s === 'notes' && focusedTip.value) return <TipDetail tipId={focusedTip.value} />;
 
   if (s === 'experts') {
     return (
@@ -84,9 +99,10 @@ function Content() {
       />
     );
   }
-  const notes = sortItems(ctx.notes, order.value);
+  const notes = sortItems(ctx.notes.filter((n) => !missing.has(n.id)), order.value);
+  const missingTips = ctx.notes.filter((n) => missing.has(n.id));
   const questions = sortItems(ctx.questions, order.value);
-  const empty = s === 'notes' ? notes.length === 0 : questions.length === 0;
+  const empty = s === 'notes' ? notes.length === 0 && missingTips.length === 0 : questions.length === 0;
   return (
     <>
       <div class="toolbar">
@@ -97,12 +113,20 @@ function Content() {
             <option value="helpful">Most helpful first</option>
           </select>
         </label>
-        {!composing && (
-          <button type="button" class="primary" onClick={() => setComposing(true)}>
-            {s === 'notes' ? 'Add note' : 'Ask a question'}
-          </button>
-        )}
+        <div class="actions">
+          {s === 'notes' && !pick && (
+            <button type="button" class="secondary" title="Point at an element of the page (Alt+Shift+P)" onClick={() => void startPinning(null)}>
+              Pin a tip
+            </button>
+          )}
+          {!composing && (
+            <button type="button" class="primary" onClick={() => setComposing(true)}>
+              {s === 'notes' ? 'Add note' : 'Ask a question'}
+            </button>
+          )}
+        </div>
       </div>
+      {s === 'notes' && pick && (pick.repin ? <RepinCard pick={pick} tipId={pick.repin} /> : <TipComposer pick={pick} />)}
       {composing &&
         (s === 'notes' ? (
           <NoteComposer pageKey={ctx.pageKey} onDone={finish} />
@@ -120,19 +144,25 @@ function Content() {
       ) : (
         <div class="list">{questions.map((q) => <QuestionCard key={q.id} summary={q} pageKey={ctx.pageKey} />)}</div>
       )}
+      {s === 'notes' && <TipsNotFound tips={missingTips} />}
     </>
   );
 }
 
 export function App() {
   const heading = useRef<HTMLHeadingElement>(null);
+  useTipTarget();
   useEffect(() => {
     heading.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') closePanel();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const stopLive = startLive();
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopLive();
+    };
   }, []);
 
   const ctx = context.value;
@@ -144,19 +174,23 @@ export function App() {
         <div class="top-text">
           <h1 ref={heading} tabIndex={-1}>{title}</h1>
           {current && <p class="muted where" title={current.pageKey}>{current.site.name} · {pathOf(current.pageKey)}</p>}
+          {view.value === 'ready' && ctx && <WatchToggle pageKey={ctx.pageKey} screen={ctx.screen} siteId={ctx.site.id} />}
         </div>
+        {view.value === 'ready' && <InboxButton />}
         <button type="button" class="icon" aria-label="Close the panel (Escape)" onClick={closePanel}>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>
       </header>
-      {view.value === 'ready' && <Tabs />}
+      {view.value === 'ready' && !inboxOpen.value && <Tabs />}
       <main aria-busy={view.value === 'loading'}>
         <PendingList items={pendingHere.value} />
         {view.value === 'loading' && <Skeleton />}
         {view.value === 'problem' && problem.value && <ProblemState problem={problem.value} />}
         {view.value === 'not-here' && <Empty title="Nothing to show here" message="Alongside runs on the sites you granted in its settings." />}
+        {view.value === 'ready' && inboxOpen.value && <Inbox />}
+        {/* Hidden, not removed, while the inbox shows: an open composer keeps what was typed. */}
         {view.value === 'ready' && ctx && (
-          <div id="section" role="tabpanel" aria-labelledby={`tab-${section.value}`} class="section">
+          <div id="section" role="tabpanel" aria-labelledby={`tab-${section.value}`} class="section" hidden={inboxOpen.value}>
             <Content />
           </div>
         )}

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Answer, Question, QuestionSummary } from '../../../../shared/contract';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Answer, LiveEvent, Question, QuestionSummary } from '../../../../shared/contract';
+import { focusWhenShown, openQuestion } from '../focus';
 import { sortItems, timeAgo, visibilityLabel } from '../format';
+import { onLive, resyncs } from '../live';
 import { act, announce, load, me, post } from '../store';
 import { useDraft } from '../use-draft';
 import { Markdown } from './Markdown';
@@ -70,20 +72,53 @@ function AnswerItem({ answer, question, onChange }: { answer: Answer; question: 
   );
 }
 
+/** "Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago": who "Ask an expert" reached, ring by ring. */
+export function routedText(routes: Question['routedTo'], now = Date.now()): string {
+  const rings = new Map<number, Question['routedTo']>();
+  for (const r of routes) rings.set(r.ring, [...(rings.get(r.ring) ?? []), r]);
+  const parts = [...rings.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, rs]) => `${rs.map((r) => r.person.name).join(', ')} · ${timeAgo(rs[0]!.at, now)}`);
+  return `Routed to ${parts.join(', then ')}`;
+}
+
+/** Does a live event change this question as shown (its answers, acceptance, routing)? */
+const concerns = (e: LiveEvent, question: Question | null, id: string) =>
+  e.data.questionId === id ||
+  (e.kind === 'vote.changed' && (e.data.id === id || (e.data.kind === 'answers' && !!question?.answers.some((a) => a.id === e.data.id))));
+
 export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; pageKey: string }) {
   const [open, setOpen] = useState(false);
   const [question, setQuestion] = useState<Question | null>(null);
+  const title = useRef<HTMLButtonElement>(null);
   const fetchQuestion = async () => setQuestion((await act('Loading the question', (a) => a.question(summary.id))) ?? null);
 
   useEffect(() => {
     if (open) void fetchQuestion();
-  }, [open, summary.answerCount, summary.status]);
+  }, [open, summary.answerCount, summary.status, resyncs.value]);
+  // Opened from the inbox: open and take the focus.
+  useEffect(() => {
+    if (openQuestion.value !== summary.id) return;
+    openQuestion.value = null;
+    setOpen(true);
+    focusWhenShown(() => title.current);
+  }, [openQuestion.value]);
+  // Live: an open question follows its answers, votes, acceptance and routing as they change.
+  const latest = useRef(question);
+  latest.current = question;
+  useEffect(
+    () =>
+      onLive((e) => {
+        if (open && concerns(e, latest.current, summary.id)) void fetchQuestion();
+      }),
+    [open, summary.id],
+  );
 
   const answers = question ? [...sortItems(question.answers, 'helpful')].sort((a, b) => Number(b.accepted) - Number(a.accepted)) : [];
   return (
-    <article class="card question" data-testid="question">
+    <article class="card question" data-testid="question" data-question-id={summary.id}>
       <h3 class="question-title">
-        <button type="button" class="disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" class="disclosure" ref={title} aria-expanded={open} onClick={() => setOpen(!open)}>
           {summary.title}
         </button>
       </h3>
@@ -100,6 +135,11 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
             <div class="skeleton-line" aria-hidden="true" />
           ) : (
             <>
+              {question.routedTo.length > 0 && (
+                <p class="routed muted" data-testid="routed-to">
+                  {routedText(question.routedTo)}
+                </p>
+              )}
               {question.body && <Markdown source={question.body} />}
               <VoteButton
                 target="questions"

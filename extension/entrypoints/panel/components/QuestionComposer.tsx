@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Expert } from '../../../../shared/contract';
 import { patternForPageKey } from '../../../../shared/urlpattern/page-pattern';
-import { post } from '../store';
+import { me, post } from '../store';
 import { useDraft } from '../use-draft';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VisibilityPicker } from './VisibilityPicker';
@@ -13,12 +13,37 @@ interface Props {
   onDone: () => void;
 }
 
+/** The people a question will be routed to first: the page's experts, each once, never the asker. */
+export function recipients(experts: Expert[], myId: string | undefined): Expert[] {
+  const seen = new Set<string>();
+  return experts.filter((e) => e.user.id !== myId && !seen.has(e.user.id) && seen.add(e.user.id));
+}
+
+function Recipients({ experts, visibility }: { experts: Expert[]; visibility: string }) {
+  const people = recipients(experts, me.value?.user.id);
+  if (visibility === 'private') {
+    return <p class="notice warn" data-testid="expert-recipients">A question only you can see goes to nobody. Share it with your team or everyone to ask the experts.</p>;
+  }
+  return (
+    <p class="notice" data-testid="expert-recipients">
+      {people.length > 0 ? (
+        <>
+          Goes to <strong>{people.map((e) => e.user.name).join(', ')}</strong>
+          {visibility === 'team' ? ' (those in the team)' : ''}; unanswered, it goes on to the site's other experts.
+        </>
+      ) : (
+        <>You are this page's expert: it goes to the site's other experts, then its owners.</>
+      )}
+    </p>
+  );
+}
+
 export function QuestionComposer({ pageKey, experts, onDone }: Props) {
   const draft = useDraft(pageKey, 'question', { title: '', body: '', visibility: 'org', teamId: null });
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const { title = '', body, visibility = 'org', teamId = null } = draft.fields;
-  const canPost = draft.ready && title.trim() !== '' && !(visibility === 'team' && !teamId) && !busy;
+  const canPost = draft.ready && title.trim() !== '' && !(visibility === 'team' && !teamId) && !(experts && visibility === 'private') && !busy;
 
   return (
     <form
@@ -28,7 +53,11 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
         e.preventDefault();
         if (!canPost) return;
         setBusy(true);
-        const result = await post({ kind: 'question', pageKey, body: { pattern: patternForPageKey(pageKey), title, body, visibility, teamId } });
+        const result = await post({
+          kind: 'question',
+          pageKey,
+          body: { pattern: patternForPageKey(pageKey), title, body, visibility, teamId, ...(experts ? { askExperts: true } : {}) },
+        });
         setBusy(false);
         if (result !== 'rejected') {
           await draft.clear();
@@ -36,11 +65,7 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
         }
       }}
     >
-      {experts && (
-        <p class="notice" data-testid="expert-recipients">
-          Will be seen by: <strong>{experts.map((e) => e.user.name).join(', ')}</strong>
-        </p>
-      )}
+      {experts && <Recipients experts={experts} visibility={visibility} />}
       <div class="field">
         <label for={titleId}>Question</label>
         <input id={titleId} type="text" value={title} autoFocus placeholder="What do you want to know?" onInput={(e) => draft.update({ title: e.currentTarget.value })} />

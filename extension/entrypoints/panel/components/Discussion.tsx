@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { NoteReply } from '../../../../shared/contract';
+import { timeAgo } from '../format';
+import { act, announce, api } from '../store';
+import { useDraft } from '../use-draft';
+import { Markdown } from './Markdown';
+import { MarkdownEditor } from './MarkdownEditor';
+import '../tips.css';
+
+/** A note's (or tip's) discussion: the replies, oldest first, and a reply form (its draft is kept). */
+export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: string }) {
+  const [replies, setReplies] = useState<NoteReply[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const draft = useDraft(pageKey, `reply:${noteId}`, { body: '' });
+  const [busy, setBusy] = useState(false);
+
+  const load = () => {
+    setFailed(false);
+    api()
+      .replies(noteId)
+      .then(setReplies, () => setFailed(true));
+  };
+  useEffect(load, [noteId]);
+
+  const body = draft.fields.body;
+  return (
+    <section class="discussion" aria-labelledby={`discussion-${noteId}`} aria-busy={replies === null && !failed}>
+      <h2 id={`discussion-${noteId}`}>Discussion</h2>
+      {failed ? (
+        <p class="muted">
+          The replies did not load. <button type="button" class="link" onClick={load}>Try again</button>
+        </p>
+      ) : replies === null ? (
+        <div class="skeleton-line" aria-hidden="true" />
+      ) : replies.length === 0 ? (
+        <p class="muted">No replies yet.</p>
+      ) : (
+        <ul class="replies">
+          {replies.map((r) => (
+            <li key={r.id} class="reply" data-testid="reply">
+              <div class="card-head">
+                <span class="author">{r.author.name}</span>
+                <time class="muted" dateTime={r.createdAt} title={new Date(r.createdAt).toLocaleString()}>{timeAgo(r.createdAt)}</time>
+              </div>
+              <Markdown source={r.body} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        class="composer compact"
+        aria-label="Reply"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!body.trim() || busy) return;
+          setBusy(true);
+          const reply = await act('Replying', (a) => a.reply(noteId, body));
+          setBusy(false);
+          if (reply) {
+            setReplies((list) => [...(list ?? []), reply]);
+            await draft.clear();
+            announce('Reply posted.');
+          }
+        }}
+      >
+        <MarkdownEditor label="Your reply" value={body} onInput={(v) => draft.update({ body: v })} rows={3} />
+        <div class="actions">
+          <button type="submit" class="primary" disabled={!draft.ready || !body.trim() || busy}>Reply</button>
+        </div>
+      </form>
+    </section>
+  );
+}

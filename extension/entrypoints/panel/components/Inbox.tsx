@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { InboxItem, InboxKind } from '../../../../shared/contract';
+import { pageLink } from '../../../core/page-link';
+import { problemCopy, problemOf } from '../../../core/problems';
+import { focusItem, inboxOpen } from '../focus';
+import { timeAgo } from '../format';
+import { onLive, resyncs, setUnread, unread } from '../live';
+import { announce, api, context } from '../store';
+import { Empty, Skeleton } from './States';
+
+/** What happened, in the reader's terms; the item's question title or note excerpt follows. */
+export const inboxWording: Record<InboxKind, string> = {
+  question_routed: 'A question was routed to you',
+  answer_posted: 'Your question has a new answer',
+  answer_accepted: 'Your answer was accepted',
+  note_reply: 'New reply to your note',
+  tip_outdated: 'A tip may be outdated',
+  watched_activity: 'New on a page you watch',
+};
+
+const subject = (item: InboxItem) => item.question?.title ?? item.note?.excerpt ?? '';
+const patternOf = (item: InboxItem) => item.question?.pattern ?? item.note?.pattern ?? null;
+
+/** The item's page, in words: its path, or "pages like …" for a pattern of several pages. */
+function where(item: InboxItem): string {
+  const pattern = patternOf(item);
+  const link = pattern ? pageLink(pattern) : null;
+  if (!pattern || !link) return 'Its page is no longer available';
+  if (link.exact) return new URL(link.url).pathname + new URL(link.url).search + new URL(link.url).hash;
+  return `Pages like ${pattern.replace(new URL(link.url).origin, '')}`;
+}
+
+/** Is the item's note or question among those the panel shows for this page? */
+function onThisPage(item: InboxItem): { kind: 'note' | 'question'; id: string } | null {
+  const ctx = context.value;
+  if (!ctx) return null;
+  if (item.question && ctx.questions.some((q) => q.id === item.question!.id)) return { kind: 'question', id: item.question.id };
+  if (item.note && ctx.notes.some((n) => n.id === item.note!.id)) return { kind: 'note', id: item.note.id };
+  return null;
+}
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: InboxItem[] };
+
+export function Inbox() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const reload = async () => {
+    try {
+      const page = await api().inbox();
+      setState({ status: 'ready', items: page.items });
+      setUnread(page.unread);
+    } catch (err) {
+      setState({ status: 'error', message: problemCopy[problemOf(err, navigator.onLine)].message });
+    }
+  };
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  useEffect(() => void reload(), [resyncs.value]);
+  // Something arrived or was read elsewhere: the count changed, so the list did.
+  useEffect(() => onLive((e) => e.kind === 'inbox.changed' && void reload()), []);
+
+  const markRead = async (ids: string[] | 'all') => {
+    if (state.status !== 'ready') return;
+    const now = new Date().toISOString();
+    const read = (i: InboxItem) => (ids === 'all' || ids.includes(i.id) ? { ...i, readAt: i.readAt ?? now } : i);
+    setState({ status: 'ready', items: state.items.map(read) });
+    try {
+      if (ids === 'all') await api().markAllRead();
+      else await Promise.all(ids.map((id) => api().markRead(id)));
+    } catch {
+      announce('Could not mark as read. Try again.');
+      void reload();
+    }
+  };
+
+  const open = async (item: InboxItem) => {
+    if (!item.readAt) void markRead([item.id]);
+    const here = onThisPage(item);
+    if (here) return focusItem(here.kind, here.id);
+    const pattern = patternOf(item);
+    const link = pattern ? pageLink(pattern) : null;
+    if (!link) return announce('Its page is no longer available.');
+    await browser.tabs.create({ url: link.url });
+    announce(link.exact ? 'Opened its page in a new tab.' : `Opened ${link.url} in a new tab: the item is on pages like it.`);
+  };
+
+  const count = unread.value ?? 0;
+  return (
+    <section class="inbox" aria-labelledby="inbox-title" data-testid="inbox">
+      <div class="toolbar">
+        <h2 id="inbox-title" ref={heading} tabIndex={-1}>
+          Inbox {count > 0 && <span class="muted">· {count} unread</span>}
+        </h2>
+        <button type="button" class="link" disabled={state.status !== 'ready' || count === 0} onClick={() => void markRead('all').then(() => announce('All marked read.'))}>
+          Mark all read
+        </button>
+      </div>
+      {state.status === 'loading' && <Skeleton />}
+      {state.status === 'error' && (
+        <div class="empty" role="alert">
+          <p class="empty-title">The inbox could not be loaded</p>
+          <p class="muted">{state.message}</p>
+          <button type="button" class="secondary" onClick={() => void reload()}>Try again</button>
+        </div>
+      )}
+      {state.status === 'ready' && state.items.length === 0 && (
+        <Empty title="Nothing in your inbox" message="Questions routed to you, answers to yours and news from pages you watch show up here." />
+      )}
+      {state.status === 'ready' && state.items.length > 0 && (
+        <ul class="inbox-list">
+          {state.items.map((item) => (
+            <li key={item.id} class={`inbox-item${item.readAt ? '' : ' unread'}`} data-testid="inbox-item" data-kind={item.kind}>
+              <button type="button" class="inbox-open" onClick={() => void open(item)}>
+                <span class="inbox-dot" aria-hidden="true" />
+                <span class="inbox-text">
+                  <span class="inbox-kind">
+                    {!item.readAt && <span class="sr-only">Unread: </span>}
+                    {inboxWording[item.kind]}
+                  </span>
+                  {subject(item) && <span class="inbox-subject">“{subject(item)}”</span>}
+                  <span class="muted inbox-where">
+                    {where(item)} · <time dateTime={item.createdAt}>{timeAgo(item.createdAt)}</time>
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The header's way to the inbox, with the unread count (live). */
+export function InboxButton() {
+  const n = unread.value ?? 0;
+  return (
+    <button
+      type="button"
+      class="icon inbox-button"
+      aria-pressed={inboxOpen.value}
+      aria-label={n > 0 ? `Inbox, ${n} unread` : 'Inbox'}
+      title="Inbox"
+      data-testid="inbox-button"
+      onClick={() => (inboxOpen.value = !inboxOpen.value)}
+    >
+      <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+        <path d="M22 12h-6l-2 3h-4l-2-3H2" />
+        <path d="M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z" />
+      </svg>
+      {n > 0 && <span class="inbox-count" aria-hidden="true">{n > 99 ? '99+' : n}</span>}
+    </button>
+  );
+}

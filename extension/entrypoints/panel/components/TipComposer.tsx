@@ -1,0 +1,81 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Site } from '../../../../shared/contract';
+import { cachedSites } from '../../../core/settings';
+import type { PinPick } from '../../../messaging';
+import { scopeChoices } from '../../../tips/scopes';
+import { page, post } from '../store';
+import { clearTarget } from '../tips-store';
+import { startPinning } from '../tips-actions';
+import { useDraft } from '../use-draft';
+import { MarkdownEditor } from './MarkdownEditor';
+import { VisibilityPicker } from './VisibilityPicker';
+import '../tips.css';
+
+/** The attached-to line: what the tip is pinned to, in words. */
+export function AttachedTo({ label }: { label: string }) {
+  return (
+    <p class="attached">
+      <span>Attached to</span> <b>{label}</b>
+    </p>
+  );
+}
+
+/**
+ * Write a tip for the element picked in pin mode: its text, who sees it and where it applies (this
+ * page, or every page of one of the site's screens). Posting goes through the outbox like a note.
+ */
+export function TipComposer({ pick }: { pick: PinPick }) {
+  const draft = useDraft(pick.pageKey, 'tip', { body: '', visibility: 'org', teamId: null });
+  const [site, setSite] = useState<Site | null>(null);
+  const [scope, setScope] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const scopeId = useId();
+  useEffect(() => {
+    void cachedSites().then((sites) => setSite(sites.find((s) => s.id === page.value?.site.id) ?? null));
+  }, []);
+  const choices = scopeChoices(pick.pageKey, site);
+  const { body, visibility = 'org', teamId = null } = draft.fields;
+  const canPost = draft.ready && body.trim() !== '' && !(visibility === 'team' && !teamId) && !busy;
+  const cancel = async () => {
+    await draft.clear();
+    await clearTarget();
+  };
+
+  return (
+    <form
+      class="composer"
+      aria-label="New tip"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!canPost) return;
+        setBusy(true);
+        const pattern = (choices[scope] ?? choices[0]!).pattern;
+        const result = await post({ kind: 'note', pageKey: pick.pageKey, body: { pattern, body, visibility, teamId, anchor: pick.anchor } });
+        setBusy(false);
+        if (result !== 'rejected') {
+          await draft.clear();
+          await clearTarget();
+        }
+      }}
+    >
+      <AttachedTo label={pick.label} />
+      <MarkdownEditor label="Tip" value={body} onInput={(v) => draft.update({ body: v })} placeholder="What should colleagues know about this element?" autoFocus />
+      <div class="field-inline">
+        <label for={scopeId}>Applies to</label>
+        <select id={scopeId} value={String(scope)} onChange={(e) => setScope(Number(e.currentTarget.value))}>
+          {choices.map((c, i) => (
+            <option key={c.pattern} value={String(i)} title={c.pattern}>{c.label}</option>
+          ))}
+        </select>
+      </div>
+      <div class="composer-bar">
+        <VisibilityPicker visibility={visibility} teamId={teamId} onChange={(v, t) => draft.update({ visibility: v, teamId: t })} />
+        <div class="actions">
+          <button type="button" class="ghost" onClick={() => void startPinning(null)}>Pick another</button>
+          <button type="button" class="ghost" onClick={() => void cancel()}>Cancel</button>
+          <button type="submit" class="primary" disabled={!canPost}>Post tip</button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Note, PageContext } from '../../../../shared/contract';
+import { context, me } from '../store';
+import { TipsNotFound } from './TipsNotFound';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
+const asked: unknown[] = [];
+vi.mock('../../../messaging', () => ({ askBackground: async (...args: unknown[]) => void asked.push(args) }));
+afterEach(cleanup);
+
+const ada = { id: '00000000-0000-4000-8000-00000000000a', name: 'Ada' };
+const ben = { id: '00000000-0000-4000-8000-00000000000b', name: 'Ben' };
+const tip = (over: Partial<Note> = {}): Note => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  scopeId: '00000000-0000-4000-8000-000000000002',
+  pattern: 'https://crm.example/a',
+  body: 'Merging is final.',
+  visibility: 'org',
+  teamId: null,
+  anchor: {
+    selector: [
+      { type: 'TextQuoteSelector', exact: 'Merge account' },
+      { type: 'AttributeSelector', tag: 'button', attributes: { type: 'button' } },
+    ],
+  },
+  verified: null,
+  possiblyOutdated: false,
+  author: ben,
+  score: 0,
+  votedByMe: false,
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+  ...over,
+});
+const signIn = (who: typeof ada, role: 'member' | 'moderator' = 'member') =>
+  (me.value = { user: { ...who, email: 'x@x', role, createdAt: '' }, teams: [] });
+
+describe('TipsNotFound', () => {
+  it('lists the tips not found here with what they were attached to, and re-pins on request', () => {
+    signIn(ada);
+    context.value = { experts: [] } as unknown as PageContext;
+    render(<TipsNotFound tips={[tip()]} />);
+    expect(screen.getByRole('heading', { name: /Not found on this page/ })).toBeTruthy();
+    expect(screen.getByText('button “Merge account”')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Verify' })).toBeNull(); // not flagged
+    fireEvent.click(screen.getByRole('button', { name: 'Re-pin' }));
+    expect(asked).toContainEqual(['pin:start', { repin: tip().id }]);
+  });
+
+  it('offers Verify on a flagged tip to its author, a moderator or an expert for the page, not to others', () => {
+    context.value = { experts: [] } as unknown as PageContext;
+    signIn(ada);
+    const { rerender } = render(<TipsNotFound tips={[tip({ possiblyOutdated: true })]} />);
+    expect(screen.getByText('Possibly outdated')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Verify' })).toBeNull();
+    signIn(ben);
+    rerender(<TipsNotFound tips={[tip({ possiblyOutdated: true })]} />);
+    expect(screen.getByRole('button', { name: 'Verify' })).toBeTruthy();
+    signIn(ada);
+    context.value = { experts: [{ user: ada }] } as unknown as PageContext;
+    rerender(<TipsNotFound tips={[tip({ possiblyOutdated: true })]} />);
+    expect(screen.getByRole('button', { name: 'Verify' })).toBeTruthy();
+  });
+
+  it('shows nothing when every tip was found', () => {
+    const { container } = render(<TipsNotFound tips={[]} />);
+    expect(container.innerHTML).toBe('');
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The tip layer (see types.ts): loads the page's tips from the background, anchors them as the page
+ * changes (anchoring/watch: batched, idle-time, nothing while nothing changes), draws their markers,
+ * tells the background what it found (for the panel, and once per page view per tip for the API),
+ * and runs pin mode.
+ */
+import { describeElement } from '../anchoring/describe';
+import type { AnchorResult } from '../anchoring/types';
+import { watchAnchors, type AnchorWatcher } from '../anchoring/watch';
+import type { Anchor } from '../../shared/contract/anchors';
+import type { TabPage, TipOutcome, TipSummary } from '../messaging/types';
+import { describeAnchor } from './anchor-words';
+import { createMarkers } from './markers';
+import { outcomeOf, PageViewReports } from './outcomes';
+import { startPinMode, type PinMode } from './pin-mode';
+import css from './tips.css?inline';
+import type { CreateTipLayer } from './types';
+
+/** How long a page may take to draw the element of a tip before the tip counts as not found. */
+const SETTLE_MS = 3000;
+
+export const createTipLayer: CreateTipLayer = (host) => {
+  // Everything the layer draws lives in one element of the shadow root, removed on stop.
+  const root = document.createElement('div');
+  root.className = 'tip-layer';
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  host.root.append(root);
+  const shadowHost = (host.root.getRootNode() as ShadowRoot).host;
+  const markers = createMarkers(root, (tipId) => void open(tipId));
+
+  let page: TabPage | null = null;
+  let tips = new Map<string, TipSummary>();
+  const anchors = new Map<string, Anchor>();
+  let watcher: AnchorWatcher | null = null;
+  let results = new Map<string, AnchorResult>();
+  let reports = new PageViewReports();
+  let viewStarted = 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let loading = 0;
+  let pinning: PinMode | null = null;
+
+  const settled = () => performance.now() - viewStarted >= SETTLE_MS;
+
+  async function open(tipId: string) {
+    await host.ask('panel:target', { kind: 'tip', tipId });
+    host.openPanel();
+  }
+
+  function newPageView() {
+    reports = new PageViewReports();
+    viewStarted = performance.now();
+    clearTimeout(settleTimer);
+    // What was missing at first may have been drawn meanwhile; what is still missing now is reported.
+    settleTimer = setTimeout(() => publish(), SETTLE_MS);
+  }
+
+  async function load() {
+    const current = page;
+    if (!current) return;
+    const ticket = ++loading;
+    const list = current.counts?.tips ? ((await host.ask('tips:page', { pageKey: current.pageKey }).catch(() => null)) ?? []) : [];
+    if (ticket !== loading) return; // a newer load started meanwhile
+    tips = new Map(list.map((t) => [t.id, t]));
+    anchors.clear();
+    for (const t of list) anchors.set(t.id, t.anchor);
+    if (!anchors.size) {
+      watcher?.stop();
+      watcher = null;
+      results = new Map();
+      publish();
+      return;
+    }
+    if (watcher) watcher.refresh();
+    else watcher = watchAnchors(document, anchors, onResults);
+  }
+
+  function onResults(next: Map<string, AnchorResult>) {
+    results = next;
+    publish();
+  }
+
+  function publish() {
+    if (!page) return;
+    const placed = new Map<string, { tip: TipSummary; element: Element; outcome: TipOutcome }>();
+    const outcomes: Record<string, TipOutcome> = {};
+    for (const [id, result] of results) {
+      const tip = tips.get(id);
+      if (!tip) continue;
+      const outcome = outcomeOf(result);
+      outcomes[id] = outcome;
+      if (result.status === 'found') placed.set(id, { tip, element: result.element, outcome });
+    }
+    markers.place(placed);
+    // Until the page settles, "not found" may be "not drawn yet": the panel hears it after settling.
+    if (settled() || Object.values(outcomes).every((o) => o !== 'not-found')) {
+      void host.ask('tips:anchored', { pageKey: page.pageKey, outcomes }).catch(() => undefined);
+    }
+    const due = reports.due(results, settled());
+    if (due.length) void host.ask('tips:report', { pageKey: page.pageKey, reports: due }).catch(() => undefined);
+  }
+
+  return {
+    show(next) {
+      const previous = page;
+      page = next;
+      if (previous?.pageKey !== next.pageKey) {
+        newPageView();
+        results = new Map();
+        markers.clear();
+        void load();
+      } else if (previous.counts?.tips !== next.counts?.tips) void load();
+    },
+    refresh() {
+      void load();
+    },
+    pin(repin) {
+      pinning?.stop();
+      pinning = startPinMode({
+        root,
+        host: shadowHost,
+        onPick: (element, selection) => {
+          pinning = null;
+          void (async () => {
+            if (!page) return;
+            const anchor = describeElement(element, selection ? { selectedText: selection } : {});
+            await host.ask('panel:target', { kind: 'pick', pick: { pageKey: page.pageKey, anchor, label: describeAnchor(anchor), repin } });
+            host.openPanel();
+          })();
+        },
+        onCancel: () => {
+          pinning = null;
+          host.restoreFocus();
+        },
+      });
+    },
+    stop() {
+      pinning?.stop();
+      watcher?.stop();
+      clearTimeout(settleTimer);
+      markers.clear();
+      root.remove();
+      page = null;
+    },
+  };
+};

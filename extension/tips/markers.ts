@@ -1,0 +1,135 @@
+/**
+ * Markers: a small button beside each tip's element, in our shadow root (never inside the host's
+ * DOM). floating-ui keeps it on the element through scrolling (containers too), resizing and layout
+ * shifts; it hides while the element is hidden or scrolled out of its container. Hover or focus shows
+ * the tip's excerpt in a tooltip built with textContent only; a click opens the tip in the panel.
+ */
+import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import type { TipOutcome, TipSummary } from '../messaging/types';
+
+const PIN_ICON =
+  '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
+
+interface Marker {
+  element: Element;
+  /** What the marker shows: a change redraws it. */
+  shows: string;
+  button: HTMLButtonElement;
+  tooltip: HTMLDivElement;
+  cleanup: () => void;
+}
+
+export interface Markers {
+  /** Shows a marker for each placed tip (and removes the others). */
+  place(placed: ReadonlyMap<string, { tip: TipSummary; element: Element; outcome: TipOutcome }>): void;
+  clear(): void;
+}
+
+const shows = (tip: TipSummary, outcome: TipOutcome) => JSON.stringify([outcome, tip.author, tip.excerpt, tip.possiblyOutdated]);
+
+export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void): Markers {
+  const layer = document.createElement('div');
+  layer.className = 'tip-markers';
+  root.append(layer);
+  const markers = new Map<string, Marker>();
+
+  function create(tip: TipSummary, element: Element, outcome: TipOutcome): Marker {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'tip-marker';
+    button.dataset.testid = 'alongside-tip-marker';
+    button.dataset.tipId = tip.id;
+    button.innerHTML = PIN_ICON; // our own constant markup; tip content only ever goes in as text
+    const unsure = outcome === 'low-confidence';
+    button.dataset.outcome = outcome;
+    button.setAttribute('aria-label', `Tip from ${tip.author}${unsure ? ' (may point at the wrong element)' : ''}. Open its discussion`);
+
+    const tooltip = document.createElement('div');
+    tooltip.className = 'tip-tooltip';
+    tooltip.id = `alongside-tip-${tip.id}`;
+    tooltip.setAttribute('role', 'tooltip');
+    tooltip.hidden = true;
+    const author = document.createElement('strong');
+    author.textContent = tip.author;
+    const text = document.createElement('span');
+    text.textContent = tip.excerpt;
+    tooltip.append(author, text);
+    if (tip.possiblyOutdated || unsure) {
+      const flag = document.createElement('em');
+      flag.textContent = tip.possiblyOutdated ? 'Possibly outdated' : 'May point at the wrong element';
+      tooltip.append(flag);
+    }
+    button.setAttribute('aria-describedby', tooltip.id);
+
+    const update = async () => {
+      const box = element.getBoundingClientRect();
+      const { x, y, middlewareData } = await computePosition(element, button, {
+        strategy: 'fixed',
+        placement: 'right-start',
+        // On the element's top-right corner, like a badge: beside it without covering its neighbours.
+        middleware: [offset({ mainAxis: -10, crossAxis: -10 }), shift({ padding: 2 }), hide()],
+      });
+      const hidden = !element.isConnected || box.width === 0 || box.height === 0 || middlewareData.hide?.referenceHidden === true;
+      button.hidden = hidden;
+      if (hidden) tooltip.hidden = true;
+      Object.assign(button.style, { left: `${x}px`, top: `${y}px` });
+      if (!tooltip.hidden) void placeTooltip();
+    };
+    const placeTooltip = async () => {
+      const { x, y } = await computePosition(button, tooltip, {
+        strategy: 'fixed',
+        // Above the marker, so the element the tip is about stays readable; below when there is no room.
+        placement: 'top-end',
+        middleware: [offset(6), flip(), shift({ padding: 8 })],
+      });
+      Object.assign(tooltip.style, { left: `${x}px`, top: `${y}px` });
+    };
+    const show = () => {
+      if (button.hidden) return;
+      tooltip.hidden = false;
+      void placeTooltip();
+    };
+    const conceal = () => {
+      if (!button.matches(':hover') && button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement !== button) {
+        tooltip.hidden = true;
+      }
+    };
+    button.addEventListener('pointerenter', show);
+    button.addEventListener('focus', show);
+    button.addEventListener('pointerleave', () => queueMicrotask(conceal));
+    button.addEventListener('blur', () => queueMicrotask(conceal));
+    button.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !tooltip.hidden) {
+        e.stopPropagation();
+        tooltip.hidden = true;
+      }
+    });
+    button.addEventListener('click', () => onOpen(tip.id));
+
+    layer.append(button, tooltip);
+    const cleanup = autoUpdate(element, button, () => void update(), { layoutShift: true });
+    return { element, shows: shows(tip, outcome), button, tooltip, cleanup };
+  }
+
+  function remove(id: string) {
+    const m = markers.get(id);
+    if (!m) return;
+    m.cleanup();
+    m.button.remove();
+    m.tooltip.remove();
+    markers.delete(id);
+  }
+
+  return {
+    place(placed) {
+      for (const [id, m] of markers) {
+        const next = placed.get(id);
+        if (!next || next.element !== m.element || shows(next.tip, next.outcome) !== m.shows) remove(id);
+      }
+      for (const [id, { tip, element, outcome }] of placed) if (!markers.has(id)) markers.set(id, create(tip, element, outcome));
+    },
+    clear() {
+      for (const id of [...markers.keys()]) remove(id);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { AnchorResult } from '../anchoring/types';
+import { outcomeOf, PageViewReports } from './outcomes';
+
+const el = {} as Element;
+const found = (confidence: number): AnchorResult => ({ status: 'found', element: el, confidence });
+const missing: AnchorResult = { status: 'not_found', reason: 'no candidate element' };
+
+describe('tip outcomes', () => {
+  it('tells found, unsure and missing apart', () => {
+    expect(outcomeOf(found(0.95))).toBe('found');
+    expect(outcomeOf(found(0.7))).toBe('low-confidence');
+    expect(outcomeOf(missing)).toBe('not-found');
+  });
+
+  it('reports each tip once per page view, a missing one only once the page settled', () => {
+    const reports = new PageViewReports();
+    expect(reports.due(new Map([['a', found(0.9)], ['b', missing]]), false)).toEqual([{ id: 'a', found: true, confidence: 0.9 }]);
+    expect(reports.due(new Map([['a', found(0.9)], ['b', missing]]), false)).toEqual([]);
+    expect(reports.due(new Map([['a', missing], ['b', missing]]), true)).toEqual([{ id: 'b', found: false, confidence: 0 }]);
+    expect(reports.due(new Map([['a', found(0.9)], ['b', found(0.9)]]), true)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * What anchoring found for each tip, in the words of the API and the panel, and which outcomes to
+ * report: each tip once per page view; found ones as soon as they are found, missing ones only once
+ * the page has had time to render (a single-page app draws after load, so "not yet" is not "not found").
+ */
+import type { AnchorResult } from '../anchoring/types';
+import type { TipOutcome } from '../messaging/types';
+
+/**
+ * Found below this confidence: the marker shows, marked unsure. Anchoring finds nothing below 0.65; a
+ * release that wraps and reorders the element's neighbours typically leaves about 0.78 (the demo app's
+ * "next release"), which is no reason to doubt the tip.
+ */
+export const UNSURE_BELOW = 0.75;
+
+export function outcomeOf(result: AnchorResult): TipOutcome {
+  if (result.status === 'not_found') return 'not-found';
+  return result.confidence < UNSURE_BELOW ? 'low-confidence' : 'found';
+}
+
+export interface OutcomeReport {
+  id: string;
+  found: boolean;
+  confidence: number;
+}
+
+export class PageViewReports {
+  private readonly reported = new Set<string>();
+
+  /** The reports now due for these results (and remembers them as sent). */
+  due(results: ReadonlyMap<string, AnchorResult>, settled: boolean): OutcomeReport[] {
+    const due: OutcomeReport[] = [];
+    for (const [id, result] of results) {
+      if (this.reported.has(id) || (result.status === 'not_found' && !settled)) continue;
+      this.reported.add(id);
+      due.push(result.status === 'found' ? { id, found: true, confidence: result.confidence } : { id, found: false, confidence: 0 });
+    }
+    return due;
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Pin mode: the user points at the element a tip is for. Hovering outlines the element that would be
+ * picked (a box drawn in our shadow root, the host's elements are never styled) with a label of what
+ * it is; a click picks it and never reaches the host app; selecting text inside an element picks it
+ * with that text as the quote. Keyboard: Tab / Shift+Tab and the arrow keys move the outline among
+ * visible elements, ArrowUp goes to the enclosing element, Enter picks, Escape leaves. Elements that
+ * cannot be told apart from a twin are refused, saying why. A hint bar (role=status) explains it all.
+ */
+import { stableAttributes } from '../anchoring/attributes';
+import { pinnability } from '../anchoring/pinnability';
+import { describeAnchor } from './anchor-words';
+
+export interface PinModeOptions {
+  /** Our container in the shadow root, where the outline and the hint bar go. */
+  root: HTMLElement;
+  /** Our shadow host: events inside it are ours, not the host page's. */
+  host: Element;
+  /** A pinnable element was picked (with the user's text selection inside it, if any). */
+  onPick(element: Element, selection: Range | undefined): void;
+  /** Pin mode ended without a pick (Escape, Cancel). */
+  onCancel(): void;
+}
+
+export interface PinMode {
+  stop(): void;
+}
+
+const INTRO =
+  'Pin mode: click an element, or select text in it, to pin a tip to it. Keyboard: Tab or the arrow keys move, ArrowUp takes the enclosing element, Enter picks, Escape leaves.';
+
+/** What a click on a part of a control means: the control (the icon inside a button is the button). */
+const CONTROL = 'a[href],button,input,select,textarea,label,summary,[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"]';
+/** What the keyboard steps through: controls, and text-bearing blocks a tip is often about. */
+const STOPS = `${CONTROL},[tabindex]:not([tabindex="-1"]),h1,h2,h3,h4,h5,h6,th,td,li,dt,dd,p,img,label`;
+
+const visible = (el: Element) => {
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && (el.checkVisibility?.() ?? true);
+};
+
+/** What the outline's label says: the same words the panel will use for the pick. */
+export function wordsFor(element: Element): string {
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return describeAnchor({
+    selector: [
+      { type: 'AttributeSelector', tag: element.localName, attributes: stableAttributes(element) },
+      { type: 'TextQuoteSelector', exact: text },
+    ],
+  });
+}
+
+export function startPinMode(options: PinModeOptions): PinMode {
+  const { root, host } = options;
+  const doc = host.ownerDocument;
+  const win = doc.defaultView!;
+
+  const outline = doc.createElement('div');
+  outline.className = 'pin-outline';
+  outline.hidden = true;
+  const label = doc.createElement('div');
+  label.className = 'pin-label';
+  label.hidden = true;
+  const bar = doc.createElement('div');
+  bar.className = 'pin-hint';
+  bar.dataset.testid = 'alongside-pin-hint';
+  const message = doc.createElement('span');
+  message.setAttribute('role', 'status');
+  message.textContent = INTRO;
+  const cancel = doc.createElement('button');
+  cancel.type = 'button';
+  cancel.textContent = 'Cancel';
+  cancel.addEventListener('click', () => leave());
+  bar.append(message, cancel);
+  root.append(outline, label, bar);
+
+  let current: Element | null = null;
+  let refusal: string | null = null;
+  /** A text selection was just picked on mouseup: the click that follows is not a second pick. */
+  let swallowClick = false;
+
+  const ours = (e: Event) => e.composedPath().includes(host);
+  const inPage = (el: Element | null): el is Element =>
+    !!el && el !== doc.documentElement && el !== doc.body && !host.contains(el) && el !== host;
+
+  function pickable(target: Element): Element {
+    return target.closest(CONTROL) ?? (target instanceof SVGElement ? (target.closest('svg')?.parentElement ?? target) : target);
+  }
+
+  function highlight(el: Element | null) {
+    current = el;
+    if (!el) {
+      outline.hidden = label.hidden = true;
+      return;
+    }
+    const check = pinnability(el);
+    refusal = check.ok
+      ? null
+      : `Cannot pin here: ${check.twins} other element${check.twins === 1 ? ' looks' : 's look'} the same, so a tip could land on the wrong one. Pick a more distinctive element (ArrowUp: the enclosing one).`;
+    outline.classList.toggle('refused', !check.ok);
+    label.classList.toggle('refused', !check.ok);
+    label.textContent = check.ok ? wordsFor(el) : `${wordsFor(el)}: has look-alikes`;
+    outline.hidden = label.hidden = false;
+    place();
+  }
+
+  function place() {
+    if (!current) return;
+    if (!current.isConnected) return highlight(null);
+    const box = current.getBoundingClientRect();
+    Object.assign(outline.style, { left: `${box.left - 3}px`, top: `${box.top - 3}px`, width: `${box.width + 6}px`, height: `${box.height + 6}px` });
+    const above = box.top > 28;
+    Object.assign(label.style, {
+      left: `${Math.max(4, Math.min(box.left - 3, win.innerWidth - 260))}px`,
+      top: above ? `${box.top - 27}px` : `${box.bottom + 5}px`,
+    });
+  }
+
+  function say(text: string) {
+    message.textContent = text;
+  }
+
+  function pick(el: Element, selection?: Range) {
+    const check = pinnability(el);
+    if (!check.ok) {
+      highlight(el);
+      say(refusal ?? INTRO);
+      return;
+    }
+    end();
+    options.onPick(el, selection);
+  }
+
+  function step(direction: 1 | -1) {
+    const stops = [...doc.body.querySelectorAll(STOPS)].filter((el) => inPage(el) && visible(el));
+    if (!stops.length) return;
+    let index: number;
+    if (!current) index = direction === 1 ? 0 : stops.length - 1;
+    else {
+      const from = current;
+      const at = stops.indexOf(from);
+      if (at >= 0) index = at + direction;
+      else if (direction === 1) {
+        // The outline is on an enclosing element: Tab goes to the first stop after it, Shift+Tab to the last before it.
+        index = stops.findIndex((el) => !from.contains(el) && from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+      } else {
+        index = stops.findLastIndex((el) => !el.contains(from) && from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+      }
+    }
+    const next = stops[(index + stops.length) % stops.length]!;
+    next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    highlight(next);
+  }
+
+  const block = (e: Event) => {
+    if (!ours(e)) e.stopImmediatePropagation();
+  };
+  const onMove = (e: MouseEvent) => {
+    if (ours(e)) return;
+    const target = e.target instanceof Element ? pickable(e.target) : null;
+    if (target !== current && inPage(target)) highlight(target);
+  };
+  const onMouseUp = (e: MouseEvent) => {
+    if (ours(e)) return;
+    e.stopImmediatePropagation();
+    const selection = win.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return;
+    const range = selection.getRangeAt(0);
+    const node = range.commonAncestorContainer;
+    const el = node instanceof Element ? node : node.parentElement;
+    if (!inPage(el) || !range.toString().trim()) return;
+    swallowClick = true;
+    pick(el, range);
+  };
+  const onClick = (e: MouseEvent) => {
+    if (ours(e)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (swallowClick) {
+      swallowClick = false;
+      return;
+    }
+    const target = e.target instanceof Element ? pickable(e.target) : null;
+    if (inPage(target)) pick(target);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (ours(e) && e.target === cancel && (e.key === 'Enter' || e.key === ' ')) return;
+    let handled = true;
+    if (e.key === 'Escape') leave();
+    else if (e.key === 'Tab') step(e.shiftKey ? -1 : 1);
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowRight') step(1);
+    else if (e.key === 'ArrowLeft') step(-1);
+    else if (e.key === 'ArrowUp') {
+      const parent = current?.parentElement ?? null;
+      if (inPage(parent)) highlight(parent);
+    } else if (e.key === 'Enter' && current) pick(current);
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  };
+  /** The keys pin mode answers: their keyup does not reach the app either. */
+  const PIN_KEYS = new Set(['Escape', 'Tab', 'ArrowDown', 'ArrowRight', 'ArrowLeft', 'ArrowUp', 'Enter']);
+  const onKeyUp = (e: KeyboardEvent) => {
+    if (!ours(e) && PIN_KEYS.has(e.key)) e.stopImmediatePropagation();
+  };
+  const onScroll = () => place();
+
+  const listeners: Array<[string, EventListener]> = [
+    ['pointermove', onMove as EventListener],
+    ['mouseover', onMove as EventListener],
+    ['pointerdown', block],
+    ['mousedown', block],
+    ['pointerup', block],
+    ['mouseup', onMouseUp as EventListener],
+    ['click', onClick as EventListener],
+    ['dblclick', block],
+    ['auxclick', block],
+    ['keydown', onKey as EventListener],
+    ['keyup', onKeyUp as EventListener],
+    ['scroll', onScroll],
+    ['resize', onScroll],
+  ];
+  for (const [type, fn] of listeners) win.addEventListener(type, fn, { capture: true });
+
+  let ended = false;
+  function end() {
+    if (ended) return;
+    ended = true;
+    for (const [type, fn] of listeners) win.removeEventListener(type, fn, { capture: true });
+    outline.remove();
+    label.remove();
+    bar.remove();
+  }
+  function leave() {
+    end();
+    options.onCancel();
+  }
+  return { stop: end };
+}

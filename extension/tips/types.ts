@@ -1,0 +1,36 @@
+/**
+ * The tip layer: the part of the in-page layer that shows tips on their elements (markers) and lets
+ * people pin new ones (pin mode). It is a separate script (entrypoints/tips.ts) that the background
+ * injects only into pages that have tips, or when pin mode starts, so that pages without tips pay
+ * nothing for anchoring and positioning. Both scripts run in the extension's isolated world of the
+ * page, so the layer publishes its factory as a global there and the content script creates it with
+ * what it owns: its shadow root, its messaging and the panel.
+ */
+import type { askBackground, TabPage } from '../messaging';
+
+export interface TipLayerHost {
+  /** Where the layer draws (inside the content script's shadow root); it takes everything away on stop. */
+  root: HTMLElement;
+  ask: typeof askBackground;
+  /** Opens the panel (what it shows was set with `panel:target` first). */
+  openPanel(): void;
+  /** Where keyboard focus goes back to when pin mode ends without a pick. */
+  restoreFocus(): void;
+}
+
+export interface TipLayer {
+  /** The tab's page now (first load, SPA navigation, new counts): loads its tips when they may have changed. */
+  show(page: TabPage): void;
+  /** Loads the page's tips again (a tip was re-pinned or verified). */
+  refresh(): void;
+  /** Enters pin mode: a pick makes a new tip, or re-pins the tip `repin`. */
+  pin(repin: string | null): void;
+  stop(): void;
+}
+
+export type CreateTipLayer = (host: TipLayerHost) => TipLayer;
+
+declare global {
+  // Set by the tip layer's script in the extension's isolated world; read by the content script.
+  var alongsideTipLayer: CreateTipLayer | undefined;
+}
