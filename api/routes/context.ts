@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { addSiteOwnerRequest, contextQuery, createExpertRequest, expert, id, idParam, ok, pageContext, siteOwner, volunteerRequest } from '../../shared/contract';
 import { requireRole, requireViewer } from '../middleware/auth';
+import { validationHook } from '../middleware/error-handler';
 import type { Services } from '../services';
 import { bearer, body, errors, json, router } from './openapi';
 
@@ -10,29 +11,33 @@ export function contextRoutes(s: Services) {
   const auth = requireViewer(s.sessions);
   const app = router();
 
-  app.openapi(
-    createRoute({
-      method: 'get', path: '/context', tags: ['Context'],
-      summary: 'Everything for one page: scopes, notes and tips, questions, experts, badge counts.',
-      description:
-        'Answers with an ETag: send it back in If-None-Match and an unchanged page answers 304 with no body. ' +
-        'Cache-Control lets a browser keep the body and revalidate it on every use.',
-      security: bearer, middleware: [auth], request: { query: contextQuery },
-      responses: {
-        200: json(pageContext, 'The page as this user may see it.'),
-        304: { description: 'Not modified since the ETag in If-None-Match.' },
-        ...errors(400, 401, 404),
-      },
-    }),
-    async (c) => {
-      const { body, etag } = await s.context.render(c.get('viewer'), c.req.valid('query').url);
-      // The body differs per person: private to their browser, revalidated on every use.
-      const headers = { etag, 'cache-control': 'private, no-cache', vary: 'Authorization' };
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-      // Already serialized (and cached so) by the service: sent as is, not through c.json.
-      return c.body(body, 200, { ...headers, 'content-type': 'application/json' }) as never;
+  // The hot path of the product (every page view) is a plain handler that validates its one parameter
+  // with the same schema: zod-openapi's validator middleware cost a fifth of the instructions of a warm
+  // request (callgrind, 380k vs 300k per request). The route is in the OpenAPI document as any other.
+  const contextRoute = createRoute({
+    method: 'get', path: '/context', tags: ['Context'],
+    summary: 'Everything for one page: scopes, notes and tips, questions, experts, badge counts.',
+    description:
+      'Answers with an ETag: send it back in If-None-Match and an unchanged page answers 304 with no body. ' +
+      'Cache-Control lets a browser keep the body and revalidate it on every use.',
+    security: bearer, request: { query: contextQuery },
+    responses: {
+      200: json(pageContext, 'The page as this user may see it.'),
+      304: { description: 'Not modified since the ETag in If-None-Match.' },
+      ...errors(400, 401, 404),
     },
-  );
+  });
+  app.openAPIRegistry.registerPath(contextRoute);
+  app.get('/context', auth, async (c) => {
+    const query = contextQuery.safeParse({ url: c.req.query('url') });
+    if (!query.success) return validationHook(query, c)!;
+    const { body, etag } = await s.context.render(c.get('viewer'), query.data.url);
+    // The body differs per person: private to their browser, revalidated on every use.
+    const headers = { etag, 'cache-control': 'private, no-cache', vary: 'Authorization' };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    // Already serialized (and cached so) by the service: sent as is, not through c.json.
+    return c.body(body, 200, { ...headers, 'content-type': 'application/json' });
+  });
 
   app.openapi(
     createRoute({
