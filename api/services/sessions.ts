@@ -9,17 +9,19 @@ import type { Viewer } from './viewer';
 const TOKEN_PREFIX = 'als_';
 const TICKET_PREFIX = 'alt_';
 const TICKET_TTL_MS = 60_000;
-// Authentication sits on every request; a cached viewer saves a query each time. Revocation and role or
-// team changes reach every instance through the change feed, so the TTL only bounds lastUsedAt staleness.
-const CACHE_TTL_MS = 60_000;
+// Authentication sits on every request; a cached viewer saves the queries each time. Revocation and role or
+// team changes reach every instance through the change feed (a lost feed connection drops every cache), so
+// a cached viewer stays valid until its session expires; the same object, which lets the context cache key
+// rendered pages on it. lastUsedAt is written at most once a minute per session, off the request's path.
+const TOUCH_EVERY_MS = 60_000;
 
-type Cached = { viewer: Viewer; expiresAt: number };
+type Cached = { viewer: Viewer; expiresAt: number; touchedAt: number };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Issues, checks and revokes the opaque bearer tokens of local sign-ins. */
 export class SessionService {
-  private readonly cache = new LRUCache<string, Cached>({ max: 50_000, ttl: CACHE_TTL_MS });
+  private readonly cache = new LRUCache<string, Cached>({ max: 50_000 });
 
   constructor(
     private readonly database: Database,
@@ -48,7 +50,14 @@ export class SessionService {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const tokenHash = hashToken(token);
     const hit = this.cache.get(tokenHash);
-    if (hit && hit.expiresAt > Date.now()) return hit.viewer;
+    const now = Date.now();
+    if (hit && hit.expiresAt > now) {
+      if (now - hit.touchedAt > TOUCH_EVERY_MS) {
+        hit.touchedAt = now;
+        void this.touch(tokenHash);
+      }
+      return hit.viewer;
+    }
 
     const db = this.database.db;
     const [row] = await db
@@ -62,8 +71,22 @@ export class SessionService {
     }
     const viewer = await this.loadViewer(row.userId, row.id);
     if (!viewer) return null;
-    this.cache.set(tokenHash, { viewer, expiresAt: row.expiresAt.getTime() });
+    this.cache.set(tokenHash, { viewer, expiresAt: row.expiresAt.getTime(), touchedAt: Date.now() });
     return viewer;
+  }
+
+  /** Records use of a cached session; one that is gone meanwhile (expired, deleted) leaves the cache. */
+  private async touch(tokenHash: string): Promise<void> {
+    try {
+      const [row] = await this.database.db
+        .update(sessions)
+        .set({ lastUsedAt: new Date() })
+        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+        .returning({ id: sessions.id });
+      if (!row) this.cache.delete(tokenHash);
+    } catch (err) {
+      console.error(`[sessions] could not record a session's use: ${(err as Error).message}`);
+    }
   }
 
   private async loadViewer(userId: string, sessionId: string): Promise<Viewer | null> {
