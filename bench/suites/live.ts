@@ -28,7 +28,8 @@ interface Api {
 async function startApi(env: Record<string, string>): Promise<Api> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    // The streams all belong to one person here: lift the per-person cap (it is policy, not capacity).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EVENTS_MAX_STREAMS_PER_USER: String(STREAMS + 10), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
