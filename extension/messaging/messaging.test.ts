@@ -8,7 +8,7 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   return {
     'page:located': none,
     'panel:page': none,
-    'panel:counts': none,
+    'panel:context': none,
     'panel:close': none,
     'outbox:add': none,
     'outbox:discard': none,

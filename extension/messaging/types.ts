@@ -79,8 +79,11 @@ export interface BackgroundRequests {
   'page:located': { request: { url: string }; response: TabPage | null };
   /** panel → background: the page of the tab the panel is in (from sender.tab, never from the panel's URL). */
   'panel:page': { request: null; response: TabPage | null };
-  /** panel → background: the panel loaded fresh counts for its page; update the badge and the launcher. */
-  'panel:counts': { request: { pageKey: string; counts: Counts }; response: null };
+  /**
+   * panel → background: the panel loaded its page's context again: fresh counts (badge, launcher) and
+   * tips (the markers load them from the background, which fetches no context of its own for that).
+   */
+  'panel:context': { request: { pageKey: string; counts: Counts; tips: TipSummary[] }; response: null };
   /** panel → background: close the panel of my tab (Escape, close button). */
   'panel:close': { request: null; response: null };
   /** panel → background: queue a write; answers the item after a first attempt to send it. */
@@ -98,7 +101,10 @@ export interface BackgroundRequests {
   'inbox:unread': { request: { unread: number }; response: null };
   /** content → background: put the tip layer (markers, pin mode: a separate script) into my tab. */
   'tips:layer': { request: null; response: null };
-  /** content → background: the tips of my tab's page. null: not a granted site, or signed out. */
+  /**
+   * content → background: the tips of my tab's page, from the context its counts came from (no fetch).
+   * null: not my tab's page now (not a granted site, or it moved on).
+   */
   'tips:page': { request: { pageKey: string }; response: TipSummary[] | null };
   /** content → background: anchoring outcomes changed on my page (for the panel). */
   'tips:anchored': { request: TipAnchoring; response: null };

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parsePattern, testPattern } from '../../shared/urlpattern';
-
-const matches = (pattern: string, url: string) => testPattern(parsePattern(pattern), url);
+import { DEMO_SITE_RULES } from '../../test/support/demo-site';
 import { scopeChoices } from './scopes';
 
+const matches = (pattern: string, url: string) => testPattern(parsePattern(pattern), url);
+
+/** The demo app's rules, with a template every page matches. */
 const site = {
   origin: 'https://crm.example',
-  rules: {
-    keepQuery: ['tab'],
-    hashRouting: true,
-    templates: [
-      { name: 'Account', pattern: '/accounts/:id' },
-      { name: 'Accounts', pattern: '/accounts' },
-      { name: 'Any page', pattern: '/*' },
-      { name: 'Report', pattern: '/legacy/#/reports/:id' },
-    ],
-  },
+  rules: { ...DEMO_SITE_RULES, templates: [...DEMO_SITE_RULES.templates, { name: 'Any page', pattern: '/*' }] },
 };
 
 describe('scopeChoices', () => {

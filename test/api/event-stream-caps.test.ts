@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config';
 import { describeEachDatabase, openEvents, SseClient, type Account } from '../support/api-harness';
+import { EventStreams } from '../support/event-streams';
 import { createOrg, must, type Org } from '../support/org-fixture';
 
 const PER_USER = 2;
@@ -24,32 +25,22 @@ describeEachDatabase(
   'event stream caps',
   (api) => {
     let org: Org;
-    const open: SseClient[] = [];
+    const streams = new EventStreams(api);
     beforeAll(async () => {
       org = await createOrg(api());
     });
     afterEach(async () => {
-      await Promise.all(open.splice(0).map((c) => c.close()));
+      await streams.closeAll();
       expect(api().services.live.size).toBe(0);
     });
 
     const hub = () => api().services.live;
     const attempt = (who: Account) => openEvents(api(), '', { token: who.token });
-    const stream = async (who: Account) => {
-      const res = await attempt(who);
-      expect(res.status).toBe(200);
-      open.push(res.client!);
-      return res.client!;
-    };
+    const stream = (who: Account) => streams.stream(who, '');
     /** Waits up to 2 s for `done`: a server hears of a closed socket an event-loop turn or two later. */
     const eventually = async (done: () => boolean) => {
       const until = Date.now() + 2_000;
       while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
-    };
-    /** Closes a stream the way a browser leaving does: the response body is cancelled. */
-    const close = async (client: SseClient) => {
-      open.splice(open.indexOf(client), 1);
-      await client.close();
     };
 
     it('refuses a person over their cap with 429 too_many_streams and Retry-After, opening nothing', async () => {
@@ -70,7 +61,7 @@ describeEachDatabase(
       const ticket = await must(api().request('POST', '/events/ticket', { token: org.alice.token }));
       const byTicket = await openEvents(api(), `?ticket=${ticket.ticket}`);
       expect(byTicket.status).toBe(200);
-      open.push(byTicket.client!);
+      streams.keep(byTicket.client!);
       const next = await must(api().request('POST', '/events/ticket', { token: org.alice.token }));
       const refused = await openEvents(api(), `?ticket=${next.ticket}`);
       expect(refused.status).toBe(429);
@@ -81,7 +72,7 @@ describeEachDatabase(
       const first = await stream(org.alice);
       await stream(org.alice);
       expect((await attempt(org.alice)).status).toBe(429);
-      await close(first);
+      await streams.close(first);
       expect(hub().held(org.alice.user.id)).toBe(PER_USER - 1);
       await stream(org.alice); // no wait: the slot is already free
       expect(hub().held(org.alice.user.id)).toBe(PER_USER);
@@ -106,7 +97,7 @@ describeEachDatabase(
       expect(await res.json()).toEqual({ code: 'server_busy', message: expect.any(String) });
       expect(hub().size).toBe(PER_PROCESS);
       expect(hub().held(org.carol.user.id)).toBe(0);
-      await close(held[0]!);
+      await streams.close(held[0]!);
       await stream(org.carol);
     });
 

@@ -1,6 +1,7 @@
 // Live updates: server-sent events for a page and for a person, on both databases.
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openEvents, type Account, type SseClient } from '../support/api-harness';
+import { EventStreams } from '../support/event-streams';
 import { createOrg, must, SITE, type Org } from '../support/org-fixture';
 
 const page = `${SITE}/accounts/:id`;
@@ -9,20 +10,13 @@ const q = `?url=${encodeURIComponent(pageUrl)}`;
 
 describeEachDatabase('live events (SSE)', (api) => {
   let org: Org;
-  const open: SseClient[] = [];
+  const streams = new EventStreams(api);
   beforeAll(async () => {
     org = await createOrg(api());
   });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close()));
-  });
+  afterEach(() => streams.closeAll());
 
-  const stream = async (who: Account, query = q, lastEventId?: string) => {
-    const res = await openEvents(api(), query, { token: who.token, lastEventId });
-    expect(res.status).toBe(200);
-    open.push(res.client!);
-    return res.client!;
-  };
+  const stream = (who: Account, query = q, lastEventId?: string) => streams.stream(who, query, lastEventId);
   const note = (who: Account, body: string, extra: Record<string, unknown> = {}) =>
     must(api().request('POST', '/notes', { token: who.token, json: { pattern: page, body, ...extra } }));
 
@@ -111,7 +105,7 @@ describeEachDatabase('live events (SSE)', (api) => {
     expect(ticket.ticket).toMatch(/^alt_/);
     const first = await openEvents(api(), `${q}&ticket=${ticket.ticket}`);
     expect(first.status).toBe(200);
-    open.push(first.client!);
+    streams.keep(first.client!);
     const n = await note(org.alice, 'via ticket');
     await first.client!.waitFor((e) => e.data.data?.noteId === n.id);
     const second = await openEvents(api(), `${q}&ticket=${ticket.ticket}`);
@@ -151,8 +145,7 @@ describeEachDatabase('live events (SSE)', (api) => {
   it('ends every stream on shutdown', async () => {
     const s = await stream(org.carol);
     expect(api().services.live.size).toBeGreaterThan(0);
-    // close() is what main.ts calls before server.close(); here only this stream is open.
-    for (const c of open) if (c !== s) await c.close();
+    // close() is what main.ts calls before server.close(); here only this stream is open (see afterEach).
     api().services.live.close();
     await s.waitFor((e) => e.event === 'end' && e.data.reason === 'server_stopping');
     await s.ended;

@@ -1,39 +1,19 @@
 // How the panel looks and reads: axe-core finds no serious or critical violation; the host page's CSS
 // does not change it (screenshots with and without the host's stylesheets match); dark mode
 // follows the system. Screenshots land in $TMPDIR/alongside-screens for a human look.
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { connectAndGrant, launcher, note, openPanel, startWorld, type World } from './world';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { seriousViolations } from './axe';
+import { launcher, note, openPanel, panelFrame, suiteWorld } from './world';
 
 type Box = { x: number; y: number; width: number; height: number };
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = join(tmpdir(), 'alongside-screens');
 mkdirSync(shots, { recursive: true });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-/** Runs axe-core in a frame; evaluated over CDP, so the extension page's CSP does not block it. */
-async function seriousViolations(frame: Frame | Page): Promise<string[]> {
-  await frame.evaluate(axeSource);
-  const violations = await frame.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
 
 /**
  * Pixels that differ between two PNG screenshots of the same size, counted in the browser (canvas),
@@ -61,34 +41,20 @@ async function differentPixels(page: Page, a: Buffer, b: Buffer): Promise<number
   );
 }
 
-const panelFrame = (page: Page) => {
-  const frame = page.frames().find((f) => f.url().endsWith('/panel.html'));
-  if (!frame) throw new Error('no panel frame');
-  return frame;
-};
-
 describe.skipIf(!chromiumAvailable)('appearance and accessibility', () => {
-  let world: World;
-  let browser: ExtensionBrowser;
   let url: string;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    url = `${world.demo.origin}/accounts/1005`;
-    await note(world, world.ben, url, 'Use the **renewal** checklist:\n\n1. Confirm the owner\n2. Check `payment terms`\n\n[Checklist](https://wiki.example/renewal)');
-    await note(world, world.ben, url, 'The merge button is final.', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
-    await world.server.api.request('POST', '/questions', { token: world.ben.token, json: { pattern: url, title: 'Who signs renewals over 100k?' } });
-    await world.server.api.request('POST', '/experts', { token: world.admin.token, json: { userId: world.ben.user.id, pattern: `${world.demo.origin}/accounts/*` } });
-    browser = await launchWithExtension();
-    await connectAndGrant(browser, world, world.ada);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
+  const { ada } = suiteWorld({
+    setUp: async (w) => {
+      url = `${w.demo.origin}/accounts/1005`;
+      await note(w, w.ben, url, 'Use the **renewal** checklist:\n\n1. Confirm the owner\n2. Check `payment terms`\n\n[Checklist](https://wiki.example/renewal)');
+      await note(w, w.ben, url, 'The merge button is final.', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
+      await w.server.api.request('POST', '/questions', { token: w.ben.token, json: { pattern: url, title: 'Who signs renewals over 100k?' } });
+      await w.server.api.request('POST', '/experts', { token: w.admin.token, json: { userId: w.ben.user.id, pattern: `${w.demo.origin}/accounts/*` } });
+    },
   });
 
   it('axe-core finds no serious or critical violation in the panel (notes, questions, composer) or the options page', async () => {
-    const page = await browser.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     const frame = await openPanel(page);
     await frame.locator('article.card').first().waitFor();
@@ -101,7 +67,7 @@ describe.skipIf(!chromiumAvailable)('appearance and accessibility', () => {
     expect(await seriousViolations(panelFrame(page))).toEqual([]);
     await page.screenshot({ path: join(shots, 'panel-questions.png') });
 
-    const options = await browser.openExtensionPage('options.html');
+    const options = await ada().openExtensionPage('options.html');
     await options.getByText('Northwind CRM').waitFor();
     expect(await seriousViolations(options)).toEqual([]);
     await options.close();
@@ -110,7 +76,7 @@ describe.skipIf(!chromiumAvailable)('appearance and accessibility', () => {
 
   it("is not changed by the host page's CSS: the same screenshot with and without it", async () => {
     const capture = async (withHostCss: boolean) => {
-      const page = await browser.context.newPage();
+      const page = await ada().context.newPage();
       await page.goto(url);
       if (!withHostCss) await page.evaluate(() => document.querySelectorAll('link[rel="stylesheet"], style').forEach((el) => el.remove()));
       const frame = await openPanel(page);
@@ -129,13 +95,13 @@ describe.skipIf(!chromiumAvailable)('appearance and accessibility', () => {
     const withCss = await capture(true);
     const withoutCss = await capture(false);
     // The host's CSS would change fonts, colours and layout: thousands of pixels. Allow rasterizing noise.
-    const scratch = await browser.context.newPage();
+    const scratch = await ada().context.newPage();
     expect(await differentPixels(scratch, withCss, withoutCss)).toBeLessThan(50);
     await scratch.close();
   });
 
   it("keeps the launcher off the host's own floating controls; it can be dragged to the other edge and stays there", async () => {
-    const page = await browser.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     await launcher(page).waitFor();
     await page.waitForTimeout(300);
@@ -156,7 +122,7 @@ describe.skipIf(!chromiumAvailable)('appearance and accessibility', () => {
   });
 
   it('follows the system dark mode', async () => {
-    const page = await browser.context.newPage();
+    const page = await ada().context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(url);
     const frame = await openPanel(page);

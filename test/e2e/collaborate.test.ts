@@ -1,29 +1,15 @@
 // Two people, two browser profiles: one writes a note and asks, the other sees them, votes and answers,
 // the first accepts. A private note never reaches the other person.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { connectAndGrant, launcherLabel, openPanel, startWorld, type World } from './world';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { launcherLabel, openPanel, suiteWorld } from './world';
 
 describe.skipIf(!chromiumAvailable)('two colleagues on one page', () => {
-  let world: World;
-  let ada: ExtensionBrowser;
-  let ben: ExtensionBrowser;
   let url: string;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    url = `${world.demo.origin}/accounts/1002`;
-    [ada, ben] = await Promise.all([launchWithExtension(), launchWithExtension()]);
-    await connectAndGrant(ada, world, world.ada);
-    await connectAndGrant(ben, world, world.ben);
-  });
-  afterAll(async () => {
-    await Promise.all([ada?.close(), ben?.close()]);
-    await world?.close();
-  });
+  const { world, ada, ben } = suiteWorld({ people: ['ada', 'ben'], setUp: (w) => (url = `${w.demo.origin}/accounts/1002`) });
 
   it('Ada writes a team note and a private note, with a preview, and asks a question', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     const panel = await openPanel(page);
     await panel.getByText('No notes here yet: be the first').waitFor();
@@ -53,7 +39,7 @@ describe.skipIf(!chromiumAvailable)('two colleagues on one page', () => {
   });
 
   it('Ben sees the team note and the question, never the private note, votes and answers', async () => {
-    const page = await ben.context.newPage();
+    const page = await ben().context.newPage();
     await page.goto(url);
     await launcherLabel(page, /1 note, 0 tips, 1 open question/);
     const panel = await openPanel(page);
@@ -62,7 +48,7 @@ describe.skipIf(!chromiumAvailable)('two colleagues on one page', () => {
     expect(await cards.first().textContent()).toContain('before changing the tier');
     expect(await panel.locator('body').textContent()).not.toContain('renewal call');
     // Nor anywhere in what the API sends Ben for this page.
-    const ctx = await world.server.api.request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world.ben.token });
+    const ctx = await world().server.api.request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world().ben.token });
     expect(JSON.stringify(ctx.body)).not.toContain('renewal call');
 
     await cards.first().getByRole('button', { name: /Helpful/ }).click();
@@ -77,7 +63,7 @@ describe.skipIf(!chromiumAvailable)('two colleagues on one page', () => {
   });
 
   it('Ada accepts the answer; Ben sees the question answered', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     const panel = await openPanel(page);
     await panel.getByRole('tab', { name: /Questions/ }).click();
@@ -99,7 +85,7 @@ describe.skipIf(!chromiumAvailable)('two colleagues on one page', () => {
     expect(await panel.locator('article.card', { hasText: 'renewal call' }).count()).toBe(0);
     await page.close();
 
-    const benPage = await ben.context.newPage();
+    const benPage = await ben().context.newPage();
     await benPage.goto(url);
     const benPanel = await openPanel(benPage);
     await benPanel.getByRole('tab', { name: /Questions/ }).click();

@@ -1,49 +1,44 @@
 // Connect, sign in, grant a site; the launcher counts what the page has and the panel shows it.
 // Host permissions: the e2e build lists http://127.0.0.1/* (see wxt.config.ts), because headless
 // Chromium cannot click the native permission prompt; the Grant click path itself runs for real.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { badgeText, closePanelWithEscape, connectAndGrant, launcher, launcherLabel, note, openPanel, registeredMatches, startWorld, type World } from './world';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { badgeText, closePanelWithEscape, connectAndGrant, launcher, launcherLabel, note, openPanel, registeredMatches, suiteWorld } from './world';
 
 describe.skipIf(!chromiumAvailable)('connect and see', () => {
-  let world: World;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    const account = `${world.demo.origin}/accounts/1001`;
-    await note(world, world.ben, account, 'Check the **billing email** first. [Runbook](https://wiki.example/runbook) <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>');
-    await note(world, world.ben, account, 'Merge only after finance signs off', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
-    await note(world, world.ben, `${world.demo.origin}/accounts/:id`, 'Every account page: owners change monthly.');
-    await world.server.api.request('POST', '/questions', { token: world.ben.token, json: { pattern: account, title: 'Who approves discounts?' } });
-    await world.server.api.request('POST', '/experts', { token: world.admin.token, json: { userId: world.ben.user.id, pattern: `${world.demo.origin}/accounts/*` } });
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
+  // Ada connects in the first test: what the user does in their first minute.
+  const { world, ada } = suiteWorld({
+    signIn: false,
+    setUp: async (w) => {
+      const account = `${w.demo.origin}/accounts/1001`;
+      await note(w, w.ben, account, 'Check the **billing email** first. [Runbook](https://wiki.example/runbook) <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>');
+      await note(w, w.ben, account, 'Merge only after finance signs off', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
+      await note(w, w.ben, `${w.demo.origin}/accounts/:id`, 'Every account page: owners change monthly.');
+      await w.server.api.request('POST', '/questions', { token: w.ben.token, json: { pattern: account, title: 'Who approves discounts?' } });
+      await w.server.api.request('POST', '/experts', { token: w.admin.token, json: { userId: w.ben.user.id, pattern: `${w.demo.origin}/accounts/*` } });
+    },
   });
 
   it('connects, signs in and grants the site from the options page; the content script is registered for it only', async () => {
-    await connectAndGrant(browser, world, world.ada);
-    expect(await registeredMatches(browser)).toEqual([`${world.demo.origin}/*`]);
+    await connectAndGrant(ada(), world(), world().ada);
+    expect(await registeredMatches(ada())).toEqual([`${world().demo.origin}/*`]);
   });
 
   it('shows the launcher with the page counts, and the same on the badge', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${world.demo.origin}/accounts/1001?session=secret&tab=open`);
+    const page = await ada().context.newPage();
+    await page.goto(`${world().demo.origin}/accounts/1001?session=secret&tab=open`);
     await launcherLabel(page, /2 notes, 1 tip, 1 open question/);
-    expect(await badgeText(browser, page.url())).toBe('4');
+    expect(await badgeText(ada(), page.url())).toBe('4');
     // Only the page key went to the API: the site keeps `tab`, so the session parameter was stripped.
-    const contextCalls = world.server.requests('/context');
+    const contextCalls = world().server.requests('/context');
     expect(contextCalls.length).toBeGreaterThan(0);
-    for (const call of contextCalls) expect(decodeURIComponent(call.path)).toBe(`/api/v1/context?url=${world.demo.origin}/accounts/1001?tab=open`);
+    for (const call of contextCalls) expect(decodeURIComponent(call.path)).toBe(`/api/v1/context?url=${world().demo.origin}/accounts/1001?tab=open`);
     await page.close();
   });
 
   it('opens the panel with notes (markdown rendered and sanitized), the tip marked, questions and experts', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${world.demo.origin}/accounts/1001`);
+    const page = await ada().context.newPage();
+    await page.goto(`${world().demo.origin}/accounts/1001`);
     const frame = await openPanel(page);
     await expect.poll(() => frame.locator('h1').textContent()).toBe('Account');
     // Focus moves into the panel, to its heading.
@@ -71,11 +66,11 @@ describe.skipIf(!chromiumAvailable)('connect and see', () => {
 
   it('toggles the panel with the shortcut’s message from the background (manifest command Alt+Shift+A)', async () => {
     // Headless Chromium cannot press browser-level shortcuts; this sends what the command handler sends.
-    const page = await browser.context.newPage();
-    await page.goto(`${world.demo.origin}/accounts/1001`);
+    const page = await ada().context.newPage();
+    await page.goto(`${world().demo.origin}/accounts/1001`);
     await launcher(page).waitFor();
     const toggle = async () =>
-      (await browser.worker()).evaluate(async (url) => {
+      (await ada().worker()).evaluate(async (url) => {
         const chrome = (globalThis as unknown as { chrome: import('wxt/browser').WxtBrowser }).chrome;
         const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
         await chrome.tabs.sendMessage(tab!.id!, { type: 'panel:toggle', data: null }, { frameId: 0 });
@@ -88,8 +83,8 @@ describe.skipIf(!chromiumAvailable)('connect and see', () => {
   });
 
   it('"ask an expert" names who will see the question before it is sent', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${world.demo.origin}/accounts/1001`);
+    const page = await ada().context.newPage();
+    await page.goto(`${world().demo.origin}/accounts/1001`);
     const frame = await openPanel(page);
     await frame.getByRole('tab', { name: /Experts/ }).click();
     await frame.getByRole('button', { name: 'Ask an expert' }).click();

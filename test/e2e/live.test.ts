@@ -3,29 +3,18 @@
 // follows. The stream survives the API going away and coming back, with nothing lost or repeated.
 // "Ask an expert" reaches Ben: his inbox, his toolbar badge on a page with nothing on it, and (opted in)
 // a browser notification, once. Watching a page; marking read. axe-core and screenshots of the inbox.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
 import { must } from '../support/org-fixture';
-import { badgeText, connectAndGrant, note, openPanel, startWorld, type World } from './world';
+import { seriousViolations } from './axe';
+import { badgeText, note, openPanel, panelFrame, suiteWorld, type World } from './world';
 
 type Chrome = import('wxt/browser').WxtBrowser;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const frame = page.frames().find((f) => f.url().endsWith('/panel.html'))!;
-  await frame.evaluate(axeSource);
-  const violations = await frame.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 /** The panel's polite live region. */
 const announced = (frame: FrameLocator) => frame.locator('[role="status"][aria-live="polite"]').textContent();
@@ -36,30 +25,21 @@ async function panelShot(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notifications', () => {
-  let world: World;
-  let ada: ExtensionBrowser;
-  let ben: ExtensionBrowser;
   let pattern: string;
   let url: string;
-  const api = () => world.server.api;
+  const { world, ada, ben } = suiteWorld({
+    people: ['ada', 'ben'],
+    setUp: async (w) => {
+      url = `${w.demo.origin}/accounts/1003`;
+      pattern = url;
+      await must(w.server.api.request('POST', '/experts', { token: w.admin.token, json: { userId: w.ben.user.id, pattern: `${w.demo.origin}/accounts/*` } }));
+    },
+  });
+  const api = () => world().server.api;
   const unreadOf = async (who: World['ben']) => (await must(api().request('GET', '/inbox?unread=true', { token: who.token }))).unread as number;
 
-  beforeAll(async () => {
-    world = await startWorld();
-    url = `${world.demo.origin}/accounts/1003`;
-    pattern = url;
-    await must(api().request('POST', '/experts', { token: world.admin.token, json: { userId: world.ben.user.id, pattern: `${world.demo.origin}/accounts/*` } }));
-    [ada, ben] = await Promise.all([launchWithExtension(), launchWithExtension()]);
-    await connectAndGrant(ada, world, world.ada);
-    await connectAndGrant(ben, world, world.ben);
-  });
-  afterAll(async () => {
-    await Promise.all([ada?.close(), ben?.close()]);
-    await world?.close();
-  });
-
   it("shows Ben's note, answer, votes, acceptance and deletion in Ada's open panel without a reload, leaving her composer alone", async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     const frame = await openPanel(page);
     await frame.getByText('No notes here yet: be the first').waitFor();
@@ -68,14 +48,14 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     const composer = frame.getByRole('textbox', { name: 'Note', exact: true });
     await composer.fill('Half-written thought');
 
-    const benNote = await note(world, world.ben, pattern, 'Live from Ben: check the **VAT** id');
+    const benNote = await note(world(), world().ben, pattern, 'Live from Ben: check the **VAT** id');
     await frame.locator('article.card', { hasText: 'Live from Ben' }).waitFor();
     await expect.poll(() => announced(frame)).toContain('New note from Ben Okafor.');
     expect(await composer.inputValue()).toBe('Half-written thought');
     expect(await composer.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // A vote by someone else changes the score in place.
-    await must(api().request('PUT', `/notes/${benNote.id}/vote`, { token: world.admin.token }));
+    await must(api().request('PUT', `/notes/${benNote.id}/vote`, { token: world().admin.token }));
     await expect.poll(() => frame.locator('article.card', { hasText: 'Live from Ben' }).locator('.vote').textContent()).toContain('1');
 
     // Ada asks the experts from the panel: she sees who it goes to first, and then that it went.
@@ -89,48 +69,51 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await card.getByRole('button', { name: 'Who approves a credit limit over 50k?' }).click();
     await expect.poll(() => card.getByTestId('routed-to').textContent()).toMatch(/^Routed to Ben Okafor · (just now|now|\d+ seconds? ago)/);
     await panelShot(page, 'question-routed.png');
-    const asked = (await must(api().request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world.ada.token }))).questions[0];
+    const asked = (await must(api().request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world().ada.token }))).questions[0];
 
     // Ben answers: the open question shows it; Ada hears of it, and her inbox count goes up.
-    const answered = await must(api().request('POST', `/questions/${asked.id}/answers`, { token: world.ben.token, json: { body: 'The **finance lead**, in writing.' } }));
+    const answered = await must(api().request('POST', `/questions/${asked.id}/answers`, { token: world().ben.token, json: { body: 'The **finance lead**, in writing.' } }));
     const answerId = answered.answers[0].id;
     await card.locator('[data-testid="answer"]', { hasText: 'in writing' }).waitFor();
     await expect.poll(() => announced(frame)).toContain('Ben Okafor answered “Who approves a credit limit over 50k?”.');
     await expect.poll(() => frame.getByTestId('inbox-button').getAttribute('aria-label')).toBe('Inbox, 1 unread');
 
-    await must(api().request('PUT', `/answers/${answerId}/vote`, { token: world.admin.token }));
+    await must(api().request('PUT', `/answers/${answerId}/vote`, { token: world().admin.token }));
     await expect.poll(() => card.locator('[data-testid="answer"] .vote').textContent()).toContain('1');
     // Accepted from Ada's other device: this panel follows.
-    await must(api().request('PUT', `/questions/${asked.id}/accepted-answer`, { token: world.ada.token, json: { answerId } }));
+    await must(api().request('PUT', `/questions/${asked.id}/accepted-answer`, { token: world().ada.token, json: { answerId } }));
     await card.locator('[data-testid="answer"] .tag.ok', { hasText: 'Accepted' }).waitFor();
     await card.locator('.tag.ok', { hasText: 'Answered' }).waitFor();
 
     // Ben deletes his note: it goes.
-    await must(api().request('DELETE', `/notes/${benNote.id}`, { token: world.ben.token }));
+    await must(api().request('DELETE', `/notes/${benNote.id}`, { token: world().ben.token }));
     await frame.getByRole('tab', { name: /Notes/ }).click();
     await expect.poll(() => frame.locator('article.card', { hasText: 'Live from Ben' }).count()).toBe(0);
     await page.close();
   });
 
   it('reconnects after the API was away and shows what happened meanwhile, once each', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     const frame = await openPanel(page);
-    const streams = () => world.server.requests('/events?').length;
-    await expect.poll(streams).toBeGreaterThan(0);
+    const streams = () => world().server.requests('/events?').length;
+    // An event shows the stream is live and knows where to resume from (a stream that never got ready
+    // has nothing to resume).
+    const live = await note(world(), world().ben, pattern, 'Written before the API went away');
+    await frame.locator('article.card', { hasText: live.body }).waitFor();
     const before = streams();
 
-    await world.server.stop(); // the open stream breaks; the panel backs off and tries again
+    await world().server.stop(); // the open stream breaks; the panel backs off and tries again
     await page.waitForTimeout(300);
-    const missed = [await note(world, world.ben, pattern, 'Written while the API was away, one'), await note(world, world.ben, pattern, 'Written while the API was away, two')];
-    await world.server.start();
+    const missed = [await note(world(), world().ben, pattern, 'Written while the API was away, one'), await note(world(), world().ben, pattern, 'Written while the API was away, two')];
+    await world().server.start();
     for (const n of missed) await frame.locator('article.card', { hasText: n.body }).waitFor({ timeout: 20_000 });
-    const reconnect = world.server.requests('/events?').slice(before);
+    const reconnect = world().server.requests('/events?').slice(before);
     expect(reconnect.length).toBeGreaterThan(0);
     expect(reconnect.at(-1)!.path).toMatch(/[?&]lastEventId=\d+/);
     expect(reconnect.every((r) => /[?&]ticket=/.test(r.path))).toBe(true);
     // One more live event after the replay: still exactly one card per note.
-    const after = await note(world, world.ben, pattern, 'Written after the reconnect');
+    const after = await note(world(), world().ben, pattern, 'Written after the reconnect');
     await frame.locator('article.card', { hasText: after.body }).waitFor();
     for (const n of [...missed, after]) expect(await frame.locator('article.card', { hasText: n.body }).count()).toBe(1);
     await page.close();
@@ -138,7 +121,7 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
 
   it("puts the routed question in Ben's inbox and his badge (on a page with nothing on it), and notifies him once when opted in", async () => {
     // Ben turns notifications on in the options page.
-    const options = await ben.openExtensionPage('options.html');
+    const options = await ben().openExtensionPage('options.html');
     const toggle = options.getByRole('switch', { name: 'Notify me when a question is routed to me' });
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();
@@ -147,13 +130,13 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await options.close();
 
     // A page of the site with nothing on it: the badge is Ben's unread count, in the inbox color.
-    const listUrl = `${world.demo.origin}/accounts`;
-    const page = await ben.context.newPage();
+    const listUrl = `${world().demo.origin}/accounts`;
+    const page = await ben().context.newPage();
     await page.goto(listUrl);
     // Ada's question in the first test was routed to Ben, and she accepted his answer.
-    expect(await unreadOf(world.ben)).toBe(2);
-    await expect.poll(() => badgeText(ben, listUrl), { timeout: 10_000 }).toBe('2');
-    const worker = await ben.worker();
+    expect(await unreadOf(world().ben)).toBe(2);
+    await expect.poll(() => badgeText(ben(), listUrl), { timeout: 10_000 }).toBe('2');
+    const worker = await ben().worker();
     const color = await worker.evaluate(async (u) => {
       const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
       const tab = (await chrome.tabs.query({})).find((t) => t.url === u)!;
@@ -164,26 +147,26 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     // Ben's panel is open (its stream tells the background at once) when Ada asks another expert question.
     const frame = await openPanel(page);
     const asked = await must(
-      api().request('POST', '/questions', { token: world.ada.token, json: { pattern, title: 'Can a churned account be reactivated?', askExperts: true } }),
+      api().request('POST', '/questions', { token: world().ada.token, json: { pattern, title: 'Can a churned account be reactivated?', askExperts: true } }),
     );
     await expect.poll(() => frame.getByTestId('inbox-button').getAttribute('aria-label')).toBe('Inbox, 3 unread');
-    await expect.poll(() => badgeText(ben, listUrl)).toBe('3');
+    await expect.poll(() => badgeText(ben(), listUrl)).toBe('3');
     const notifications = () =>
       worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()));
-    const routedItem = (await must(api().request('GET', '/inbox', { token: world.ben.token }))).items.find((i: { question?: { id: string } }) => i.question?.id === asked.id);
+    const routedItem = (await must(api().request('GET', '/inbox', { token: world().ben.token }))).items.find((i: { question?: { id: string } }) => i.question?.id === asked.id);
     await expect.poll(notifications, { timeout: 10_000 }).toEqual([`inbox:${routedItem.id}`]);
     // Items from before the switch was turned on were not notified; this one is not notified again.
     await worker.evaluate(async (id) => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.clear(id), `inbox:${routedItem.id}`);
     await page.reload();
-    await expect.poll(() => badgeText(ben, listUrl)).toBe('3');
+    await expect.poll(() => badgeText(ben(), listUrl)).toBe('3');
     await page.waitForTimeout(500);
     expect(await notifications()).toEqual([]);
     await page.close();
   });
 
   it('lists the inbox newest first with its wording, opens an item (marking it read) and marks all read; no axe violations', async () => {
-    const listUrl = `${world.demo.origin}/accounts`;
-    const page = await ben.context.newPage();
+    const listUrl = `${world().demo.origin}/accounts`;
+    const page = await ben().context.newPage();
     await page.goto(listUrl);
     const frame = await openPanel(page);
     await frame.getByRole('button', { name: 'Inbox, 3 unread' }).click();
@@ -194,26 +177,26 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     expect(texts[1]).toMatch(/^Unread: Your answer was accepted“Who approves a credit limit over 50k\?”/);
     expect(texts[2]).toMatch(/^Unread: A question was routed to you“Who approves a credit limit over 50k\?”/);
     expect(await items.nth(0).getAttribute('class')).toContain('unread');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(panelFrame(page))).toEqual([]);
     await panelShot(page, 'inbox-light.png');
 
     // Not on this page: it opens in a new tab, and is read now.
-    const opened = ben.context.waitForEvent('page');
+    const opened = ben().context.waitForEvent('page');
     await items.nth(2).getByRole('button').click();
     expect((await opened).url()).toBe(url);
     await expect.poll(() => items.nth(2).getAttribute('class')).not.toContain('unread');
     await expect.poll(() => frame.getByTestId('inbox-button').getAttribute('aria-label')).toBe('Inbox, 2 unread');
-    expect(await unreadOf(world.ben)).toBe(2);
+    expect(await unreadOf(world().ben)).toBe(2);
 
     await frame.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => frame.getByTestId('inbox-button').getAttribute('aria-label')).toBe('Inbox');
     expect(await frame.locator('[data-testid="inbox-item"].unread').count()).toBe(0);
-    await expect.poll(() => badgeText(ben, listUrl)).toBe('');
+    await expect.poll(() => badgeText(ben(), listUrl)).toBe('');
     await page.close();
   });
 
   it('opens an item on the current page in the panel, focused', async () => {
-    const page = await ben.context.newPage();
+    const page = await ben().context.newPage();
     await page.goto(url);
     const frame = await openPanel(page);
     await frame.getByTestId('inbox-button').click();
@@ -226,7 +209,7 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
   });
 
   it('watches the page (its screen) and stops; a watched page brings news to the inbox', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     const frame = await openPanel(page);
     const watch = frame.getByRole('button', { name: /Watch(ing)? all Account pages/ });
@@ -234,12 +217,12 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await watch.click();
     await expect.poll(() => watch.getAttribute('aria-pressed')).toBe('true');
     expect(await watch.textContent()).toBe('Watching all Account pages');
-    const watches = await must(api().request('GET', '/watches', { token: world.ada.token }));
-    expect(watches.map((w: { pattern: string }) => w.pattern)).toEqual([`${world.demo.origin}/accounts/:id`]);
+    const watches = await must(api().request('GET', '/watches', { token: world().ada.token }));
+    expect(watches.map((w: { pattern: string }) => w.pattern)).toEqual([`${world().demo.origin}/accounts/:id`]);
 
     // Ben writes on another account's page: Ada's inbox hears of it, live.
     const unreadBefore = Number(/(\d+) unread/.exec((await frame.getByTestId('inbox-button').getAttribute('aria-label')) ?? '')?.[1] ?? 0);
-    await note(world, world.ben, `${world.demo.origin}/accounts/1006`, 'Renewal notes for Globex');
+    await note(world(), world().ben, `${world().demo.origin}/accounts/1006`, 'Renewal notes for Globex');
     await expect.poll(() => frame.getByTestId('inbox-button').getAttribute('aria-label')).toBe(`Inbox, ${unreadBefore + 1} unread`);
     await frame.getByTestId('inbox-button').click();
     const first = frame.getByTestId('inbox-item').first();
@@ -253,18 +236,18 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
-    expect(await must(api().request('GET', '/watches', { token: world.ada.token }))).toEqual([]);
+    expect(await must(api().request('GET', '/watches', { token: world().ada.token }))).toEqual([]);
     await page.close();
   });
 
   it('looks right in dark mode too', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(url);
     const frame = await openPanel(page);
     await frame.getByTestId('inbox-button').click();
     await frame.getByTestId('inbox-item').first().waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(panelFrame(page))).toEqual([]);
     await panelShot(page, 'inbox-dark.png');
     await page.close();
   });

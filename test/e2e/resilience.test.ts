@@ -1,31 +1,19 @@
 // Nothing lost: a draft survives closing the panel, navigating and a service-worker restart; a post
 // made while the API is down waits in the outbox, visibly, and is sent once when it is back.
 // Offline and an expired session each show their state and the way out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchWithExtension, stopServiceWorker, type ExtensionBrowser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, stopServiceWorker } from '../support/browser';
 import { must } from '../support/org-fixture';
-import { closePanelWithEscape, connectAndGrant, launcher, PASSWORD, launcherLabel, openPanel, panel, startWorld, type World } from './world';
+import { closePanelWithEscape, launcher, PASSWORD, launcherLabel, openPanel, panel, suiteWorld } from './world';
 
 describe.skipIf(!chromiumAvailable)('nothing lost', () => {
-  let world: World;
-  let browser: ExtensionBrowser;
   let url: string;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    url = `${world.demo.origin}/accounts/1004`;
-    browser = await launchWithExtension();
-    await connectAndGrant(browser, world, world.ada);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const { world, ada } = suiteWorld({ setUp: (w) => (url = `${w.demo.origin}/accounts/1004`) });
 
   const noteBox = () => ({ name: 'Note', exact: true }) as const;
 
   it('keeps a draft across closing the panel, navigating away and back, and a worker restart', async () => {
-    const page = await browser.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     let frame = await openPanel(page);
     await frame.getByRole('button', { name: 'Add note' }).click();
@@ -40,17 +28,17 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     await page.locator('a[href="/accounts/1004/orders"]').first().click();
     await launcherLabel(page, /0 notes/);
     await page.goBack();
-    await stopServiceWorker(browser);
+    await stopServiceWorker(ada());
     frame = await openPanel(page);
     await expect.poll(() => frame.getByRole('textbox', noteBox()).inputValue()).toBe('Draft: the VAT id is on the second page');
     await page.close();
   });
 
   it('queues a post while the API is down, shows it pending across a worker restart, sends it once when back', async () => {
-    const page = await browser.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     const frame = await openPanel(page);
-    await world.server.stop();
+    await world().server.stop();
 
     await frame.getByRole('textbox', noteBox()).fill('Posted while the server was down');
     await frame.getByRole('button', { name: 'Post note' }).click();
@@ -58,30 +46,30 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     await pending.waitFor();
     expect(await pending.textContent()).toContain('Pending — will be sent when the server is back');
 
-    await stopServiceWorker(browser);
+    await stopServiceWorker(ada());
     await page.reload();
     const again = await openPanel(page);
     await again.locator('[data-problem="unreachable"]').waitFor();
     await again.locator('[data-testid="pending-item"]', { hasText: 'Posted while the server was down' }).waitFor();
 
-    await world.server.start();
+    await world().server.start();
     await again.getByRole('button', { name: 'Try again' }).click();
     await again.locator('article.card', { hasText: 'Posted while the server was down' }).waitFor();
     expect(await again.locator('[data-testid="pending-item"]').count()).toBe(0);
-    expect(world.server.log.filter((r) => r.method === 'POST' && r.path === '/api/v1/notes')).toHaveLength(1);
+    expect(world().server.log.filter((r) => r.method === 'POST' && r.path === '/api/v1/notes')).toHaveLength(1);
     await page.close();
   });
 
   it('shows the offline state with a way back', async () => {
-    const page = await browser.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     await launcherLabel(page, /1 note/);
-    await browser.context.setOffline(true);
+    await ada().context.setOffline(true);
     const frame = await openPanel(page);
     await frame.locator('[data-problem="offline"]').waitFor();
     expect(await frame.getByRole('button', { name: 'Try again' }).count()).toBe(1);
     // Back online, the panel reloads by itself.
-    await browser.context.setOffline(false);
+    await ada().context.setOffline(false);
     await frame.locator('article.card').first().waitFor();
     await page.close();
   });
@@ -90,8 +78,8 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     // The e2e build holds 127.0.0.1 as a required permission, which cannot be revoked; the same server
     // under the name localhost is an origin the extension holds no permission for, which is what a
     // revoked permission leaves.
-    const worker = await browser.worker();
-    const local = `http://localhost:${new URL(world.server.origin).port}`;
+    const worker = await ada().worker();
+    const local = `http://localhost:${new URL(world().server.origin).port}`;
     const setServer = (serverUrl: string) =>
       worker.evaluate(async (url) => {
         const chrome = (globalThis as unknown as { chrome: import('wxt/browser').WxtBrowser }).chrome;
@@ -100,7 +88,7 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
       }, serverUrl);
     await setServer(local);
     try {
-      const page = await browser.context.newPage();
+      const page = await ada().context.newPage();
       await page.goto(url);
       await expect.poll(() => launcher(page).getAttribute('data-state')).toBe('problem');
       const frame = await openPanel(page);
@@ -109,23 +97,23 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
       await frame.getByRole('button', { name: 'Open settings' }).waitFor();
       await page.close();
     } finally {
-      await setServer(world.server.origin);
+      await setServer(world().server.origin);
     }
   });
 
   it('shows an expired session with "Sign in again", which leads to the options page', async () => {
     // The server ends every session of Ada's (as when it expires).
-    const sessions = await must(world.server.api.request('GET', '/auth/sessions', { token: world.ada.token }));
-    const me = world.ada.token;
+    const sessions = await must(world().server.api.request('GET', '/auth/sessions', { token: world().ada.token }));
+    const me = world().ada.token;
     for (const s of sessions as Array<{ id: string; current: boolean }>) {
-      if (!s.current) await must(world.server.api.request('DELETE', `/auth/sessions/${s.id}`, { token: me }));
+      if (!s.current) await must(world().server.api.request('DELETE', `/auth/sessions/${s.id}`, { token: me }));
     }
-    const page = await browser.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     await expect.poll(() => launcher(page).getAttribute('data-state')).toBe('problem');
     const frame = await openPanel(page);
     await frame.locator('[data-problem="expired"]').waitFor();
-    const optionsOpened = browser.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
+    const optionsOpened = ada().context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
     await frame.getByRole('button', { name: 'Sign in again' }).click();
     const options = await optionsOpened;
     await options.getByText('Your session has ended').waitFor();
@@ -133,7 +121,7 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     // The options page dropped the dead session; the panel follows: signed out, with the way in.
     await panel(page).locator('[data-problem="signed-out"]').waitFor();
     // Signing in again brings the panel and the launcher back without reloading the page.
-    await options.getByLabel('Email').fill(world.ada.user.email);
+    await options.getByLabel('Email').fill(world().ada.user.email);
     await options.getByLabel('Password').fill(PASSWORD);
     await options.getByRole('button', { name: 'Sign in' }).click();
     await panel(page).locator('article.card').first().waitFor();

@@ -3,35 +3,20 @@
 // the tip as not found (reported to the API) and re-pinning it works; Ben, in her team, sees the
 // marker, reads it on hover and focus, and replies in its discussion. Screenshots of pin mode, a
 // marker with its tooltip and the not-found list (light and dark) land in /tmp/shots.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Frame, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
 import { must } from '../support/org-fixture';
-import { connectAndGrant, launcher, openPanel, panel, startWorld, type World } from './world';
+import { seriousViolations } from './axe';
+import { launcher, openPanel, panel, panelFrame, suiteWorld } from './world';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
 const hint = (page: Page) => page.locator('[data-testid="alongside-pin-hint"]');
 const pinLabel = (page: Page) => page.locator('.pin-label');
-const panelFrame = (page: Page): Frame => {
-  const frame = page.frames().find((f) => f.url().endsWith('/panel.html'));
-  if (!frame) throw new Error('no panel frame');
-  return frame;
-};
-
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(axeSource);
-  const violations = await frame.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
 
 /** The marker sits on the element's top-right corner. */
 async function expectMarkerOn(page: Page, element: Locator): Promise<void> {
@@ -54,26 +39,12 @@ async function startPinModeFromPanel(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
-  let world: World;
-  let ada: ExtensionBrowser;
-  let ben: ExtensionBrowser;
   let url: string;
+  const { world, ada, ben } = suiteWorld({ people: ['ada', 'ben'], setUp: (w) => (url = `${w.demo.origin}/accounts/1002`) });
   let tipId: string;
 
-  beforeAll(async () => {
-    world = await startWorld();
-    url = `${world.demo.origin}/accounts/1002`;
-    [ada, ben] = await Promise.all([launchWithExtension(), launchWithExtension()]);
-    await connectAndGrant(ada, world, world.ada);
-    await connectAndGrant(ben, world, world.ben);
-  });
-  afterAll(async () => {
-    await Promise.all([ada?.close(), ben?.close()]);
-    await world?.close();
-  });
-
   it('a page without tips does not load the tip layer', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     await launcher(page).waitFor();
     await expect.poll(() => launcher(page).getAttribute('data-state')).toBe('ready');
@@ -83,7 +54,7 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
   });
 
   it('Ada picks a button in pin mode by mouse (the app never sees the click), writes a tip and posts it; the marker appears', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     await startPinModeFromPanel(page);
     await expect.poll(() => hint(page).locator('[role="status"]').textContent()).toContain('click an element');
@@ -109,23 +80,27 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     await composer.waitFor({ state: 'detached' });
 
     await expectMarkerOn(page, merge);
-    const ctx = await must(world.server.api.request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world.ada.token }));
+    const ctx = await must(world().server.api.request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world().ada.token }));
     const tip = ctx.notes.find((n: { anchor: unknown }) => n.anchor);
     tipId = tip.id;
-    expect(tip.pattern).toBe(`${world.demo.origin}/accounts/:id`);
+    expect(tip.pattern).toBe(`${world().demo.origin}/accounts/:id`);
     expect(tip.visibility).toBe('team');
     // Found on this page view: reported once.
-    await expect.poll(() => world.server.requests(`/notes/${tipId}/anchor-reports`).length).toBe(1);
+    await expect.poll(() => world().server.requests(`/notes/${tipId}/anchor-reports`).length).toBe(1);
     await page.close();
   });
 
   it('the marker is still on the button after a reload and after the next release (hashed classes, a wrapper, a new order)', async () => {
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
+    const contextRequests = () => world().server.requests('/context').length;
+    const before = contextRequests();
     await page.goto(url);
     const merge = page.locator('[data-action="merge"]');
     await expectMarkerOn(page, merge);
     await page.reload();
     await expectMarkerOn(page, merge);
+    // One context request a page view: the markers' tips come from the one that brought the counts.
+    expect(contextRequests()).toBe(before + 2);
     // Hidden element, hidden marker; shown again, the marker comes back.
     await merge.evaluate((el) => ((el as HTMLElement).style.display = 'none'));
     await marker(page).waitFor({ state: 'hidden' });
@@ -148,7 +123,7 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
   });
 
   it('Ben (same team) sees the marker; hover and focus show its text; a click opens its discussion, where he replies', async () => {
-    const page = await ben.context.newPage();
+    const page = await ben().context.newPage();
     await page.goto(url);
     await expectMarkerOn(page, page.locator('[data-action="merge"]'));
     const tooltip = page.locator('[role="tooltip"]');
@@ -175,6 +150,16 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     expect(await seriousViolations(panelFrame(page))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/tip-discussion.png` });
 
+    // In-app navigation while the discussion shows: the panel shows the new page's notes, and coming
+    // back, this page's list (the tip's discussion was of the old page view).
+    await page.locator('.nw-crumbs a', { hasText: 'Accounts' }).click();
+    await page.waitForURL(/\/accounts$/);
+    await frame.getByText('No notes here yet: be the first').waitFor();
+    expect(await frame.locator('[data-testid="tip-detail"]').count()).toBe(0);
+    await page.goBack();
+    await frame.locator('article.card', { hasText: 'Merging is final' }).waitFor();
+    expect(await frame.locator('[data-testid="tip-detail"]').count()).toBe(0);
+
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload();
     await marker(page).hover();
@@ -185,14 +170,14 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
 
   it('a removed element lists the tip as not found (reported once: with two colleagues it flags the tip); re-pin moves it', async () => {
     // Two colleagues' browsers (in the team: the tip is shared with it) already failed to find it; Ada's makes three people.
-    const carol = await world.server.api.signUp('Carol Reyes');
-    await must(world.server.api.request('POST', `/teams/${world.teamId}/members`, { token: world.admin.token, json: { userId: carol.user.id } }));
-    for (const who of [world.ben, carol]) {
-      await must(world.server.api.request('POST', `/notes/${tipId}/anchor-reports`, { token: who.token, json: { found: false, confidence: 0 } }));
+    const carol = await world().server.api.signUp('Carol Reyes');
+    await must(world().server.api.request('POST', `/teams/${world().teamId}/members`, { token: world().admin.token, json: { userId: carol.user.id } }));
+    for (const who of [world().ben, carol]) {
+      await must(world().server.api.request('POST', `/notes/${tipId}/anchor-reports`, { token: who.token, json: { found: false, confidence: 0 } }));
     }
-    const reportsBefore = world.server.requests(`/notes/${tipId}/anchor-reports`).length;
+    const reportsBefore = world().server.requests(`/notes/${tipId}/anchor-reports`).length;
 
-    const page = await ada.context.newPage();
+    const page = await ada().context.newPage();
     await page.goto(url);
     await marker(page).waitFor();
     await page.evaluate(() => document.querySelector('[data-action="merge"]')!.remove());
@@ -203,10 +188,10 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     await page.evaluate(() => document.querySelector('[data-action="merge"]')!.remove());
     await marker(page).waitFor({ state: 'detached' });
     await page.waitForTimeout(3500); // past the time a page gets to draw a tip's element
-    await expect.poll(() => world.server.requests(`/notes/${tipId}/anchor-reports`).length, { timeout: 10_000 }).toBe(reportsBefore + 2);
+    await expect.poll(() => world().server.requests(`/notes/${tipId}/anchor-reports`).length, { timeout: 10_000 }).toBe(reportsBefore + 2);
 
     // A fresh page view where the element never shows: reported as not found once the page settled.
-    await page.route(`${world.demo.origin}/app.js`, async (route) => {
+    await page.route(`${world().demo.origin}/app.js`, async (route) => {
       const response = await route.fetch();
       const body = (await response.text())
         .replace('<button type="button" class="nw-btn nw-btn--danger" data-action="merge">Merge account</button>', '')
@@ -215,9 +200,9 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     });
     await page.reload();
     await expect
-      .poll(async () => (await must(world.server.api.request('GET', `/notes/${tipId}`, { token: world.ada.token }))).possiblyOutdated, { timeout: 15_000 })
+      .poll(async () => (await must(world().server.api.request('GET', `/notes/${tipId}`, { token: world().ada.token }))).possiblyOutdated, { timeout: 15_000 })
       .toBe(true);
-    await expect.poll(() => world.server.requests(`/notes/${tipId}/anchor-reports`).length).toBe(reportsBefore + 3);
+    await expect.poll(() => world().server.requests(`/notes/${tipId}/anchor-reports`).length).toBe(reportsBefore + 3);
 
     const frame = await openPanel(page);
     const missing = frame.locator('[data-testid="tips-not-found"]');
@@ -241,13 +226,13 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     await confirm.getByRole('button', { name: 'Pin here' }).click();
     await expectMarkerOn(page, invoice);
     await panel(page).locator('[data-testid="tips-not-found"]').waitFor({ state: 'detached' });
-    expect((await must(world.server.api.request('GET', `/notes/${tipId}`, { token: world.ada.token }))).possiblyOutdated).toBe(false);
+    expect((await must(world().server.api.request('GET', `/notes/${tipId}`, { token: world().ada.token }))).possiblyOutdated).toBe(false);
     await page.close();
   });
 
   it('keyboard: Tab moves the outline, Enter picks, and the app hears none of it; Escape leaves pin mode', async () => {
-    const page = await ada.context.newPage();
-    await page.goto(`${world.demo.origin}/accounts/1004`);
+    const page = await ada().context.newPage();
+    await page.goto(`${world().demo.origin}/accounts/1004`);
     const frame = await openPanel(page);
     await frame.getByRole('button', { name: 'Pin a tip' }).focus();
     await page.keyboard.press('Enter');
@@ -285,6 +270,17 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     await hint(page).waitFor({ state: 'detached' });
     expect(await page.locator('.pin-outline').count()).toBe(0);
     expect(await launcher(page).evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+
+    // A pick, then in-app navigation: the composer was for the old page; the new page's notes show.
+    await startPinModeFromPanel(page);
+    await page.locator('[data-action="merge"]').click();
+    await panel(page).getByRole('form', { name: 'New tip' }).waitFor();
+    await page.locator('.nw-crumbs a', { hasText: 'Accounts' }).click();
+    await page.waitForURL(/\/accounts$/);
+    await panel(page).getByText('No notes here yet: be the first').waitFor();
+    await page.goBack();
+    await panel(page).getByRole('button', { name: 'Pin a tip' }).waitFor();
+    expect(await panel(page).getByRole('form', { name: 'New tip' }).count()).toBe(0);
     await page.close();
   });
 });

@@ -1,11 +1,13 @@
 // The world the browser suites run in: the real API over HTTP, the demo internal app, an organisation
-// (admin, two colleagues in one team, an expert) and the demo app registered as a site.
-import type { FrameLocator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+// (admin, two colleagues in one team, an expert) and the demo app registered as a site; `suiteWorld`
+// gives a suite that world and its people's browsers. Then what the suites do with a page and the panel.
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startDemoApp, type DemoApp } from '../../demo/app-server';
 import type { Account } from '../support/api-harness';
 import { startApiServer, type ApiServer } from '../support/api-server';
-import type { ExtensionBrowser } from '../support/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { DEMO_SITE_RULES } from '../support/demo-site';
 import { must } from '../support/org-fixture';
 
 export const PASSWORD = 'correct horse battery';
@@ -35,15 +37,7 @@ export async function startWorld(): Promise<World> {
       json: {
         origin: demo.origin,
         name: 'Northwind CRM',
-        rules: {
-          keepQuery: ['tab'],
-          hashRouting: true,
-          templates: [
-            { name: 'Account', pattern: '/accounts/:id' },
-            { name: 'Accounts', pattern: '/accounts' },
-            { name: 'Report', pattern: '/legacy/#/reports/:id' },
-          ],
-        },
+        rules: DEMO_SITE_RULES,
       },
     }),
   );
@@ -75,8 +69,60 @@ export async function connectAndGrant(browser: ExtensionBrowser, world: World, w
   await options.close();
 }
 
+type Person = 'ada' | 'ben';
+
+/** What a suite's tests reach once its world started: getters, since it starts in beforeAll. */
+export interface SuiteWorld {
+  world(): World;
+  /** Ada's browser (signed in as world.ada, the demo site granted, unless the suite said otherwise). */
+  ada(): ExtensionBrowser;
+  /** Ben's browser, for suites of two colleagues. */
+  ben(): ExtensionBrowser;
+}
+
+/**
+ * The world of a browser suite: before its tests, starts the world, runs `setUp` (what the browsers
+ * should find from the start, the suite's own values), launches a browser for each of `people` and
+ * connects each as that person with the demo site granted (`signIn: false` leaves that to the tests);
+ * after them, closes it all.
+ */
+export function suiteWorld(
+  options: { people?: Person[]; signIn?: boolean; setUp?: (world: World) => unknown } = {},
+): SuiteWorld {
+  const { people = ['ada'], signIn = true, setUp } = options;
+  let world: World | undefined;
+  const browsers = new Map<Person, ExtensionBrowser>();
+  beforeAll(async () => {
+    world = await startWorld();
+    await setUp?.(world);
+    const launched = await Promise.all(people.map(() => launchWithExtension()));
+    people.forEach((who, i) => browsers.set(who, launched[i]!));
+    if (signIn) for (const who of people) await connectAndGrant(browsers.get(who)!, world, world[who]);
+  });
+  afterAll(async () => {
+    await Promise.all([...browsers.values()].map((b) => b.close()));
+    await world?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} has not started (the suite's beforeAll failed?)`);
+    return value;
+  };
+  return {
+    world: () => started(world, 'The world'),
+    ada: () => started(browsers.get('ada'), 'Ada’s browser'),
+    ben: () => started(browsers.get('ben'), 'Ben’s browser'),
+  };
+}
+
 export const launcher = (page: Page) => page.locator('[data-testid="alongside-launcher"]');
 export const panel = (page: Page): FrameLocator => page.frameLocator('[data-testid="alongside-panel"]');
+
+/** The panel's frame itself (for evaluating in it, e.g. axe-core); it must be open. */
+export function panelFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().endsWith('/panel.html'));
+  if (!frame) throw new Error('no panel frame');
+  return frame;
+}
 
 /** Opens the panel with the launcher and waits for its content (or a designed state). */
 export async function openPanel(page: Page): Promise<FrameLocator> {

@@ -5,8 +5,8 @@ import { checkInbox, INBOX_ALARM, unreadFromPanel } from './inbox';
 import { listenToNotificationClicks } from './notifications';
 import { flushOutbox, outbox, OUTBOX_ALARM } from './outbox-sender';
 import { syncRegistrations } from './registration';
-import { forgetTab, locate, relocateAll, tabPage, updateCounts } from './tab-pages';
-import { forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode, tipsOfPage } from './tips';
+import { forgetTab, locate, relocateAll, tabPage, tabTips, updateContext } from './tab-pages';
+import { forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode } from './tips';
 
 function senderTab(sender: { tab?: { id?: number } }): number {
   const id = sender.tab?.id;
@@ -30,8 +30,8 @@ export default defineBackground(() => {
         return locate(senderTab(sender), url).finally(() => void checkInbox());
       },
       'panel:page': (_, sender) => tabPage(senderTab(sender)),
-      'panel:counts': async ({ pageKey, counts }, sender) => {
-        await updateCounts(senderTab(sender), pageKey, counts);
+      'panel:context': async ({ pageKey, counts, tips }, sender) => {
+        await updateContext(senderTab(sender), pageKey, counts, tips);
         return null;
       },
       'panel:close': async (_, sender) => {
@@ -66,7 +66,7 @@ export default defineBackground(() => {
         await injectTipLayer(senderTab(sender));
         return null;
       },
-      'tips:page': ({ pageKey }, sender) => tipsOfPage(senderTab(sender), pageKey),
+      'tips:page': ({ pageKey }, sender) => tabTips(senderTab(sender), pageKey),
       'tips:anchored': async (anchoring, sender) => {
         await recordAnchoring(senderTab(sender), anchoring);
         return null;

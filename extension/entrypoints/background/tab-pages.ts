@@ -1,5 +1,6 @@
 // Each tab's page: which site and page key it is on and its counts, kept in storage.session (a worker
 // restart keeps it, a browser restart does not need it). The badge shows the same counts as the launcher.
+// Beside it, the page's tips from the same context, for the tip layer: one context fetch a page view.
 import { browser } from 'wxt/browser';
 import type { Site } from '../../../shared/contract';
 import { pageKey, screenName } from '../../../shared/urlpattern/page-key';
@@ -8,23 +9,38 @@ import { problemOf } from '../../core/problems';
 import { showBadge, showDefaultBadge } from './badge';
 import { activeOrigins } from './registration';
 import { cachedSites, serverGranted, sessionClient } from '../../core/settings';
-import { tellTab, type Counts, type TabPage } from '../../messaging';
+import { tellTab, type Counts, type TabPage, type TipSummary } from '../../messaging';
+import { tipSummaries } from '../../tips/summaries';
 
 const storeKey = (tabId: number) => `tab:${tabId}`;
+const tipsKey = (tabId: number) => `tips:${tabId}`;
+
+/** The tips of the context a tab's page was last loaded with. */
+interface PageTips {
+  pageKey: string;
+  tips: TipSummary[];
+}
 
 export async function tabPage(tabId: number): Promise<TabPage | null> {
   const key = storeKey(tabId);
   return ((await browser.storage.session.get(key))[key] as TabPage | undefined) ?? null;
 }
 
-async function store(page: TabPage): Promise<TabPage> {
-  await browser.storage.session.set({ [storeKey(page.tabId)]: page });
+/** The tips of the tab's page `key`; null when the tab is not on that page (nothing kept for others). */
+export async function tabTips(tabId: number, key: string): Promise<TipSummary[] | null> {
+  const stored = (await browser.storage.session.get(tipsKey(tabId)))[tipsKey(tabId)] as PageTips | undefined;
+  return stored?.pageKey === key ? stored.tips : null;
+}
+
+/** The page and its tips in one write, so the tip layer, told of the page, finds its tips. */
+async function store(page: TabPage, tips: TipSummary[] = []): Promise<TabPage> {
+  await browser.storage.session.set({ [storeKey(page.tabId)]: page, [tipsKey(page.tabId)]: { pageKey: page.pageKey, tips } satisfies PageTips });
   await showBadge(page.tabId, page);
   await tellTab(page.tabId, 'page:update', page);
   return page;
 }
 
-export const forgetTab = (tabId: number) => browser.storage.session.remove(storeKey(tabId));
+export const forgetTab = (tabId: number) => browser.storage.session.remove([storeKey(tabId), tipsKey(tabId)]);
 
 /** The granted site a URL belongs to, or null: then nothing about the page is kept or sent. */
 async function siteFor(url: string): Promise<Site | null> {
@@ -60,7 +76,7 @@ export async function locate(tabId: number, url: string): Promise<TabPage | null
   if (!client) return store({ ...base, counts: null, problem: 'signed-out' });
   try {
     const context = await client.api.context(key);
-    return store({ ...base, counts: context.counts, problem: null });
+    return store({ ...base, counts: context.counts, problem: null }, tipSummaries(context.notes));
   } catch (err) {
     const granted = await serverGranted(client.session.serverUrl);
     const problem = !granted ? 'permission-revoked' : err instanceof ApiFailure ? problemOf(err, navigator.onLine) : 'error';
@@ -68,10 +84,10 @@ export async function locate(tabId: number, url: string): Promise<TabPage | null
   }
 }
 
-/** The panel loaded fresh counts: if the tab is still on that page, show them. */
-export async function updateCounts(tabId: number, key: string, counts: Counts): Promise<void> {
+/** The panel loaded the page's context again: if the tab is still on that page, keep its counts and tips. */
+export async function updateContext(tabId: number, key: string, counts: Counts, tips: TipSummary[]): Promise<void> {
   const page = await tabPage(tabId);
-  if (page && page.pageKey === key) await store({ ...page, counts, problem: null });
+  if (page && page.pageKey === key) await store({ ...page, counts, problem: null }, tips);
 }
 
 /**

@@ -1,11 +1,10 @@
-// The background's part of tips: it injects the tip layer into a tab on demand, gives the layer its
-// page's tips (the content script cannot call the API: CORS), reports anchoring outcomes to the API,
-// and hands the panel what the page found (outcomes, a picked element, a clicked marker) through
-// storage.session, which the panel reads and watches.
+// The background's part of tips: it injects the tip layer into a tab on demand, reports anchoring
+// outcomes to the API (the content script cannot call it: CORS), and hands the panel what the page
+// found (outcomes, a picked element, a clicked marker) through storage.session, which the panel reads
+// and watches. The layer's tips come with the tab's page (tab-pages.ts: the context of its counts).
 import { browser } from 'wxt/browser';
 import { sessionClient } from '../../core/settings';
-import { tellTab, type PanelTarget, type TipAnchoring, type TipSummary } from '../../messaging';
-import { plainExcerpt } from '../../tips/excerpt';
+import { tellTab, type PanelTarget, type TipAnchoring } from '../../messaging';
 import { anchoringKey, targetKey } from '../../tips/session-keys';
 import { tabPage } from './tab-pages';
 
@@ -19,18 +18,6 @@ export async function injectTipLayer(tabId: number): Promise<void> {
 /** Whether the tab is on a granted site's page with this key right now (nothing is sent otherwise). */
 async function onPage(tabId: number, pageKey: string): Promise<boolean> {
   return (await tabPage(tabId))?.pageKey === pageKey;
-}
-
-export async function tipsOfPage(tabId: number, pageKey: string): Promise<TipSummary[] | null> {
-  if (!(await onPage(tabId, pageKey))) return null;
-  const client = await sessionClient();
-  if (!client) return null;
-  const context = await client.api.context(pageKey);
-  return context.notes.flatMap((n) =>
-    n.anchor
-      ? [{ id: n.id, anchor: n.anchor, excerpt: plainExcerpt(n.body), author: n.author.name, possiblyOutdated: n.possiblyOutdated }]
-      : [],
-  );
 }
 
 export async function recordAnchoring(tabId: number, anchoring: TipAnchoring): Promise<void> {

@@ -115,11 +115,14 @@ function follow(pageKey: string): () => void {
       view.value = 'problem';
     },
     onState: (state, reconnected) => {
-      if (state === 'live' && reconnected) resync();
+      if (state !== 'live') return;
+      // From here on, changes arrive as events: what changed before is fetched now, not before the
+      // stream was live (an inbox change in between would be lost). Back after a failure: everything.
+      if (reconnected) resync();
+      else void loadUnread();
     },
   });
   stream.start();
-  void loadUnread();
   const wake = () => stream.wake();
   window.addEventListener('online', wake);
   return () => {

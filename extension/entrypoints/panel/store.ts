@@ -8,7 +8,8 @@ import { Drafts } from '../../core/drafts';
 import { problemOf } from '../../core/problems';
 import { serverGranted, sessionClient } from '../../core/settings';
 import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type TabPage } from '../../messaging';
-import { watchTips } from './tips-store';
+import { tipSummaries } from '../../tips/summaries';
+import { leavePage, watchTips } from './tips-store';
 
 export type View = 'loading' | 'ready' | 'problem' | 'not-here';
 export type Section = 'notes' | 'questions' | 'experts';
@@ -70,7 +71,7 @@ export async function load(): Promise<void> {
       problem.value = null;
       view.value = 'ready';
     });
-    void askBackground('panel:counts', { pageKey: ctx.pageKey, counts: ctx.counts });
+    void shareContext(ctx);
   } catch (err) {
     const granted = await serverGranted(session.session.serverUrl);
     batch(() => {
@@ -79,6 +80,10 @@ export async function load(): Promise<void> {
     });
   }
 }
+
+/** Gives the background what the panel loaded: the badge, the launcher and the page's markers follow it. */
+export const shareContext = (ctx: PageContext) =>
+  askBackground('panel:context', { pageKey: ctx.pageKey, counts: ctx.counts, tips: tipSummaries(ctx.notes) });
 
 /** Queues a write in the outbox (the background sends it) and says whether it went through. */
 export async function post(entry: OutboxEntry): Promise<'sent' | 'pending' | 'rejected'> {
@@ -144,6 +149,7 @@ export async function start() {
       const next = changes[key]?.newValue as TabPage | undefined;
       if (next && next.pageKey !== page.value?.pageKey) {
         page.value = next;
+        void leavePage(next.pageKey);
         void load();
       }
     });

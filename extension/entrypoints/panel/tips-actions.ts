@@ -1,7 +1,7 @@
 // What the panel does with tips through the API and the background: pin mode, re-pin, verify.
 import type { Anchor, Note } from '../../../shared/contract';
 import { askBackground } from '../../messaging';
-import { act, announce, context } from './store';
+import { act, announce, context, shareContext } from './store';
 import { clearTarget } from './tips-store';
 
 /** Enters pin mode in this tab (the panel closes while the user picks). */
@@ -12,10 +12,12 @@ function replaceNote(next: Note) {
   if (ctx) context.value = { ...ctx, notes: ctx.notes.map((n) => (n.id === next.id ? next : n)) };
 }
 
-/** After a re-pin or a verify: the panel shows the new tip, the page's markers reload. */
+/** After a re-pin or a verify: the panel shows the new tip, the page's markers reload with it. */
 async function changed(next: Note, message: string) {
   replaceNote(next);
   announce(message);
+  // The markers get their tips from the background: it hears of the new tip first.
+  if (context.value) await shareContext(context.value).catch(() => undefined);
   await askBackground('tips:refresh', null).catch(() => undefined);
 }
 

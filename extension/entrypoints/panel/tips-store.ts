@@ -32,6 +32,16 @@ export async function watchTips(tab: number): Promise<void> {
   });
 }
 
+/**
+ * The tab moved to another page (SPA navigation): the tip shown and a pick made on the old page belong
+ * to it, so the panel goes back to the notes of the new one.
+ */
+export async function leavePage(next: string): Promise<void> {
+  focusedTip.value = null;
+  const t = target.value;
+  if (t?.kind === 'pick' && t.pick.pageKey !== next) await clearTarget();
+}
+
 /** Done with what the page asked for (shown, posted or cancelled). */
 export async function clearTarget(): Promise<void> {
   target.value = null;

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Note, PageContext } from '../../../../shared/contract';
 import { context, me } from '../store';
+import { focusedTip, leavePage, target } from '../tips-store';
 import { TipsNotFound } from './TipsNotFound';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -67,5 +68,19 @@ describe('TipsNotFound', () => {
   it('shows nothing when every tip was found', () => {
     const { container } = render(<TipsNotFound tips={[]} />);
     expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('leavePage', () => {
+  it('drops the tip shown and a pick made on the old page when the tab moves on; a pick of the new page stays', async () => {
+    const pickOn = (pageKey: string) => ({ kind: 'pick' as const, pick: { pageKey, anchor: tip().anchor!, label: 'button “Merge account”', repin: null } });
+    focusedTip.value = tip().id;
+    target.value = pickOn('https://crm.example/a');
+    await leavePage('https://crm.example/b');
+    expect(focusedTip.value).toBeNull();
+    expect(target.value).toBeNull();
+    target.value = pickOn('https://crm.example/b');
+    await leavePage('https://crm.example/b');
+    expect(target.value).toEqual(pickOn('https://crm.example/b'));
   });
 });
