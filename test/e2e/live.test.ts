@@ -43,6 +43,10 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await page.goto(url);
     const frame = await openPanel(page);
     await frame.getByText('No notes here yet: be the first').waitFor();
+    // The page was read by the background and by the panel, and once the panel's stream is live, again in
+    // case it changed meanwhile: unchanged, that read is the browser's conditional request, a 304.
+    const reads = () => world().server.requests(`/context?url=${encodeURIComponent(url)}`).map((r) => r.status);
+    await expect.poll(reads).toEqual([200, 200, 304]);
     // Ada is writing when things arrive.
     await frame.getByRole('button', { name: 'Add note' }).click();
     const composer = frame.getByRole('textbox', { name: 'Note', exact: true });

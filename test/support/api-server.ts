@@ -11,6 +11,8 @@ export interface LoggedRequest {
   /** Path and query, e.g. /api/v1/context?url=... */
   path: string;
   at: number;
+  /** The answer's status, once it is known. */
+  status?: number;
 }
 
 export interface ApiServer {
@@ -31,10 +33,13 @@ export interface ApiServer {
 export async function startApiServer(): Promise<ApiServer> {
   const started = await startTestApi('pglite');
   const log: LoggedRequest[] = [];
-  const fetch = (req: Request) => {
+  const fetch = async (req: Request) => {
     const url = new URL(req.url);
-    log.push({ method: req.method, path: url.pathname + url.search, at: Date.now() });
-    return started.api.app.fetch(req);
+    const entry: LoggedRequest = { method: req.method, path: url.pathname + url.search, at: Date.now() };
+    log.push(entry);
+    const res = await started.api.app.fetch(req);
+    entry.status = res.status;
+    return res;
   };
 
   let server: ServerType | null = null;

@@ -11,7 +11,7 @@ import { announce, api, context, load, me, page, problem, view } from './store';
 
 /** Unread inbox items; null until known. */
 export const unread = signal<number | null>(null);
-/** Bumped when everything must be fetched again (a `reset`, or back after a failure). */
+/** Bumped when everything must be fetched again (the stream is live, a `reset`). */
 export const resyncs = signal(0);
 
 type Listener = (event: LiveEvent) => void;
@@ -114,12 +114,12 @@ function follow(pageKey: string): () => void {
       problem.value = 'expired';
       view.value = 'problem';
     },
-    onState: (state, reconnected) => {
+    onState: (state) => {
       if (state !== 'live') return;
-      // From here on, changes arrive as events: what changed before is fetched now, not before the
-      // stream was live (an inbox change in between would be lost). Back after a failure: everything.
-      if (reconnected) resync();
-      else void loadUnread();
+      // From here on, changes arrive as events: what changed before the stream was live is fetched now
+      // (the panel's first load may have raced a colleague's write). The context is read again as a
+      // conditional request (ETag), so an unchanged page costs a 304. Back after a failure: the same.
+      resync();
     },
   });
   stream.start();
