@@ -283,4 +283,46 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     expect(await panel(page).getByRole('form', { name: 'New tip' }).count()).toBe(0);
     await page.close();
   });
+
+  it('a marker follows its element scrolled inside a container and the window resized, and hides when it is scrolled away', async () => {
+    const page = await ada().context.newPage();
+    await page.goto(`${world().demo.origin}/reports`);
+    await expect.poll(() => launcher(page).getAttribute('data-state')).toBe('ready');
+    // A scrolling list, as many apps have, placed by the viewport's width.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'scroller';
+      box.style.cssText = 'position:fixed;left:40vw;top:180px;width:320px;height:160px;overflow:auto;background:#fff;z-index:5';
+      for (let i = 1; i <= 12; i++) {
+        const row = document.createElement('div');
+        row.style.cssText = 'height:40px;display:flex;align-items:center;gap:8px;padding:0 8px';
+        row.textContent = `Order SO-${i}`;
+        if (i === 3) {
+          const refund = document.createElement('button');
+          refund.id = 'refund-order-3';
+          refund.textContent = 'Refund';
+          row.append(refund);
+        }
+        box.append(row);
+      }
+      document.body.append(box);
+    });
+    const refund = page.locator('#refund-order-3');
+    const scroller = page.locator('#scroller');
+    await startPinModeFromPanel(page);
+    await refund.click();
+    await panel(page).getByRole('textbox', { name: 'Tip' }).fill('Refunds over 1,000 need a manager.');
+    await panel(page).getByRole('button', { name: 'Post tip' }).click();
+    await expectMarkerOn(page, refund);
+
+    await scroller.evaluate((el) => (el.scrollTop = 50));
+    await expectMarkerOn(page, refund);
+    await scroller.evaluate((el) => (el.scrollTop = 400));
+    await marker(page).waitFor({ state: 'hidden' });
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await expectMarkerOn(page, refund);
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await expectMarkerOn(page, refund);
+    await page.close();
+  });
 });
