@@ -7,6 +7,7 @@
 // which does hold a live stream, reports a new count (`inbox:unread`). Checks closer than a few seconds
 // apart are skipped, except the panel's.
 import { browser } from 'wxt/browser';
+import { ApiFailure } from '../../core/api-client';
 import { sessionClient } from '../../core/settings';
 import { saveUnread, storedUnread } from './badge';
 import { notifyRouted } from './notifications';
@@ -14,6 +15,11 @@ import { redrawBadges } from './tab-pages';
 
 export const INBOX_ALARM = 'inbox-poll';
 const MIN_GAP_MS = 5_000;
+
+/** storage.session: which session the server answered 401 to (expired, signed out elsewhere); not its token. */
+const DEAD_SESSION_KEY = 'inbox:deadSession';
+const sessionMark = (s: { user: { id: string }; expiresAt: string }) => `${s.user.id} ${s.expiresAt}`;
+const deadSession = async () => (await browser.storage.session.get(DEAD_SESSION_KEY))[DEAD_SESSION_KEY] as string | undefined;
 
 let lastCheck = 0;
 let checking: Promise<void> | null = null;
@@ -31,7 +37,9 @@ export function checkInbox(force = false): Promise<void> {
   lastCheck = Date.now();
   checking = (async () => {
     const client = await sessionClient();
-    if (!client) {
+    // No session, or one the server refused: no count, no polling until the session changes (signing in
+    // again stores a new session, and the options page's `sites:sync` checks at once).
+    if (!client || (await deadSession()) === sessionMark(client.session)) {
       await browser.alarms.clear(INBOX_ALARM);
       return setUnread(0);
     }
@@ -40,8 +48,13 @@ export function checkInbox(force = false): Promise<void> {
       const page = await client.api.inbox(true);
       await setUnread(page.unread);
       await notifyRouted(page.items);
-    } catch {
-      // Offline or signed out on the server: keep the last count; the page's badge shows the problem.
+    } catch (err) {
+      if (err instanceof ApiFailure && err.kind === 'unauthorized') {
+        await browser.storage.session.set({ [DEAD_SESSION_KEY]: sessionMark(client.session) });
+        await browser.alarms.clear(INBOX_ALARM);
+        await setUnread(0);
+      }
+      // Offline: keep the last count; the page's badge shows the problem.
     }
   })().finally(() => {
     checking = null;

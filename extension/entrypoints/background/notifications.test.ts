@@ -4,12 +4,21 @@ import { memoryArea } from '../../core/key-value-area';
 
 const local = memoryArea();
 const created: Array<{ id: string; title: string; message: string; contextMessage?: string }> = [];
+const failing = new Set<string>();
+const opened: string[] = [];
 vi.mock('wxt/browser', () => ({
   browser: {
     storage: { local },
     permissions: { contains: async () => true },
     runtime: { getURL: (p: string) => `chrome-extension://x${p}` },
-    notifications: { create: async (id: string, o: { title: string; message: string; contextMessage?: string }) => void created.push({ id, ...o }) },
+    notifications: {
+      create: async (id: string, o: { title: string; message: string; contextMessage?: string }) => {
+        if (failing.has(id)) throw new Error('refused');
+        created.push({ id, ...o });
+      },
+      clear: async () => true,
+    },
+    tabs: { create: async (o: { url: string }) => void opened.push(o.url) },
   },
 }));
 vi.mock('../../core/settings', () => ({
@@ -17,7 +26,7 @@ vi.mock('../../core/settings', () => ({
   sessionClient: async () => null,
 }));
 vi.mock('./registration', () => ({ activeOrigins: async () => ['https://crm.example'] }));
-const { notifyRouted } = await import('./notifications');
+const { notifyRouted, openNotified } = await import('./notifications');
 
 const item = (id: string, over: Partial<InboxItem> = {}): InboxItem => ({
   id,
@@ -31,6 +40,8 @@ const item = (id: string, over: Partial<InboxItem> = {}): InboxItem => ({
 
 beforeEach(async () => {
   created.length = 0;
+  opened.length = 0;
+  failing.clear();
   await local.remove(['notifyRoutedSince', 'notifiedInbox']);
 });
 
@@ -58,5 +69,23 @@ describe('notifyRouted', () => {
     await notifyRouted(items);
     expect(created).toHaveLength(2);
     expect((await local.get('notifiedInbox')).notifiedInbox).toEqual({ '4': 'https://crm.example/accounts', '5': null });
+  });
+
+  it('keeps the ids before showing, and one refused notification does not stop the others', async () => {
+    await local.set({ notifyRoutedSince: '2026-11-30T09:00:00.000Z' });
+    failing.add('inbox:7');
+    await notifyRouted([item('8'), item('7'), item('6')]);
+    expect(created.map((c) => c.id)).toEqual(['inbox:6', 'inbox:8']);
+    expect(Object.keys((await local.get('notifiedInbox')).notifiedInbox as object).sort()).toEqual(['6', '7', '8']);
+  });
+});
+
+describe('openNotified', () => {
+  it('opens the page, then brings the count up to date', async () => {
+    await local.set({ notifiedInbox: { '4': 'https://crm.example/accounts' } });
+    const afterRead = vi.fn(async () => undefined);
+    await openNotified('inbox:4', afterRead);
+    expect(opened).toEqual(['https://crm.example/accounts']);
+    expect(afterRead).toHaveBeenCalledOnce();
   });
 });

@@ -29,26 +29,34 @@ export async function notifyRouted(items: InboxItem[]): Promise<void> {
   const fresh = items.filter((i) => i.kind === 'question_routed' && !i.readAt && i.question && !(i.id in done) && i.createdAt >= since);
   if (!fresh.length) return;
   const [sites, active] = await Promise.all([cachedSites(), activeOrigins()]);
-  for (const item of fresh.reverse()) {
+  const shown = fresh.reverse().map((item) => {
     const link = pageLink(item.question!.pattern);
     const origin = link ? new URL(link.url).origin : null;
     const site = origin && active.includes(origin) ? sites.find((s) => s.origin === origin) : undefined;
     done[item.id] = site && link ? link.url : null;
-    await browser.notifications.create(`${PREFIX}${item.id}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'A question was routed to you',
-      message: site ? item.question!.title : 'Open the Alongside panel on your apps to see it.',
-      contextMessage: site ? site.name : undefined,
-    });
-  }
+    return { item, site };
+  });
+  // Saved before any is shown: a failure below never shows one twice.
   const ids = Object.keys(done);
   const kept = Object.fromEntries(ids.slice(Math.max(0, ids.length - KEEP_NOTIFIED)).map((id) => [id, done[id]!]));
   await browser.storage.local.set({ [NOTIFIED_KEY]: kept });
+  for (const { item, site } of shown) {
+    try {
+      await browser.notifications.create(`${PREFIX}${item.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: 'A question was routed to you',
+        message: site ? item.question!.title : 'Open the Alongside panel on your apps to see it.',
+        contextMessage: site ? site.name : undefined,
+      });
+    } catch {
+      // this one is not shown (permission gone, system refused); the others still are
+    }
+  }
 }
 
-/** A click opens the question's page and marks the item read. */
-export async function openNotified(notificationId: string): Promise<void> {
+/** A click opens the question's page and marks the item read; `afterRead` then brings the count up to date. */
+export async function openNotified(notificationId: string, afterRead: () => Promise<void> = async () => undefined): Promise<void> {
   if (!notificationId.startsWith(PREFIX)) return;
   const id = notificationId.slice(PREFIX.length);
   await browser.notifications.clear(notificationId);
@@ -56,13 +64,17 @@ export async function openNotified(notificationId: string): Promise<void> {
   if (url) await browser.tabs.create({ url });
   const client = await sessionClient();
   await client?.api.markRead(id).catch(() => undefined);
+  await afterRead();
 }
 
 let listening = false;
 
-/** Listens to notification clicks; the API exists only once the permission is granted (call again then). */
-export function listenToNotificationClicks(): void {
+/**
+ * Listens to notification clicks; the API exists only once the permission is granted (call again then).
+ * `afterRead` re-checks the inbox (./inbox.ts, which imports this module: passed in, not imported).
+ */
+export function listenToNotificationClicks(afterRead: () => Promise<void>): void {
   if (listening || !browser.notifications) return;
   listening = true;
-  browser.notifications.onClicked.addListener((id) => void openNotified(id));
+  browser.notifications.onClicked.addListener((id) => void openNotified(id, afterRead));
 }

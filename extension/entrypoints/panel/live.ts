@@ -5,7 +5,7 @@
 // follows `inbox.changed` and goes to the background at once, for the toolbar badge.
 import { computed, effect, signal } from '@preact/signals';
 import type { LiveEvent, PageContext } from '../../../shared/contract';
-import { LiveStreamClient } from '../../core/live-stream';
+import { LiveStreamClient, type StreamState } from '../../core/live-stream';
 import { askBackground } from '../../messaging';
 import { announce, api, context, load, me, page, problem, view } from './store';
 
@@ -46,7 +46,7 @@ async function refresh(): Promise<void> {
   const events = pending;
   pending = [];
   const before = context.value;
-  await load();
+  await load({ quiet: true });
   const after = context.value;
   if (!before || !after || after.pageKey !== before.pageKey || view.value !== 'ready') return;
   const mine = me.value?.user.id;
@@ -97,25 +97,30 @@ async function loadUnread(): Promise<void> {
 
 function resync(): void {
   resyncs.value++;
-  void load();
+  void load({ quiet: true });
   void loadUnread();
 }
 
 /** Follows the page the panel shows while signed in; a new page or session is a new stream. */
 function follow(pageKey: string): () => void {
   const client = api();
+  let state: StreamState = 'connecting';
   const stream = new LiveStreamClient({
     ticket: async () => (await client.eventTicket()).ticket,
     url: (ticket, lastEventId) => client.eventsUrl(pageKey, ticket, lastEventId),
     onEvent: receive,
-    onReset: resync,
+    // The server sends `reset` while catching up, before `ready`: going live right after resyncs anyway.
+    onReset: () => {
+      if (state === 'live') resync();
+    },
     onEnd: () => {
       // The session ended on the server (expired, signed out elsewhere): say so, as a failed call would.
       problem.value = 'expired';
       view.value = 'problem';
     },
-    onState: (state) => {
-      if (state !== 'live') return;
+    onState: (next) => {
+      state = next;
+      if (next !== 'live') return;
       // From here on, changes arrive as events: what changed before the stream was live is fetched now
       // (the panel's first load may have raced a colleague's write). The context is read again as a
       // conditional request (ETag), so an unchanged page costs a 304. Back after a failure: the same.

@@ -45,8 +45,12 @@ export function announce(message: string) {
   queueMicrotask(() => (status.value = message));
 }
 
-/** Loads the page's context (and who I am); every failure becomes a designed state. */
-export async function load(): Promise<void> {
+/**
+ * Loads the page's context (and who I am); every failure becomes a designed state. `quiet` (a background
+ * reload: live events, the stream back): while this page's context is shown, a failure keeps it shown
+ * (the stream's backoff brings it up to date), instead of the problem state taking the sections down.
+ */
+export async function load({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
   const current = page.value;
   if (!current) {
     view.value = 'not-here';
@@ -73,6 +77,7 @@ export async function load(): Promise<void> {
     });
     void shareContext(ctx);
   } catch (err) {
+    if (quiet && context.value?.pageKey === current.pageKey) return;
     const granted = await serverGranted(session.session.serverUrl);
     batch(() => {
       problem.value = granted ? problemOf(err, navigator.onLine) : 'permission-revoked';

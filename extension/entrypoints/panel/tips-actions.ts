@@ -16,9 +16,8 @@ function replaceNote(next: Note) {
 async function changed(next: Note, message: string) {
   replaceNote(next);
   announce(message);
-  // The markers get their tips from the background: it hears of the new tip first.
+  // The markers get their tips from the background: told of the changed tip, it has them reload.
   if (context.value) await shareContext(context.value).catch(() => undefined);
-  await askBackground('tips:refresh', null).catch(() => undefined);
 }
 
 export async function repin(tipId: string, anchor: Anchor): Promise<boolean> {

@@ -63,10 +63,12 @@ export function Inbox() {
   // Something arrived or was read elsewhere: the count changed, so the list did.
   useEffect(() => onLive((e) => e.kind === 'inbox.changed' && void reload()), []);
 
-  const markRead = async (ids: string[] | 'all') => {
-    if (state.status !== 'ready') return;
+  /** Marks items read (shown at once); true once the server has them read, and the count follows. */
+  const markRead = async (ids: string[] | 'all'): Promise<boolean> => {
+    if (state.status !== 'ready') return false;
     const now = new Date().toISOString();
     const read = (i: InboxItem) => (ids === 'all' || ids.includes(i.id) ? { ...i, readAt: i.readAt ?? now } : i);
+    const newlyRead = ids === 'all' ? 0 : state.items.filter((i) => !i.readAt && ids.includes(i.id)).length;
     setState({ status: 'ready', items: state.items.map(read) });
     try {
       if (ids === 'all') await api().markAllRead();
@@ -74,7 +76,10 @@ export function Inbox() {
     } catch {
       announce('Could not mark as read. Try again.');
       void reload();
+      return false;
     }
+    setUnread(ids === 'all' ? 0 : Math.max(0, (unread.value ?? 0) - newlyRead));
+    return true;
   };
 
   const open = async (item: InboxItem) => {
@@ -95,7 +100,7 @@ export function Inbox() {
         <h2 id="inbox-title" ref={heading} tabIndex={-1}>
           Inbox {count > 0 && <span class="muted">· {count} unread</span>}
         </h2>
-        <button type="button" class="link" disabled={state.status !== 'ready' || count === 0} onClick={() => void markRead('all').then(() => announce('All marked read.'))}>
+        <button type="button" class="link" disabled={state.status !== 'ready' || count === 0} onClick={() => void markRead('all').then((done) => done && announce('All marked read.'))}>
           Mark all read
         </button>
       </div>

@@ -3,7 +3,7 @@ import type { Answer, LiveEvent, Question, QuestionSummary } from '../../../../s
 import { focusWhenShown, openQuestion } from '../focus';
 import { sortItems, timeAgo, visibilityLabel } from '../format';
 import { onLive, resyncs } from '../live';
-import { act, announce, load, me, post } from '../store';
+import { act, announce, api, load, me, post } from '../store';
 import { useDraft } from '../use-draft';
 import { Markdown } from './Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
@@ -92,9 +92,19 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
   const [question, setQuestion] = useState<Question | null>(null);
   const title = useRef<HTMLButtonElement>(null);
   const fetchQuestion = async () => setQuestion((await act('Loading the question', (a) => a.question(summary.id))) ?? null);
+  // A refresh of what is shown (live, a resync): a failure keeps it; the stream's next resync catches up.
+  const refetchQuestion = async () => {
+    try {
+      setQuestion(await api().question(summary.id));
+    } catch {
+      // a blip: keep the question as shown
+    }
+  };
+  const latest = useRef(question);
+  latest.current = question;
 
   useEffect(() => {
-    if (open) void fetchQuestion();
+    if (open) void (latest.current ? refetchQuestion() : fetchQuestion());
   }, [open, summary.answerCount, summary.status, resyncs.value]);
   // Opened from the inbox: open and take the focus.
   useEffect(() => {
@@ -104,12 +114,10 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
     focusWhenShown(() => title.current);
   }, [openQuestion.value]);
   // Live: an open question follows its answers, votes, acceptance and routing as they change.
-  const latest = useRef(question);
-  latest.current = question;
   useEffect(
     () =>
       onLive((e) => {
-        if (open && concerns(e, latest.current, summary.id)) void fetchQuestion();
+        if (open && concerns(e, latest.current, summary.id)) void refetchQuestion();
       }),
     [open, summary.id],
   );

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Site, Watch } from '../../../../shared/contract';
-import { screenName } from '../../../../shared/urlpattern/page-key';
+import { matchingTemplates } from '../../../../shared/urlpattern/page-key';
 import { patternForPageKey } from '../../../../shared/urlpattern/page-pattern';
 import { pageLink } from '../../../core/page-link';
 import { cachedSites } from '../../../core/settings';
-import { act, announce } from '../store';
+import { act, announce, api, me } from '../store';
 
 interface Target {
   pattern: string;
@@ -17,15 +17,32 @@ interface Target {
  * so the screen is watched (new content on any Account page); any other page is watched on its own.
  */
 export function watchTarget(pageKey: string, screen: string | null, site: Site | undefined): Target {
-  const template = screen
-    ? site?.rules.templates.find((t) => t.name === screen && screenName(pageKey, { templates: [t] }, site.origin) === t.name)
-    : undefined;
+  const template = screen && site ? matchingTemplates(pageKey, site.rules, site.origin).find((t) => t.name === screen) : undefined;
   if (site && template) {
     const pattern = `${site.origin}${template.pattern}`;
     // A template of one page ("/accounts", the list) is just this page, under its screen's pattern.
     return { pattern, label: pageLink(pattern)?.exact ? 'this page' : `all ${screen} pages` };
   }
   return { pattern: patternForPageKey(pageKey), label: 'this page' };
+}
+
+/** The user's watches, fetched once per panel (and user), kept up to date by Watch/Unwatch; a failure is not kept. */
+let watchList: { user: string; list: Promise<Watch[]> } | null = null;
+
+export function myWatches(user: string, fetch: () => Promise<Watch[]>): Promise<Watch[]> {
+  if (watchList?.user !== user) {
+    const list = fetch();
+    const entry = { user, list };
+    watchList = entry;
+    list.catch(() => {
+      if (watchList === entry) watchList = null; // the next page tries again
+    });
+  }
+  return watchList.list;
+}
+
+function changeWatches(change: (list: Watch[]) => Watch[]): void {
+  if (watchList) watchList = { ...watchList, list: watchList.list.then(change) };
 }
 
 export function WatchToggle({ pageKey, screen, siteId }: { pageKey: string; screen: string | null; siteId: string }) {
@@ -37,13 +54,19 @@ export function WatchToggle({ pageKey, screen, siteId }: { pageKey: string; scre
     let live = true;
     setWatch(undefined);
     void (async () => {
-      const next = watchTarget(pageKey, screen, (await cachedSites()).find((s) => s.id === siteId));
-      const watches = await act('Loading your watches', (a) => a.watches());
+      let next: Target;
+      let watches: Watch[];
+      try {
+        next = watchTarget(pageKey, screen, (await cachedSites()).find((s) => s.id === siteId));
+        watches = await myWatches(me.value?.user.id ?? '', () => api().watches());
+      } catch {
+        return; // not known: no button (a "Watch" here could add a second watch)
+      }
       if (!live) return;
       setTarget(next);
       // Watching the page itself, from before or elsewhere, counts too.
       const own = patternForPageKey(pageKey);
-      setWatch(watches?.find((w) => w.pattern === next.pattern) ?? watches?.find((w) => w.pattern === own) ?? null);
+      setWatch(watches.find((w) => w.pattern === next.pattern) ?? watches.find((w) => w.pattern === own) ?? null);
     })();
     return () => {
       live = false;
@@ -65,12 +88,14 @@ export function WatchToggle({ pageKey, screen, siteId }: { pageKey: string; scre
         if (watching) {
           if (await act('Unwatching', (a) => a.unwatch(watch.id))) {
             setWatch(null);
+            changeWatches((list) => list.filter((w) => w.id !== watch.id));
             announce(`Stopped watching ${label}.`);
           }
         } else {
           const added = await act('Watching', (a) => a.watch(target.pattern));
           if (added) {
             setWatch(added);
+            changeWatches((list) => [...list, added]);
             announce(`Watching ${label}: new notes and questions there reach your inbox.`);
           }
         }
