@@ -5,7 +5,9 @@ import { defineConfig } from 'wxt';
 // ALONGSIDE_E2E=1 makes the build the end-to-end tests load (test/e2e): it goes to its own folder
 // and lists http://127.0.0.1/* (any port) as a required host permission, because headless Chromium
 // cannot click the native permission prompt. `permissions.request` then resolves true at once, so
-// the options page's Connect and Grant click paths still run as in the product.
+// the options page's Connect and Grant click paths still run as in the product. Its content script's
+// shadow root is open (`__ALONGSIDE_E2E__`), so Playwright reaches the launcher and markers; the
+// product's is closed, out of the host page's scripts' reach.
 const e2e = process.env.ALONGSIDE_E2E === '1';
 
 export default defineConfig({
@@ -13,6 +15,7 @@ export default defineConfig({
   publicDir: 'extension/public',
   outDir: e2e ? 'dist/extension-e2e' : 'dist/extension',
   modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ define: { __ALONGSIDE_E2E__: JSON.stringify(e2e) } }),
   manifest: ({ browser }) => ({
     name: 'Alongside',
     description: "Colleagues' notes, tips and answers on the company's internal apps.",

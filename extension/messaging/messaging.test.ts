@@ -19,7 +19,6 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
     'tips:page': none,
     'tips:anchored': none,
     'tips:report': none,
-    'tips:refresh': none,
     'pin:start': none,
     'panel:target': none,
     ...overrides,

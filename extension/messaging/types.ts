@@ -110,8 +110,6 @@ export interface BackgroundRequests {
   'tips:anchored': { request: TipAnchoring; response: null };
   /** content → background: report these outcomes to the API (once per page view per tip). */
   'tips:report': { request: { pageKey: string; reports: Array<{ id: string; found: boolean; confidence: number }> }; response: null };
-  /** panel → background: a tip was re-pinned or verified; the markers of my tab reload. */
-  'tips:refresh': { request: null; response: null };
   /** panel → background: enter pin mode in my tab (to pin a new tip, or re-pin `repin`). */
   'pin:start': { request: { repin: string | null }; response: null };
   /** content → background: show this in my tab's panel (a picked element, a tip's marker was clicked). */
@@ -126,6 +124,6 @@ export interface TabMessages {
   'panel:close': null;
   /** Enter pin mode (the shortcut, or the panel's "Pin a tip" / "Re-pin"). */
   'pin:start': { repin: string | null };
-  /** The page's tips changed (re-pinned, verified): load them again. */
+  /** The page's tips changed while their count did not (edited, re-pinned, verified): load them again. */
   'tips:refresh': null;
 }

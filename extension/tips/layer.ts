@@ -8,10 +8,10 @@ import { describeElement } from '../anchoring/describe';
 import type { AnchorResult } from '../anchoring/types';
 import { watchAnchors, type AnchorWatcher } from '../anchoring/watch';
 import type { Anchor } from '../../shared/contract/anchors';
-import type { TabPage, TipOutcome, TipSummary } from '../messaging/types';
+import type { PanelTarget, TabPage, TipOutcome, TipSummary } from '../messaging/types';
 import { describeAnchor } from './anchor-words';
 import { createMarkers } from './markers';
-import { outcomeOf, PageViewReports } from './outcomes';
+import { anchoredWords, outcomeOf, PageViewReports } from './outcomes';
 import { startPinMode, type PinMode } from './pin-mode';
 import css from './tips.css?inline';
 import type { CreateTipLayer } from './types';
@@ -40,16 +40,26 @@ export const createTipLayer: CreateTipLayer = (host) => {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let loading = 0;
   let pinning: PinMode | null = null;
+  /** What `tips:anchored` last said (page key and outcomes): the same again is not sent. */
+  let anchoredSent: string | null = null;
 
   const settled = () => performance.now() - viewStarted >= SETTLE_MS;
 
-  async function open(tipId: string) {
-    await host.ask('panel:target', { kind: 'tip', tipId });
+  /** The panel's target, then the panel; nothing when the background is gone (extension reloaded). */
+  async function target(next: PanelTarget) {
+    try {
+      await host.ask('panel:target', next);
+    } catch (err) {
+      console.warn('Alongside: could not open the panel', err);
+      return;
+    }
     host.openPanel();
   }
+  const open = (tipId: string) => target({ kind: 'tip', tipId });
 
   function newPageView() {
     reports = new PageViewReports();
+    anchoredSent = null;
     viewStarted = performance.now();
     clearTimeout(settleTimer);
     // What was missing at first may have been drawn meanwhile; what is still missing now is reported.
@@ -95,7 +105,13 @@ export const createTipLayer: CreateTipLayer = (host) => {
     markers.place(placed);
     // Until the page settles, "not found" may be "not drawn yet": the panel hears it after settling.
     if (settled() || Object.values(outcomes).every((o) => o !== 'not-found')) {
-      void host.ask('tips:anchored', { pageKey: page.pageKey, outcomes }).catch(() => undefined);
+      const said = anchoredWords(page.pageKey, outcomes);
+      if (said !== anchoredSent) {
+        anchoredSent = said;
+        void host.ask('tips:anchored', { pageKey: page.pageKey, outcomes }).catch(() => {
+          if (anchoredSent === said) anchoredSent = null; // the next publish tries again
+        });
+      }
     }
     const due = reports.due(results, settled());
     if (due.length) void host.ask('tips:report', { pageKey: page.pageKey, reports: due }).catch(() => undefined);
@@ -122,12 +138,9 @@ export const createTipLayer: CreateTipLayer = (host) => {
         host: shadowHost,
         onPick: (element, selection) => {
           pinning = null;
-          void (async () => {
-            if (!page) return;
-            const anchor = describeElement(element, selection ? { selectedText: selection } : {});
-            await host.ask('panel:target', { kind: 'pick', pick: { pageKey: page.pageKey, anchor, label: describeAnchor(anchor), repin } });
-            host.openPanel();
-          })();
+          if (!page) return;
+          const anchor = describeElement(element, selection ? { selectedText: selection } : {});
+          void target({ kind: 'pick', pick: { pageKey: page.pageKey, anchor, label: describeAnchor(anchor), repin } });
         },
         onCancel: () => {
           pinning = null;
@@ -136,8 +149,10 @@ export const createTipLayer: CreateTipLayer = (host) => {
       });
     },
     stop() {
+      loading++; // a load under way finds itself outdated
       pinning?.stop();
       watcher?.stop();
+      watcher = null;
       clearTimeout(settleTimer);
       markers.clear();
       root.remove();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnchorResult } from '../anchoring/types';
-import { outcomeOf, PageViewReports } from './outcomes';
+import { anchoredWords, outcomeOf, PageViewReports } from './outcomes';
 
 const el = {} as Element;
 const found = (confidence: number): AnchorResult => ({ status: 'found', element: el, confidence });
@@ -19,5 +19,15 @@ describe('tip outcomes', () => {
     expect(reports.due(new Map([['a', found(0.9)], ['b', missing]]), false)).toEqual([]);
     expect(reports.due(new Map([['a', missing], ['b', missing]]), true)).toEqual([{ id: 'b', found: false, confidence: 0 }]);
     expect(reports.due(new Map([['a', found(0.9)], ['b', found(0.9)]]), true)).toEqual([]);
+  });
+});
+
+describe('anchoredWords', () => {
+  it('is the same for the same outcomes in any order, and differs on a change or another page', () => {
+    const said = anchoredWords('https://crm.example/a', { a: 'found', b: 'not-found' });
+    expect(anchoredWords('https://crm.example/a', { b: 'not-found', a: 'found' })).toBe(said);
+    expect(anchoredWords('https://crm.example/a', { a: 'found', b: 'low-confidence' })).not.toBe(said);
+    expect(anchoredWords('https://crm.example/a', { a: 'found' })).not.toBe(said);
+    expect(anchoredWords('https://crm.example/b', { a: 'found', b: 'not-found' })).not.toBe(said);
   });
 });

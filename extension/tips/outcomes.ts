@@ -38,3 +38,8 @@ export class PageViewReports {
     return due;
   }
 }
+
+/** What `tips:anchored` says, in a form to compare with what it said last (the order of tips aside). */
+export function anchoredWords(pageKey: string, outcomes: Readonly<Record<string, TipOutcome>>): string {
+  return JSON.stringify([pageKey, Object.entries(outcomes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+}

@@ -59,6 +59,23 @@ describe('pin mode', () => {
     expect(t.root.querySelector('.pin-label')!.textContent).toMatch(/^element “Your session will expire soon.*”: has look-alikes$/);
   });
 
+  it('checks look-alikes against the page as it is now: a change after hovering counts', async () => {
+    const t = setUp();
+    mode = t.mode;
+    const [first, ...others] = [...document.querySelectorAll('.row')];
+    const dismiss = first!.querySelector('button')!;
+    hover(dismiss);
+    expect(t.root.querySelector('.pin-label')!.textContent).toBe('button “Dismiss”: has look-alikes');
+    hover(document.querySelector('main > p')!);
+    // The app rewrites the other rows' messages: the first row's button is told apart by its text now.
+    others.forEach((row, i) => ((row.querySelector('p')!.firstChild as Text).data = `Message ${i}`));
+    await new Promise((resolve) => setTimeout(resolve)); // mutation records arrive before the next event
+    hover(dismiss);
+    expect(t.root.querySelector('.pin-label')!.textContent).toBe('button “Dismiss”');
+    click(dismiss);
+    expect(t.onPick).toHaveBeenCalledWith(dismiss, undefined);
+  });
+
   it('Escape leaves: the page gets its clicks back', () => {
     const t = setUp();
     key('Escape');

@@ -8,6 +8,7 @@
  */
 import { stableAttributes } from '../anchoring/attributes';
 import { pinnability } from '../anchoring/pinnability';
+import { PageSnapshot } from '../anchoring/snapshot';
 import { describeAnchor } from './anchor-words';
 
 export interface PinModeOptions {
@@ -77,6 +78,14 @@ export function startPinMode(options: PinModeOptions): PinMode {
   let refusal: string | null = null;
   /** A text selection was just picked on mouseup: the click that follows is not a second pick. */
   let swallowClick = false;
+  /**
+   * What the outline's check reads of the page (its text), built once and kept while the page's
+   * content does not change: hovering does not walk the whole page at each new element. A pick checks
+   * afresh.
+   */
+  let snapshot: PageSnapshot | null = null;
+  const changes = new MutationObserver(() => (snapshot = null));
+  changes.observe(doc, { subtree: true, childList: true, characterData: true });
 
   const ours = (e: Event) => e.composedPath().includes(host);
   const inPage = (el: Element | null): el is Element =>
@@ -92,7 +101,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
       outline.hidden = label.hidden = true;
       return;
     }
-    const check = pinnability(el);
+    const check = pinnability(el, { snapshot: (snapshot ??= new PageSnapshot(doc)) });
     refusal = check.ok
       ? null
       : `Cannot pin here: ${check.twins} other element${check.twins === 1 ? ' looks' : 's look'} the same, so a tip could land on the wrong one. Pick a more distinctive element (ArrowUp: the enclosing one).`;
@@ -120,7 +129,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
 
   function pick(el: Element, selection?: Range) {
-    const check = pinnability(el);
+    const check = pinnability(el, { snapshot: (snapshot = new PageSnapshot(doc)) });
     if (!check.ok) {
       highlight(el);
       say(refusal ?? INTRO);
@@ -227,6 +236,8 @@ export function startPinMode(options: PinModeOptions): PinMode {
   function end() {
     if (ended) return;
     ended = true;
+    changes.disconnect();
+    snapshot = null;
     for (const [type, fn] of listeners) win.removeEventListener(type, fn, { capture: true });
     outline.remove();
     label.remove();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../shared/contract';
-import { tipSummaries } from './summaries';
+import { sameTips, tipSummaries } from './summaries';
 
 /** Only what a summary reads of a note. */
 const note = (id: string, over: Partial<Note> = {}) =>
@@ -12,5 +12,23 @@ describe('tipSummaries', () => {
     expect(tipSummaries([note('a'), note('b', { anchor, possiblyOutdated: true })])).toEqual([
       { id: 'b', anchor, excerpt: 'Merging is final.', author: 'Ada', possiblyOutdated: true },
     ]);
+  });
+});
+
+describe('sameTips', () => {
+  const anchor = { selector: [{ type: 'CssSelector' as const, value: '#merge' }] };
+  const [a, b] = tipSummaries([note('a', { anchor }), note('b', { anchor })]);
+
+  it('is the same list in any order', () => {
+    expect(sameTips([a!, b!], [b!, a!])).toBe(true);
+    expect(sameTips([], [])).toBe(true);
+  });
+
+  it('differs on an added or removed tip, an edit, a re-pin or a cleared flag', () => {
+    expect(sameTips([a!], [a!, b!])).toBe(false);
+    expect(sameTips([a!, b!], [a!])).toBe(false);
+    expect(sameTips([a!], [{ ...a!, excerpt: 'Merging is undone in a day.' }])).toBe(false);
+    expect(sameTips([a!], [{ ...a!, anchor: { selector: [{ type: 'CssSelector' as const, value: '#undo' }] } }])).toBe(false);
+    expect(sameTips([{ ...a!, possiblyOutdated: true }], [a!])).toBe(false);
   });
 });

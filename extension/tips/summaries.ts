@@ -10,3 +10,10 @@ export const tipSummaries = (notes: Note[]): TipSummary[] =>
   notes.flatMap((n) =>
     n.anchor ? [{ id: n.id, anchor: n.anchor, excerpt: plainExcerpt(n.body), author: n.author.name, possiblyOutdated: n.possiblyOutdated }] : [],
   );
+
+/** Whether two lists hold the same tips, each unchanged (in any order): if not, the markers reload. */
+export function sameTips(a: readonly TipSummary[], b: readonly TipSummary[]): boolean {
+  if (a.length !== b.length) return false;
+  const before = new Map(a.map((t) => [t.id, JSON.stringify(t)]));
+  return b.every((t) => before.get(t.id) === JSON.stringify(t));
+}

@@ -14,12 +14,15 @@ function senderTab(sender: { tab?: { id?: number } }): number {
   return id;
 }
 
+/** A clicked notification marked its item read: the badge's unread count follows. */
+const afterNotificationRead = () => checkInbox(true);
+
 export default defineBackground(() => {
   // Registrations persist across sessions, but sites, grants or the session may have changed meanwhile.
   void syncRegistrations();
   void flushOutbox();
   void checkInbox(true);
-  listenToNotificationClicks();
+  listenToNotificationClicks(afterNotificationRead);
 
   browser.runtime.onMessage.addListener(
     backgroundListener({
@@ -75,10 +78,6 @@ export default defineBackground(() => {
         await reportOutcomes(senderTab(sender), pageKey, reports);
         return null;
       },
-      'tips:refresh': async (_, sender) => {
-        await tellTab(senderTab(sender), 'tips:refresh', null);
-        return null;
-      },
       'pin:start': async ({ repin }, sender) => {
         await startPinMode(senderTab(sender), repin);
         return null;
@@ -97,7 +96,7 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncRegistrations());
   browser.permissions.onAdded.addListener(() => {
     void syncRegistrations();
-    listenToNotificationClicks();
+    listenToNotificationClicks(afterNotificationRead);
   });
   // Switching tabs is a moment to bring the unread count (the badge where no page count applies) up to date.
   browser.tabs.onActivated.addListener(() => void checkInbox());

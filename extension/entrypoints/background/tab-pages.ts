@@ -10,7 +10,7 @@ import { showBadge, showDefaultBadge } from './badge';
 import { activeOrigins } from './registration';
 import { cachedSites, serverGranted, sessionClient } from '../../core/settings';
 import { tellTab, type Counts, type TabPage, type TipSummary } from '../../messaging';
-import { tipSummaries } from '../../tips/summaries';
+import { sameTips, tipSummaries } from '../../tips/summaries';
 
 const storeKey = (tabId: number) => `tab:${tabId}`;
 const tipsKey = (tabId: number) => `tips:${tabId}`;
@@ -54,16 +54,24 @@ async function siteFor(url: string): Promise<Site | null> {
   return (await cachedSites()).find((s) => s.origin === origin) ?? null;
 }
 
+/** Each tab's latest locate: an older one that finishes later (SPA jumps A→B→C, B answered last) keeps nothing. */
+const locating = new Map<number, number>();
+
 /**
  * The tab is now at `url`: compute its page key by the site's rules, load the counts, show them.
- * Only the page key goes to the API.
+ * Only the page key goes to the API. A newer locate of the tab overtakes this one: then nothing is
+ * stored or told, and the answer (its caller's, which ignores it) is what this one found.
  */
 export async function locate(tabId: number, url: string): Promise<TabPage | null> {
+  const ticket = (locating.get(tabId) ?? 0) + 1;
+  locating.set(tabId, ticket);
+  const latest = () => locating.get(tabId) === ticket;
+  const keep = async (page: TabPage, tips?: TipSummary[]) => (latest() ? store(page, tips) : page);
   const site = await siteFor(url);
   if (!site) {
     // A tab that had a page (the site was just turned off or its permission removed) loses the UI now,
     // not at its next navigation.
-    if (await tabPage(tabId)) {
+    if (latest() && (await tabPage(tabId)) && latest()) {
       await forgetTab(tabId);
       await showBadge(tabId, null);
       await tellTab(tabId, 'page:update', null);
@@ -73,21 +81,27 @@ export async function locate(tabId: number, url: string): Promise<TabPage | null
   const key = pageKey(url, site.rules);
   const base = { tabId, pageKey: key, site: { id: site.id, name: site.name, origin: site.origin }, screen: screenName(key, site.rules, site.origin) };
   const client = await sessionClient();
-  if (!client) return store({ ...base, counts: null, problem: 'signed-out' });
+  if (!client) return keep({ ...base, counts: null, problem: 'signed-out' });
   try {
     const context = await client.api.context(key);
-    return store({ ...base, counts: context.counts, problem: null }, tipSummaries(context.notes));
+    return keep({ ...base, counts: context.counts, problem: null }, tipSummaries(context.notes));
   } catch (err) {
     const granted = await serverGranted(client.session.serverUrl);
     const problem = !granted ? 'permission-revoked' : err instanceof ApiFailure ? problemOf(err, navigator.onLine) : 'error';
-    return store({ ...base, counts: null, problem });
+    return keep({ ...base, counts: null, problem });
   }
 }
 
-/** The panel loaded the page's context again: if the tab is still on that page, keep its counts and tips. */
+/**
+ * The panel loaded the page's context again: if the tab is still on that page, keep its counts and tips.
+ * Tips that changed while their count did not (edited, re-pinned, flag cleared) reload the markers.
+ */
 export async function updateContext(tabId: number, key: string, counts: Counts, tips: TipSummary[]): Promise<void> {
   const page = await tabPage(tabId);
-  if (page && page.pageKey === key) await store({ ...page, counts, problem: null }, tips);
+  if (!page || page.pageKey !== key) return;
+  const before = await tabTips(tabId, key);
+  await store({ ...page, counts, problem: null }, tips);
+  if (!sameTips(before ?? [], tips)) await tellTab(tabId, 'tips:refresh', null);
 }
 
 /**

@@ -9,6 +9,9 @@ import { createLauncher } from './launcher';
 import { watchLocation } from './location-watch';
 import { createPanelFrame } from './panel-frame';
 
+/** Set by wxt.config.ts (Vite `define`): true only in the end-to-end build. */
+declare const __ALONGSIDE_E2E__: boolean;
+
 export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
@@ -62,23 +65,29 @@ export default defineContentScript({
       });
     }
 
+    function stopTips() {
+      if (tipLayer) withTips((layer) => layer.stop());
+      tipLayer = null;
+    }
     /** Not (or no longer) a granted site: take everything away. */
     function takeAway() {
       close();
-      if (tipLayer) withTips((layer) => layer.stop());
-      tipLayer = null;
+      stopTips();
       ui.remove();
       mounted = false;
     }
+    // The extension was reloaded or updated: WXT removes the UI, the layer's window listeners (pin mode
+    // swallows clicks) and anchoring go with it.
+    ctx.onInvalidated(stopTips);
 
-    // Mode 'open' so end-to-end tests can reach the launcher; the panel's content is in a cross-origin
-    // frame either way, which is what keeps colleagues' notes away from the host page's scripts.
+    // Closed: marker tooltips show tip excerpts and authors (private and team tips too), which the host
+    // page's scripts must not read. Only the end-to-end build opens it, so Playwright reaches our UI.
     const ui = await createShadowRootUi(ctx, {
       name: 'alongside-overlay',
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      mode: 'open',
+      mode: __ALONGSIDE_E2E__ ? 'open' : 'closed',
       isolateEvents: true,
       css,
       onMount: (container) => {
@@ -103,8 +112,12 @@ export default defineContentScript({
       }),
     );
 
+    // SPA jumps A→B→C: only the answer for the page shown now counts (B's may arrive after C's).
+    let located = 0;
     watchLocation(ctx, async (url) => {
+      const ticket = ++located;
       const page = await askBackground('page:located', { url });
+      if (ticket !== located || url !== location.href) return;
       current = page;
       if (!page) return takeAway();
       if (!mounted) {

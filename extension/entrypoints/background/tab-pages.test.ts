@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Note } from '../../../shared/contract';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
+const origin = 'https://crm.example';
+vi.mock('./registration', () => ({ activeOrigins: async () => [origin] }));
+vi.mock('./badge', () => ({ showBadge: async () => undefined, showDefaultBadge: async () => undefined }));
+vi.mock('../../../shared/urlpattern/page-key', () => ({ pageKey: (url: string) => url, screenName: () => null }));
+/** Each /context request waits until the test answers it. */
+const requests = new Map<string, (notes: Note[]) => void>();
+const context = (key: string) =>
+  new Promise((resolve) => requests.set(key, (notes) => resolve({ counts: { notes: 0, tips: notes.length, questions: 0, openQuestions: 0 }, notes })));
+vi.mock('../../core/settings', () => ({
+  cachedSites: async () => [{ id: 's', name: 'CRM', origin, rules: {} }],
+  serverGranted: async () => true,
+  sessionClient: async () => ({ api: { context }, session: { serverUrl: 'https://api.example' } }),
+}));
+const tellTab = vi.fn(async (..._: unknown[]) => undefined);
+vi.mock('../../messaging', () => ({ tellTab: (...args: unknown[]) => tellTab(...args) }));
+const { locate, tabPage, tabTips, updateContext } = await import('./tab-pages');
+
+const tip = (id: string, body = 'Merging is final.') =>
+  ({ id, body, anchor: { selector: [{ type: 'CssSelector', value: '#merge' }] }, possiblyOutdated: false, author: { id: 'a', name: 'Ada' } }) as Note;
+const answer = async (key: string, notes: Note[] = []) => {
+  await vi.waitFor(() => expect(requests.has(key)).toBe(true));
+  requests.get(key)!(notes);
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  requests.clear();
+  tellTab.mockClear();
+});
+
+describe('locate', () => {
+  it('keeps the page of the latest locate of a tab, whatever order the answers come in', async () => {
+    const [a, b, c] = ['/a', '/b', '/c'].map((path) => `${origin}${path}`) as [string, string, string];
+    const located = [locate(1, a), locate(1, b), locate(1, c)];
+    await answer(a);
+    await answer(c, [tip('t1')]);
+    await answer(b);
+    await Promise.all(located);
+    expect((await tabPage(1))?.pageKey).toBe(c);
+    expect((await tabTips(1, c))?.map((t) => t.id)).toEqual(['t1']);
+    const told = tellTab.mock.calls.filter(([, type]) => type === 'page:update').map(([, , page]) => (page as { pageKey: string }).pageKey);
+    expect(told).toEqual([c]);
+  });
+});
+
+describe('updateContext', () => {
+  it('tells the tab to reload its markers when a tip changed but not their count', async () => {
+    const page = `${origin}/a`;
+    const located = locate(1, page);
+    await answer(page, [tip('t1')]);
+    const { counts } = (await located)!;
+    const summary = (await tabTips(1, page))!;
+
+    await updateContext(1, page, counts!, summary);
+    expect(tellTab).not.toHaveBeenCalledWith(1, 'tips:refresh', null);
+
+    await updateContext(1, page, counts!, [{ ...summary[0]!, excerpt: 'Merging is undone within a day.' }]);
+    expect(tellTab).toHaveBeenCalledWith(1, 'tips:refresh', null);
+    expect((await tabTips(1, page))?.[0]?.excerpt).toBe('Merging is undone within a day.');
+  });
+});
