@@ -147,6 +147,9 @@ describe.skipIf(!chromiumAvailable)('tips pinned to page elements', () => {
     await frame.getByRole('textbox', { name: 'Your reply' }).fill('Also check **credits**.');
     await frame.getByRole('button', { name: 'Reply', exact: true }).click();
     await frame.locator('[data-testid="reply"]', { hasText: 'Also check credits.' }).waitFor();
+    // Ada answers elsewhere: her reply shows in Ben's open discussion without a reload.
+    await must(world().server.api.request('POST', `/notes/${tipId}/replies`, { token: world().ada.token, json: { body: 'Good point, thanks.' } }));
+    await frame.locator('[data-testid="reply"]', { hasText: 'Good point, thanks.' }).waitFor();
     expect(await seriousViolations(panelFrame(page))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/tip-discussion.png` });
 

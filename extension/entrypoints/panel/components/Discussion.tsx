@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { NoteReply } from '../../../../shared/contract';
 import { timeAgo } from '../format';
+import { onLive, resyncs } from '../live';
 import { act, announce, api } from '../store';
 import { useDraft } from '../use-draft';
 import { Markdown } from './Markdown';
@@ -20,7 +21,15 @@ export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: strin
       .replies(noteId)
       .then(setReplies, () => setFailed(true));
   };
-  useEffect(load, [noteId]);
+  useEffect(load, [noteId, resyncs.value]);
+  // A colleague's reply arrives live; a failed refetch keeps what is shown (the stream recovers).
+  useEffect(
+    () =>
+      onLive((e) => {
+        if (e.kind === 'note.replied' && e.data.noteId === noteId) void api().replies(noteId).then(setReplies, () => undefined);
+      }),
+    [noteId],
+  );
 
   const body = draft.fields.body;
   return (
