@@ -3,7 +3,7 @@
  * is one of (its URL templates, e.g. `/accounts/:id` → every "Account" page).
  */
 import type { Site } from '../../shared/contract/sites';
-import { matchingTemplates } from '../../shared/urlpattern/page-key';
+import { matchingTemplates, templatePattern } from '../../shared/urlpattern/page-key';
 import { patternForPageKey } from '../../shared/urlpattern/page-pattern';
 
 export interface ScopeChoice {
@@ -11,14 +11,11 @@ export interface ScopeChoice {
   label: string;
 }
 
-/** A template is relative to the site's origin; one that is only a hash route applies under any path. */
-const templateScope = (template: string, origin: string) => (template.startsWith('#') ? `${origin}/*${template}` : `${origin}${template}`);
-
 export function scopeChoices(pageKey: string, site: Pick<Site, 'origin' | 'rules'> | null): ScopeChoice[] {
   const choices = [{ pattern: patternForPageKey(pageKey), label: 'This page only' }];
   if (!site) return choices;
   for (const t of matchingTemplates(pageKey, site.rules, site.origin)) {
-    choices.push({ pattern: templateScope(t.pattern, site.origin), label: `Every “${t.name}” page` });
+    choices.push({ pattern: templatePattern(t.pattern, site.origin), label: `Every “${t.name}” page` });
   }
   return choices;
 }

@@ -8,6 +8,7 @@ export {
   pageKey,
   screenName,
   matchingTemplates,
+  templatePattern,
   compileTemplate,
   compileTemplates,
   PageKeyError,

@@ -183,6 +183,13 @@ export function screenName(key: string, rules: Pick<SiteRules, 'templates'>, ori
   return null;
 }
 
+/**
+ * A template as a content pattern: templates are relative to the site's origin, and one that is only a
+ * hash route (`#/accounts/:id`) applies under any path.
+ */
+export const templatePattern = (template: string, origin: string) =>
+  template.startsWith('#') ? `${origin}/*${template}` : `${origin}${template}`;
+
 /** Every one of the site's templates that matches the page key, in order (e.g. to offer them as scopes). */
 export function matchingTemplates(key: string, rules: Pick<SiteRules, 'templates'>, origin: string): SiteRules['templates'] {
   return [...matchingIndexes(key, rules, origin)].map((i) => rules.templates[i]!);

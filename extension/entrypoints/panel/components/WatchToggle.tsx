@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Site, Watch } from '../../../../shared/contract';
-import { matchingTemplates } from '../../../../shared/urlpattern/page-key';
+import { matchingTemplates, templatePattern } from '../../../../shared/urlpattern/page-key';
 import { patternForPageKey } from '../../../../shared/urlpattern/page-pattern';
 import { pageLink } from '../../../core/page-link';
 import { cachedSites } from '../../../core/settings';
@@ -19,7 +19,7 @@ interface Target {
 export function watchTarget(pageKey: string, screen: string | null, site: Site | undefined): Target {
   const template = screen && site ? matchingTemplates(pageKey, site.rules, site.origin).find((t) => t.name === screen) : undefined;
   if (site && template) {
-    const pattern = `${site.origin}${template.pattern}`;
+    const pattern = templatePattern(template.pattern, site.origin);
     // A template of one page ("/accounts", the list) is just this page, under its screen's pattern.
     return { pattern, label: pageLink(pattern)?.exact ? 'this page' : `all ${screen} pages` };
   }
