@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
-// extension/ is WXT's source folder; see ../shared/DESIGN.md for the parts.
+// extension/ is WXT's source folder; docs/architecture.md describes the parts, extension/README.md this one.
 //
 // ALONGSIDE_E2E=1 makes the build the end-to-end tests load (test/e2e): it goes to its own folder
 // and lists http://127.0.0.1/* (any port) as a required host permission, because headless Chromium
@@ -13,6 +14,8 @@ const e2e = process.env.ALONGSIDE_E2E === '1';
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
+  // The same alias as tsconfig.json's paths: shared/ is imported as @shared/... on both sides.
+  alias: { '@shared': resolve(import.meta.dirname, 'shared') },
   outDir: e2e ? 'dist/extension-e2e' : 'dist/extension',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ define: { __ALONGSIDE_E2E__: JSON.stringify(e2e) } }),

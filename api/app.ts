@@ -1,7 +1,7 @@
 // The API as a value: `createApp(services)` returns a Hono app that tests call with app.request(...)
 // and main.ts serves. Routes → services → db.
 import { bodyLimit } from 'hono/body-limit';
-import { limits } from '../shared/contract';
+import { limits } from '@shared/contract';
 import { ApiError } from './errors';
 import { onError, onNotFound } from './middleware/error-handler';
 import { authRoutes } from './routes/auth';

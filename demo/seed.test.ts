@@ -6,7 +6,7 @@ import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../api/db/database';
 import { migrateDatabase } from '../api/db/migrate';
 import { createServices } from '../api/services';
-import type { PageContext, Session } from '../shared/contract';
+import type { PageContext, Session } from '@shared/contract';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from './seed';
 
 // Any origin will do: the seed only registers it. A port in it proves patterns are built from it.

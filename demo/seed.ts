@@ -29,7 +29,7 @@ import type {
   signUpRequest,
   updateSiteRequest,
   updateUserRequest,
-} from '../shared/contract';
+} from '@shared/contract';
 
 /** One password for every demo account: it is printed for the newcomer anyway. */
 export const DEMO_PASSWORD = 'northwind-demo';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { signUpRequest } from '../../shared/contract';
+import { signUpRequest } from '@shared/contract';
 import { loadConfig } from '../config';
 import { DataDirBusyError, lockDataDir } from '../db/data-dir-lock';
 import { openDatabase, pgliteDir } from '../db/database';

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { idParam, me, ok, session, sessionInfo, signInRequest, signUpRequest } from '../../shared/contract';
+import { idParam, me, ok, session, sessionInfo, signInRequest, signUpRequest } from '@shared/contract';
 import { z } from 'zod';
 import { ApiError } from '../errors';
 import { requireViewer } from '../middleware/auth';

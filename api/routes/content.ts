@@ -18,7 +18,7 @@ import {
   updateQuestionRequest,
   votable,
   voteResult,
-} from '../../shared/contract';
+} from '@shared/contract';
 import { requireViewer } from '../middleware/auth';
 import type { Services } from '../services';
 import { bearer, body, errors, json, router } from './openapi';

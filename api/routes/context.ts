@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { addSiteOwnerRequest, contextQuery, createExpertRequest, expert, id, idParam, ok, pageContext, siteOwner, volunteerRequest } from '../../shared/contract';
+import { addSiteOwnerRequest, contextQuery, createExpertRequest, expert, id, idParam, ok, pageContext, siteOwner, volunteerRequest } from '@shared/contract';
 import { requireRole, requireViewer } from '../middleware/auth';
 import { validationHook } from '../middleware/error-handler';
 import type { Services } from '../services';

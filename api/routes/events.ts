@@ -1,6 +1,6 @@
 // Live updates: a server-sent event stream per open panel, and the tickets that let EventSource open one.
 import { createRoute } from '@hono/zod-openapi';
-import { apiError, eventsQuery, eventTicket, liveEvent } from '../../shared/contract';
+import { apiError, eventsQuery, eventTicket, liveEvent } from '@shared/contract';
 import { ApiError } from '../errors';
 import { requireViewer } from '../middleware/auth';
 import type { Services } from '../services';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createReplyRequest, createWatchRequest, idParam, inboxPage, inboxQuery, noteReply, ok, watch } from '../../shared/contract';
+import { createReplyRequest, createWatchRequest, idParam, inboxPage, inboxQuery, noteReply, ok, watch } from '@shared/contract';
 import { requireViewer } from '../middleware/auth';
 import type { Services } from '../services';
 import { bearer, body, errors, json, router } from './openapi';

@@ -1,7 +1,7 @@
 // Small builders for route definitions, so each route reads as method, path, input and outputs.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
-import { apiError } from '../../shared/contract';
+import { apiError } from '@shared/contract';
 import { validationHook } from '../middleware/error-handler';
 import type { AuthEnv } from '../middleware/auth';
 

@@ -1,7 +1,7 @@
 // Users and teams: admins manage them; everyone signed in can list teams (to share with one).
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { addMemberRequest, createTeamRequest, id, idParam, ok, signUpRequest, team, updateUserRequest, user } from '../../shared/contract';
+import { addMemberRequest, createTeamRequest, id, idParam, ok, signUpRequest, team, updateUserRequest, user } from '@shared/contract';
 import { requireRole, requireViewer } from '../middleware/auth';
 import { toUser } from '../services/accounts';
 import type { Services } from '../services';

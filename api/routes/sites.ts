@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createSiteRequest, idParam, ok, site, updateSiteRequest } from '../../shared/contract';
+import { createSiteRequest, idParam, ok, site, updateSiteRequest } from '@shared/contract';
 import { requireRole, requireViewer } from '../middleware/auth';
 import type { Services } from '../services';
 import { bearer, body, errors, json, router } from './openapi';

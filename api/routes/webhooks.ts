@@ -1,7 +1,7 @@
 // Outgoing webhooks (admin): register, change, remove, and read the delivery log.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { apiError, createdWebhook, createWebhookRequest, idParam, ok, updateWebhookRequest, webhook, webhookDelivery } from '../../shared/contract';
+import { apiError, createdWebhook, createWebhookRequest, idParam, ok, updateWebhookRequest, webhook, webhookDelivery } from '@shared/contract';
 import { requireRole, requireViewer } from '../middleware/auth';
 import type { Services } from '../services';
 import { bearer, body, errors, json, router } from './openapi';

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
-import type { Role, User } from '../../shared/contract';
+import type { Role, User } from '@shared/contract';
 import type { Database } from '../db/database';
 import { memberships, teams, users } from '../db/schema';
 import { ApiError, conflict, forbidden, notFound } from '../errors';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { limits, type Expert, type PageContext, type Site } from '../../shared/contract';
-import { pageKey, PageKeyError, screenName } from '../../shared/urlpattern';
+import { limits, type Expert, type PageContext, type Site } from '@shared/contract';
+import { pageKey, PageKeyError, screenName } from '@shared/page-key';
 import { ApiError } from '../errors';
 import { presentNote, presentQuestionSummary } from './present';
 import type { ExpertRecord, ScopeContent, ScopeContentCache } from './scope-content';

@@ -4,7 +4,7 @@
 // commit order (a stream that sent id 11 must never later find a 10): the inserts take a transaction-level
 // advisory lock, held until commit, so no transaction can take an id below one already visible.
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { EventKind, Visibility } from '../../shared/contract';
+import type { EventKind, Visibility } from '@shared/contract';
 import type { Queryable, Tx } from '../db/database';
 import { events, webhookDeliveries, webhooks } from '../db/schema';
 import { ADVISORY_LOCKS } from '../db/advisory-locks';

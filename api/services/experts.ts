@@ -1,5 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import type { Expert } from '../../shared/contract';
+import type { Expert } from '@shared/contract';
 import type { Database } from '../db/database';
 import { experts, scopes, siteOwners, sites, users } from '../db/schema';
 import { conflict, notFound } from '../errors';

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { InboxItem, InboxKind, InboxPage } from '../../shared/contract';
+import type { InboxItem, InboxKind, InboxPage } from '@shared/contract';
 import type { Database, Queryable, Tx } from '../db/database';
 import { inboxItems, notes, questions, scopes } from '../db/schema';
 import { notFound } from '../errors';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { CreateNoteRequest, Note, UpdateNoteRequest, Visibility } from '../../shared/contract';
+import type { CreateNoteRequest, Note, UpdateNoteRequest, Visibility } from '@shared/contract';
 import type { Database, Tx } from '../db/database';
 import type { Emit } from './inbox';
 import { notes } from '../db/schema';

@@ -1,5 +1,5 @@
 // Records → the contract's shapes, for one viewer (their own vote, their view of visibility).
-import type { Answer, Note, Question, QuestionSummary } from '../../shared/contract';
+import type { Answer, Note, Question, QuestionSummary } from '@shared/contract';
 import type { AnswerRecord, NoteRecord, QuestionRecord } from './records';
 import type { Viewer } from './viewer';
 

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { CreateQuestionRequest, Question } from '../../shared/contract';
+import type { CreateQuestionRequest, Question } from '@shared/contract';
 import type { Database, Tx } from '../db/database';
 import { answers, questions } from '../db/schema';
 import { forbidden, notFound, unprocessable } from '../errors';

@@ -2,7 +2,7 @@
 // by any condition: one scope's content for the context cache, or one item by id.
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Anchor, Visibility } from '../../shared/contract';
+import type { Anchor, Visibility } from '@shared/contract';
 import type { Queryable } from '../db/database';
 import { answers, notes, questions, scopes, users, votes } from '../db/schema';
 

@@ -1,7 +1,7 @@
 // A note's (or tip's) discussion: replies, visible to whoever can see the note. The note's author hears
 // of each reply (not their own) in their inbox.
 import { asc, eq } from 'drizzle-orm';
-import type { NoteReply } from '../../shared/contract';
+import type { NoteReply } from '@shared/contract';
 import type { Database } from '../db/database';
 import { noteReplies, users } from '../db/schema';
 import type { ChangeFeed } from './change-feed';

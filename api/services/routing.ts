@@ -5,7 +5,7 @@
 // questions with FOR UPDATE SKIP LOCKED, so any number of instances may run it and each question
 // escalates once. Only people who may see the question are routed to; the asker never is.
 import { and, asc, eq, inArray, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
-import type { Question } from '../../shared/contract';
+import type { Question } from '@shared/contract';
 import type { Database, Tx } from '../db/database';
 import { answers, experts, memberships, questionRoutes, questions, scopes, siteOwners, users } from '../db/schema';
 import type { ChangeFeed } from './change-feed';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
-import { parsePattern, patternOrigin, PatternError, PatternIndex, type CompiledPattern } from '../../shared/urlpattern';
+import { parsePattern, patternOrigin, PatternError, PatternIndex, type CompiledPattern } from '@shared/urlpattern';
 import type { Database, Tx } from '../db/database';
 import { scopes } from '../db/schema';
 import { ApiError, unprocessable } from '../errors';

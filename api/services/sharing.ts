@@ -1,4 +1,4 @@
-import type { Visibility } from '../../shared/contract';
+import type { Visibility } from '@shared/contract';
 import { ApiError, forbidden } from '../errors';
 import type { Viewer } from './viewer';
 

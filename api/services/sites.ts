@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Site, SiteRules } from '../../shared/contract';
-import { compileTemplate, PatternError } from '../../shared/urlpattern';
+import type { Site, SiteRules } from '@shared/contract';
+import { compileTemplate } from '@shared/page-key';
+import { PatternError } from '@shared/urlpattern';
 import type { Database } from '../db/database';
 import { sites } from '../db/schema';
 import { ApiError, conflict, notFound } from '../errors';

@@ -1,5 +1,5 @@
 import { asc, eq, and, sql } from 'drizzle-orm';
-import type { Team } from '../../shared/contract';
+import type { Team } from '@shared/contract';
 import type { Database } from '../db/database';
 import { memberships, teams, users } from '../db/schema';
 import { conflict, notFound } from '../errors';

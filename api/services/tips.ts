@@ -3,7 +3,7 @@
 // confidence), the tip is marked "possibly outdated" and its author and the page's experts are told.
 // Re-pinning or verifying clears it. No established tool does this automatically.
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Anchor } from '../../shared/contract';
+import type { Anchor } from '@shared/contract';
 import type { Database, Tx } from '../db/database';
 import { anchorReports, notes } from '../db/schema';
 import { forbidden, unprocessable } from '../errors';

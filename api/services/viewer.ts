@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/contract';
+import type { Role } from '@shared/contract';
 
 /** The signed-in person a request acts for, with what visibility checks need. */
 export interface Viewer {

@@ -3,8 +3,8 @@
 // pattern read as a page address (so watching https://crm/accounts/* sees a note on /accounts/:id, the
 // same reading the tips' experts lookup uses). Only people who may see the content are told, never its author.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Watch } from '../../shared/contract';
-import { parsePattern, patternOrigin, testPattern } from '../../shared/urlpattern';
+import type { Watch } from '@shared/contract';
+import { parsePattern, patternOrigin, testPattern } from '@shared/urlpattern';
 import type { Database, Tx } from '../db/database';
 import { memberships, watches } from '../db/schema';
 import { conflict, notFound, unprocessable } from '../errors';

@@ -8,7 +8,7 @@
 // (webhook-targets.ts); a delivery the policy refuses fails at once, since retrying cannot change the answer.
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Webhook } from '../../shared/contract';
+import type { Webhook } from '@shared/contract';
 import type { Database } from '../db/database';
 import { events, webhookDeliveries, webhooks } from '../db/schema';
 import { notFound, unprocessable } from '../errors';

@@ -10,7 +10,7 @@
  * queries, fragments); every lookup parses its URL string, as the API does.
  */
 import { URLPattern } from 'urlpattern-polyfill/urlpattern';
-import { parsePattern, PatternIndex, type CompiledPattern } from '../../shared/urlpattern';
+import { parsePattern, PatternIndex, type CompiledPattern } from '@shared/urlpattern';
 import type { BenchResult } from '../report';
 
 const ENTITIES = [

@@ -13,7 +13,7 @@
  * stays small and does no work while nothing changes. (Modelled on hypothesis/client's
  * `annotator/anchoring`.)
  */
-import type { Anchor } from '../../shared/contract/anchors';
+import type { Anchor } from '@shared/contract/anchors';
 
 export type { Anchor };
 export type AnchorSelector = Anchor['selector'][number];

@@ -15,7 +15,7 @@ import type {
   Site,
   UpdateNoteRequest,
   Watch,
-} from '../../shared/contract';
+} from '@shared/contract';
 
 export type FailureKind = 'unauthorized' | 'unreachable' | 'not-registered' | 'rejected';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveEvent } from '../../shared/contract';
+import type { LiveEvent } from '@shared/contract';
 import { ApiFailure } from './api-client';
 import { backoffDelay, LiveStreamClient, parseLiveEvent, type EventSourceLike, type LiveStreamOptions } from './live-stream';
 

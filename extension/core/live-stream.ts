@@ -4,7 +4,7 @@
 // reconnect is not used (it would repeat a spent ticket): on an error the source is closed and this
 // client reconnects itself, with backoff, passing the last event id it saw (?lastEventId=), so the
 // server replays what was missed. Ids only grow, so anything at or below the last seen id is a duplicate.
-import type { EventKind, LiveEvent } from '../../shared/contract';
+import type { EventKind, LiveEvent } from '@shared/contract';
 import { ApiFailure } from './api-client';
 
 /** The slice of EventSource this client uses, so tests can drive a fake one. */

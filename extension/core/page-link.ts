@@ -2,7 +2,7 @@
 // pattern names exactly one page, else the site's page that fits best: the fixed start of its path
 // ("https://crm.example/accounts/:id" → "https://crm.example/accounts"), with `exact: false` so the UI
 // can say the item is on "pages like" the pattern rather than pretend it is that one page.
-import { parsePattern, patternOrigin, type CompiledComponent } from '../../shared/urlpattern';
+import { parsePattern, patternOrigin, type CompiledComponent } from '@shared/urlpattern';
 
 export interface PageLink {
   url: string;

@@ -1,7 +1,7 @@
 // What the extension remembers in storage.local: the server, the session, the sites the server lists
 // and the ones the user turned on. The server URL set by IT policy (storage.managed) wins over the typed one.
 import { browser } from 'wxt/browser';
-import type { Session, Site } from '../../shared/contract';
+import type { Session, Site } from '@shared/contract';
 import { apiClient, apiRoot, type ApiClient } from './api-client';
 
 export interface StoredSession extends Session {

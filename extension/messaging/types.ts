@@ -6,7 +6,7 @@
  * carries and what it answers. Nothing here crosses the network; payload types come from
  * shared/contract, so a change in the API contract shows up here as a type error.
  */
-import type { Anchor, CreateNoteRequest, CreateQuestionRequest, Note, PageContext } from '../../shared/contract';
+import type { Anchor, CreateNoteRequest, CreateQuestionRequest, Note, PageContext } from '@shared/contract';
 
 export type Counts = PageContext['counts'];
 

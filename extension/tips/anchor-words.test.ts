@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../shared/contract/anchors';
+import type { Anchor } from '@shared/contract/anchors';
 import { describeAnchor } from './anchor-words';
 
 const anchor = (...selector: Anchor['selector']): Anchor => ({ selector });

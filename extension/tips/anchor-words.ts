@@ -1,5 +1,5 @@
 /** What a tip is attached to, in words people read: `button “Merge account”`, `the text “Net 30” in a table cell`. */
-import type { Anchor } from '../../shared/contract/anchors';
+import type { Anchor } from '@shared/contract/anchors';
 
 const KINDS: Record<string, string> = {
   a: 'link',

@@ -7,7 +7,7 @@
 import { describeElement } from '../anchoring/describe';
 import type { AnchorResult } from '../anchoring/types';
 import { watchAnchors, type AnchorWatcher } from '../anchoring/watch';
-import type { Anchor } from '../../shared/contract/anchors';
+import type { Anchor } from '@shared/contract/anchors';
 import type { PanelTarget, TabPage, TipOutcome, TipSummary } from '../messaging/types';
 import { describeAnchor } from './anchor-words';
 import { createMarkers } from './markers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePattern, testPattern } from '../../shared/urlpattern';
+import { parsePattern, testPattern } from '@shared/urlpattern';
 import { DEMO_SITE_RULES } from '../../test/support/demo-site';
 import { scopeChoices } from './scopes';
 

@@ -2,9 +2,9 @@
  * Where a new tip applies: this page only, or every page of one of the site's screens that this page
  * is one of (its URL templates, e.g. `/accounts/:id` → every "Account" page).
  */
-import type { Site } from '../../shared/contract/sites';
-import { matchingTemplates, templatePattern } from '../../shared/urlpattern/page-key';
-import { patternForPageKey } from '../../shared/urlpattern/page-pattern';
+import type { Site } from '@shared/contract/sites';
+import { matchingTemplates, templatePattern } from '@shared/page-key';
+import { patternForPageKey } from '@shared/page-key';
 
 export interface ScopeChoice {
   pattern: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '../../shared/contract';
+import type { Note } from '@shared/contract';
 import { sameTips, tipSummaries } from './summaries';
 
 /** Only what a summary reads of a note. */

@@ -2,7 +2,7 @@
  * What the tip layer gets of a page's tips (TipSummary), taken from the page's context by whoever just
  * loaded it: the background on each page view (with the counts), the panel when it loads again.
  */
-import type { Note } from '../../shared/contract';
+import type { Note } from '@shared/contract';
 import type { TipSummary } from '../messaging/types';
 import { plainExcerpt } from './excerpt';
 

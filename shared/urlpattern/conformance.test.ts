@@ -1,19 +1,19 @@
 /**
- * Conformance: every case of the web-platform-tests URLPattern data (data/urlpattern/, beside the
- * repository) against our parser and matcher. The harness mirrors the WPT one
+ * Conformance: every case of the web-platform-tests URLPattern data (wpt/, vendored with its licence)
+ * against our parser and matcher. The harness mirrors the WPT one
  * (urlpattern/resources/urlpatterntests.js): missing expectations are derived the same way.
  *
  * The only cases we do not run as written are the ones that use custom regular-expression groups,
  * which we reject on purpose; they are listed in EXCLUDED, must throw `pattern_regexp_group`, and the
  * list is checked against the reference implementation so it cannot go stale.
  */
-import { readFileSync } from 'node:fs';
 import { URLPattern } from 'urlpattern-polyfill/urlpattern';
 import { describe, expect, it } from 'vitest';
 import { PatternError } from './errors';
 import { matchPattern } from './match';
 import { isValidPattern, parsePattern, patternStrings } from './parse';
 import type { ComponentName, PatternOptions, URLPatternInitLike } from './types';
+import wptCases from './wpt/urlpatterntestdata.json';
 
 type PatternArg = string | URLPatternInitLike | PatternOptions;
 interface Case {
@@ -24,9 +24,7 @@ interface Case {
   exactly_empty_components?: ComponentName[];
 }
 
-const data: Case[] = JSON.parse(
-  readFileSync(new URL('../../../shared/data/urlpattern/urlpatterntestdata.json', import.meta.url), 'utf8'),
-);
+const data = wptCases as Case[];
 
 const COMPONENTS: ComponentName[] = ['protocol', 'username', 'password', 'hostname', 'port', 'pathname', 'search', 'hash'];
 

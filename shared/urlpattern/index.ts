@@ -1,20 +1,10 @@
 // The URL-pattern language: URLPattern syntax and semantics minus custom regexp groups. See README.md.
 export { PatternError, type PatternErrorCode } from './errors';
 export { parsePattern, isValidPattern, patternStrings } from './parse';
-export { matchPattern, testPattern } from './match';
+export { matchPattern, testPattern, testValues, urlComponentValues } from './match';
+export { escapePatternString } from './pattern-string';
 export { compareSpecificity } from './specificity';
 export { PatternIndex, patternOrigin, type IndexMatch } from './pattern-index';
-export {
-  pageKey,
-  screenName,
-  matchingTemplates,
-  templatePattern,
-  compileTemplate,
-  compileTemplates,
-  PageKeyError,
-  type PageKeyErrorCode,
-  type ScreenTemplate,
-} from './page-key';
 export {
   COMPONENTS,
   type CompiledPattern,
@@ -26,4 +16,3 @@ export {
   type PatternOptions,
   type URLPatternInitLike,
 } from './types';
-export { patternForPageKey } from './page-pattern';

@@ -3,7 +3,7 @@
  * Every case must find the right element or report not_found; a wrong element fails the suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anchor as anchorSchema } from '../../shared/contract/anchors';
+import { anchor as anchorSchema } from '@shared/contract/anchors';
 import { chromiumAvailable, launch, type TestBrowser } from './browser';
 import type { MutationName, Rewording } from './in-page';
 

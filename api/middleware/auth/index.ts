@@ -1,7 +1,7 @@
 // Bearer-token authentication and role checks. The viewer is cached by SessionService, so this costs a
 // hash and a map lookup on the hot path.
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../../../shared/contract';
+import type { Role } from '@shared/contract';
 import { ApiError } from '../../errors';
 import type { SessionService } from '../../services/sessions';
 import type { Viewer } from '../../services/viewer';

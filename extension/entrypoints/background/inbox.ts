@@ -1,7 +1,7 @@
 // The unread inbox count behind the toolbar badge (./badge.ts), and the notifications it leads to.
 //
 // Why polling, not a live stream: the MV3 service worker stops after 30 s without events, and an open
-// fetch or EventSource stream does not keep it alive (../shared/PLATFORM-NOTES.md), so the background
+// fetch or EventSource stream does not keep it alive, so the background
 // cannot hold one. It asks GET /inbox?unread=true instead: on an alarm every 30 s (the shortest period
 // chrome.alarms allows), when a tab becomes active or a site's page loads, and at once when an open panel,
 // which does hold a live stream, reports a new count (`inbox:unread`). Checks closer than a few seconds

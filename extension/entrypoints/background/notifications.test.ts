@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InboxItem } from '../../../shared/contract';
+import type { InboxItem } from '@shared/contract';
 import { memoryArea } from '../../core/key-value-area';
 
 const local = memoryArea();

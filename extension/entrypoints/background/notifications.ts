@@ -3,7 +3,7 @@
 // are kept in storage.local with where a click leads. A notification names the question only when its
 // page is on a site the extension runs on (listed, turned on, granted); nothing of any other site shows.
 import { browser } from 'wxt/browser';
-import type { InboxItem } from '../../../shared/contract';
+import type { InboxItem } from '@shared/contract';
 import { pageLink } from '../../core/page-link';
 import { routedNotificationsSince } from '../../core/notify-setting';
 import { cachedSites, sessionClient } from '../../core/settings';

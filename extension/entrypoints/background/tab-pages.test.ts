@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Note } from '../../../shared/contract';
+import type { Note } from '@shared/contract';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 const origin = 'https://crm.example';
 vi.mock('./registration', () => ({ activeOrigins: async () => [origin] }));
 vi.mock('./badge', () => ({ showBadge: async () => undefined, showDefaultBadge: async () => undefined }));
-vi.mock('../../../shared/urlpattern/page-key', () => ({ pageKey: (url: string) => url, screenName: () => null }));
+vi.mock('@shared/page-key', () => ({ pageKey: (url: string) => url, screenName: () => null }));
 /** Each /context request waits until the test answers it. */
 const requests = new Map<string, (notes: Note[]) => void>();
 const context = (key: string) =>

@@ -2,8 +2,8 @@
 // restart keeps it, a browser restart does not need it). The badge shows the same counts as the launcher.
 // Beside it, the page's tips from the same context, for the tip layer: one context fetch a page view.
 import { browser } from 'wxt/browser';
-import type { Site } from '../../../shared/contract';
-import { pageKey, screenName } from '../../../shared/urlpattern/page-key';
+import type { Site } from '@shared/contract';
+import { pageKey, screenName } from '@shared/page-key';
 import { ApiFailure } from '../../core/api-client';
 import { problemOf } from '../../core/problems';
 import { showBadge, showDefaultBadge } from './badge';

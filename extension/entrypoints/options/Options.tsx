@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { Site } from '../../../shared/contract';
+import type { Site } from '@shared/contract';
 import { ApiFailure } from '../../core/api-client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../core/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../core/settings';

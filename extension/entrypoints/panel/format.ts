@@ -1,4 +1,4 @@
-import type { Visibility } from '../../../shared/contract';
+import type { Visibility } from '@shared/contract';
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [

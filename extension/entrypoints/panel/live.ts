@@ -4,7 +4,7 @@
 // place. New items by others are announced politely; the user's own are not (they know). The inbox count
 // follows `inbox.changed` and goes to the background at once, for the toolbar badge.
 import { computed, effect, signal } from '@preact/signals';
-import type { LiveEvent, PageContext } from '../../../shared/contract';
+import type { LiveEvent, PageContext } from '@shared/contract';
 import { LiveStreamClient, type StreamState } from '../../core/live-stream';
 import { askBackground } from '../../messaging';
 import { announce, api, context, load, me, page, problem, view } from './store';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageContext } from '../../../shared/contract';
+import type { PageContext } from '@shared/contract';
 import { ApiFailure } from '../../core/api-client';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));

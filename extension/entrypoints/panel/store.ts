@@ -2,7 +2,7 @@
 // (which knows the tab from sender.tab); content comes from the API, called from this extension page.
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { Me, PageContext } from '../../../shared/contract';
+import type { Me, PageContext } from '@shared/contract';
 import type { ApiClient } from '../../core/api-client';
 import { Drafts } from '../../core/drafts';
 import { problemOf } from '../../core/problems';

@@ -1,5 +1,5 @@
 // What the panel does with tips through the API and the background: pin mode, re-pin, verify.
-import type { Anchor, Note } from '../../../shared/contract';
+import type { Anchor, Note } from '@shared/contract';
 import { askBackground } from '../../messaging';
 import { act, announce, context, shareContext } from './store';
 import { clearTarget } from './tips-store';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { NoteReply } from '../../../../shared/contract';
+import type { NoteReply } from '@shared/contract';
 import { timeAgo } from '../format';
 import { onLive, resyncs } from '../live';
 import { act, announce, api } from '../store';

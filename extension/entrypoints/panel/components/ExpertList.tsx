@@ -1,4 +1,4 @@
-import type { Expert } from '../../../../shared/contract';
+import type { Expert } from '@shared/contract';
 import { Empty } from './States';
 
 export function ExpertList({ experts, onAsk }: { experts: Expert[]; onAsk: () => void }) {

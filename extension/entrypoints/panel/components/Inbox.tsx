@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { InboxItem, InboxKind } from '../../../../shared/contract';
+import type { InboxItem, InboxKind } from '@shared/contract';
 import { pageLink } from '../../../core/page-link';
 import { problemCopy, problemOf } from '../../../core/problems';
 import { focusItem, inboxOpen } from '../focus';

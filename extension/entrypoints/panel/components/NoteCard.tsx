@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Note } from '../../../../shared/contract';
+import type { Note } from '@shared/contract';
 import { timeAgo, visibilityLabel } from '../format';
 import { act, announce, context, load, me } from '../store';
 import { Markdown } from './Markdown';

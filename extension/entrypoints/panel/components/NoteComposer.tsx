@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { patternForPageKey } from '../../../../shared/urlpattern/page-pattern';
+import { patternForPageKey } from '@shared/page-key';
 import { post } from '../store';
 import { useDraft } from '../use-draft';
 import { MarkdownEditor } from './MarkdownEditor';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
-import type { Expert } from '../../../../shared/contract';
-import { patternForPageKey } from '../../../../shared/urlpattern/page-pattern';
+import type { Expert } from '@shared/contract';
+import { patternForPageKey } from '@shared/page-key';
 import { me, post } from '../store';
 import { useDraft } from '../use-draft';
 import { MarkdownEditor } from './MarkdownEditor';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { Site } from '../../../../shared/contract';
+import type { Site } from '@shared/contract';
 import { cachedSites } from '../../../core/settings';
 import type { PinPick } from '../../../messaging';
 import { scopeChoices } from '../../../tips/scopes';

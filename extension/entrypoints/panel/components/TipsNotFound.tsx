@@ -1,4 +1,4 @@
-import type { Note } from '../../../../shared/contract';
+import type { Note } from '@shared/contract';
 import { describeAnchor } from '../../../tips/anchor-words';
 import { context, me } from '../store';
 import { startPinning, verify } from '../tips-actions';

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { Visibility } from '../../../../shared/contract';
+import type { Visibility } from '@shared/contract';
 import { me } from '../store';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Site, Watch } from '../../../../shared/contract';
-import { matchingTemplates, templatePattern } from '../../../../shared/urlpattern/page-key';
-import { patternForPageKey } from '../../../../shared/urlpattern/page-pattern';
+import type { Site, Watch } from '@shared/contract';
+import { matchingTemplates, templatePattern } from '@shared/page-key';
+import { patternForPageKey } from '@shared/page-key';
 import { pageLink } from '../../../core/page-link';
 import { cachedSites } from '../../../core/settings';
 import { act, announce, api, me } from '../store';

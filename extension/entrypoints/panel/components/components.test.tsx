@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Note } from '../../../../shared/contract';
+import type { Note } from '@shared/contract';
 import type { OutboxItem } from '../../../messaging';
 import { me } from '../store';
 import { NoteCard } from './NoteCard';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Expert, Site } from '../../../../shared/contract';
+import type { Expert, Site } from '@shared/contract';
 import { inboxOpen } from '../focus';
 import { unread } from '../live';
 import { InboxButton, inboxWording } from './Inbox';

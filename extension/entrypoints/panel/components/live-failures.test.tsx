@@ -2,7 +2,7 @@
 // Background refreshes that fail keep what the panel shows (the problem screen is for what the user asked).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InboxItem, LiveEvent, Question, QuestionSummary, Watch } from '../../../../shared/contract';
+import type { InboxItem, LiveEvent, Question, QuestionSummary, Watch } from '@shared/contract';
 import { ApiFailure } from '../../../core/api-client';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Note, PageContext } from '../../../../shared/contract';
+import type { Note, PageContext } from '@shared/contract';
 import { context, me } from '../store';
 import { focusedTip, leavePage, target } from '../tips-store';
 import { TipsNotFound } from './TipsNotFound';

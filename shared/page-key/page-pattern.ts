@@ -1,4 +1,4 @@
-import { escapePatternString } from './pattern-string';
+import { escapePatternString } from '@shared/urlpattern';
 
 /**
  * The URL pattern that matches exactly one page key: what "a note on this page" is attached to. The
