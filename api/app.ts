@@ -1,20 +1,28 @@
-// The API as a value: `createApp(services)` returns a Hono app that tests call with app.request(...)
-// and main.ts serves. Routes → services → db.
+// The API as a value: `createApp(services)` returns a Hono app that tests call with app.request(...) and
+// main.ts serves. Each domain's routes come from its folder (routes → service → db); the endpoints they
+// implement are defined in shared/contract.
 import { bodyLimit } from 'hono/body-limit';
-import { limits } from '@shared/contract';
-import { ApiError } from './errors';
-import { onError, onNotFound } from './middleware/error-handler';
-import { authRoutes } from './routes/auth';
-import { contentRoutes } from './routes/content';
-import { contextRoutes } from './routes/context';
-import { docsRoutes } from './routes/docs';
-import { eventRoutes } from './routes/events';
-import { inboxRoutes } from './routes/inbox';
-import { router } from './routes/openapi';
-import { peopleRoutes } from './routes/people';
-import { siteRoutes } from './routes/sites';
-import { webhookRoutes } from './routes/webhooks';
-import type { Services } from './services';
+import { limits, serverEndpoints } from '@shared/contract';
+import { authRoutes } from './auth/routes';
+import { contextRoutes } from './context/routes';
+import { expertRoutes } from './experts/routes';
+import { docsRoutes } from './http/docs';
+import { ApiError } from './kernel/errors';
+import { onError, onNotFound } from './http/middleware/error-handler';
+import { describeApi } from './http/openapi';
+import { routeMaker, router } from './http/routes';
+import { inboxRoutes } from './inbox/routes';
+import { liveRoutes } from './live/routes';
+import { noteRoutes } from './notes/routes';
+import { peopleRoutes } from './people/routes';
+import { questionRoutes } from './questions/routes';
+import { replyRoutes } from './replies/routes';
+import { siteRoutes } from './sites/routes';
+import { teamRoutes } from './teams/routes';
+import { voteRoutes } from './votes/routes';
+import { watchRoutes } from './watches/routes';
+import { webhookRoutes } from './webhooks/routes';
+import type { Services } from './wiring';
 
 export const API_BASE = '/api/v1';
 export const API_VERSION = '0.1.0';
@@ -31,32 +39,26 @@ export function createApp(services: Services) {
       },
     }),
   );
-  api.get('/health', (c) => c.json({ ok: true, version: API_VERSION }));
-  api.route('/', authRoutes(services));
-  api.route('/', peopleRoutes(services));
-  api.route('/', siteRoutes(services));
-  api.route('/', contextRoutes(services));
-  api.route('/', contentRoutes(services));
-  api.route('/', inboxRoutes(services));
-  api.route('/', eventRoutes(services));
-  api.route('/', webhookRoutes(services));
-
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token from POST /auth/signin or /auth/signup.',
-  });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Alongside API',
-      version: API_VERSION,
-      description:
-        "Colleague notes, tips, questions and experts for the company's internal web apps. Every error is " +
-        '`{ code, message }` with a stable code.',
-    },
-    servers: [{ url: API_BASE }],
-  });
+  api.openapi(routeMaker(services.sessions)(serverEndpoints.getHealth), (c) => c.json({ ok: true as const, version: API_VERSION }, 200));
+  for (const routes of [
+    authRoutes,
+    peopleRoutes,
+    teamRoutes,
+    siteRoutes,
+    contextRoutes,
+    noteRoutes,
+    replyRoutes,
+    questionRoutes,
+    voteRoutes,
+    expertRoutes,
+    inboxRoutes,
+    watchRoutes,
+    liveRoutes,
+    webhookRoutes,
+  ]) {
+    api.route('/', routes(services));
+  }
+  describeApi(api, { base: API_BASE, version: API_VERSION });
   docsRoutes(api, API_BASE);
 
   const app = router();

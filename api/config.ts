@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseAllowList } from './services/webhook-targets';
+import { parseAllowList } from './webhooks/targets';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -15,7 +15,10 @@ const allowedHosts = z.string().transform((text, ctx) => {
   return entries;
 });
 
-/** Every setting comes from the environment; README's "Configure" section lists them. */
+/**
+ * Every setting comes from the environment, and every default is here (README's "Configure" section lists
+ * them); the services take what they need of the result, and keep no defaults of their own.
+ */
 const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8420),
   HOST: z.string().default('127.0.0.1'),
@@ -25,6 +28,10 @@ const env = z.object({
   SIGNUP: z.enum(['open', 'closed']).default('open'),
   SESSION_DAYS: z.coerce.number().min(1).max(365).default(30),
   TRUST_PROXY: flag.default(false),
+  SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(10),
+  SIGNIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   ALONGSIDE_ADMIN_EMAIL: z.string().email().optional(),
   ALONGSIDE_ADMIN_PASSWORD: z.string().min(10).optional(),
   ALONGSIDE_ADMIN_NAME: z.string().min(1).default('Admin'),
@@ -38,7 +45,7 @@ const env = z.object({
   WEBHOOK_ALLOWED_HOSTS: allowedHosts.default([]),
 });
 
-export type Config = ReturnType<typeof loadConfig>;
+export type Settings = ReturnType<typeof loadConfig>;
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
   // An empty variable means "not set", as in most tools (DATABASE_URL= falls back to PGlite).
@@ -61,6 +68,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     signup: e.SIGNUP,
     sessionTtlMs: e.SESSION_DAYS * 24 * 3600 * 1000,
     trustProxy: e.TRUST_PROXY,
+    /** Sign-in attempts per client address and per account, in one window. */
+    signInLimits: {
+      perAddress: { max: e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS },
+      perAccount: { max: e.SIGNIN_LIMIT_PER_ACCOUNT, windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS },
+    },
+    /** Sign-ups per client address an hour. */
+    signUpLimit: { max: e.SIGNUP_LIMIT_PER_ADDRESS, windowSeconds: 3600 },
     escalateAfterMs: e.ROUTING_ESCALATE_MINUTES * 60_000,
     heartbeatMs: e.EVENTS_HEARTBEAT_SECONDS * 1000,
     maxStreamsPerUser: e.EVENTS_MAX_STREAMS_PER_USER,

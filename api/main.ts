@@ -5,7 +5,8 @@ import { loadConfig } from './config';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
-import { createServices, startJobs } from './services';
+import { startJobs } from './jobs';
+import { createServices } from './wiring';
 
 async function main() {
   const config = loadConfig();

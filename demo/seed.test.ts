@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app';
 import { openDatabase, type Database } from '../api/db/database';
 import { migrateDatabase } from '../api/db/migrate';
-import { createServices } from '../api/services';
+import { loadConfig } from '../api/config';
+import { createServices } from '../api/wiring';
 import type { PageContext, Session } from '@shared/contract';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from './seed';
 
@@ -21,7 +22,7 @@ describe('demo seed', () => {
   beforeAll(async () => {
     database = await openDatabase({ driver: 'pglite' });
     await migrateDatabase(database);
-    const app = createApp(await createServices(database));
+    const app = createApp(await createServices(database, loadConfig({})));
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });

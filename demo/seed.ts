@@ -26,7 +26,7 @@ import type {
   createSiteRequest,
   createTeamRequest,
   signInRequest,
-  signUpRequest,
+  newAccount,
   updateSiteRequest,
   updateUserRequest,
 } from '@shared/contract';
@@ -364,7 +364,7 @@ export async function seedDemo(
   for (const [key, person] of Object.entries(PEOPLE) as Array<[PersonKey, (typeof PEOPLE)[PersonKey]]>) {
     let user = users.find((u) => u.email === person.email);
     if (!user) {
-      const body: z.input<typeof signUpRequest> = { email: person.email, name: person.name, password: DEMO_PASSWORD };
+      const body: z.input<typeof newAccount> = { email: person.email, name: person.name, password: DEMO_PASSWORD };
       user = (await api.call<User>('POST', '/users', { token: admin, body })).body;
       users = [...users, user];
     }
@@ -470,7 +470,7 @@ async function signInOrUp(api: Api): Promise<string> {
   const signedIn = await api.signIn({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password });
   let session: Session = signedIn.body;
   if (signedIn.status === 401) {
-    const body: z.input<typeof signUpRequest> = DEMO_ADMIN;
+    const body: z.input<typeof newAccount> = DEMO_ADMIN;
     const signedUp = await api.call<Session>('POST', '/auth/signup', { body, ok: [403, 409] });
     if (signedUp.status !== 201) {
       throw new SeedError(

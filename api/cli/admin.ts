@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { signUpRequest } from '@shared/contract';
+import { newAccount } from '@shared/contract';
 import { loadConfig } from '../config';
 import { DataDirBusyError, lockDataDir } from '../db/data-dir-lock';
 import { openDatabase, pgliteDir } from '../db/database';
 import { migrateDatabase } from '../db/migrate';
-import { createServices } from '../services';
+import { createServices } from '../wiring';
 
 const usage = `Usage:
   npm run admin -- create-admin --email EMAIL [--name NAME] [--password PASSWORD]
@@ -24,7 +24,7 @@ Uses the same DATA_DIR / DATABASE_URL as the API.`;
 async function createAdmin(args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
   const generated = values.password ? undefined : randomBytes(12).toString('base64url');
-  const input = signUpRequest.safeParse({ email: values.email, name: values.name ?? 'Admin', password: values.password ?? generated });
+  const input = newAccount.safeParse({ email: values.email, name: values.name ?? 'Admin', password: values.password ?? generated });
   if (!input.success) throw new Error(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   await withServices(async (services) => {
     const user = await services.accounts.ensureAdmin(input.data);

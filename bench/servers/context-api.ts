@@ -9,7 +9,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app';
 import { openDatabase } from '../../api/db/database';
 import { migrateDatabase } from '../../api/db/migrate';
-import { createServices } from '../../api/services';
+import { loadConfig } from '../../api/config';
+import { createServices } from '../../api/wiring';
 import { seedAtScale } from './seed-scale';
 
 const scopes = Number(process.env.BENCH_SCOPES ?? 100_000);
@@ -21,7 +22,7 @@ const database = await openDatabase(
 await migrateDatabase(database);
 const { urls } = await seedAtScale(database.db, { sites: 20, scopes, users: 500 });
 const started = performance.now();
-const services = await createServices(database);
+const services = await createServices(database, loadConfig({}));
 const loadMs = performance.now() - started;
 const people = (await services.accounts.list()).sort((a, b) => (a.role === 'admin' ? -1 : b.role === 'admin' ? 1 : 0)).slice(0, viewers);
 const tokens = await Promise.all(people.map(async (person) => (await services.sessions.create(person.id)).token));

@@ -3,7 +3,7 @@
 // answers, votes and experts. Returns page URLs that hit content, for the load generator.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../api/db/database';
-import { hashPassword } from '../../api/services/passwords';
+import { hashPassword } from '../../api/people/passwords';
 
 export interface ScaleOptions {
   sites: number;

@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import { id, role, timestamp } from './common';
+import { id, idParam, ok, timestamp } from './common';
+import { body, endpoints, errors, json } from './http';
+import { email, newAccount, user } from './people';
 
-export const email = z.string().trim().toLowerCase().pipe(z.email()).meta({ example: 'ada@corp.example' });
-export const password = z
-  .string()
-  .min(10, 'must be at least 10 characters')
-  .max(200, 'must be at most 200 characters');
-
-export const user = z
-  .object({ id, email: z.string(), name: z.string(), role, createdAt: timestamp })
-  .meta({ id: 'User' });
-export type User = z.infer<typeof user>;
-
-export const signUpRequest = z
-  .object({ email, name: z.string().trim().min(1).max(100), password })
-  .meta({ id: 'SignUpRequest' });
 export const signInRequest = z
   .object({ email, password: z.string().min(1).max(200) })
   .meta({ id: 'SignInRequest' });
@@ -37,11 +25,38 @@ export const me = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof me>;
 
-export const updateUserRequest = z.object({ role }).meta({ id: 'UpdateUserRequest' });
-
-export const team = z
-  .object({ id, name: z.string(), members: z.array(z.object({ id, name: z.string() })) })
-  .meta({ id: 'Team' });
-export type Team = z.infer<typeof team>;
-export const createTeamRequest = z.object({ name: z.string().trim().min(1).max(100) }).meta({ id: 'CreateTeamRequest' });
-export const addMemberRequest = z.object({ userId: id }).meta({ id: 'AddMemberRequest' });
+export const authEndpoints = endpoints({
+  signUp: {
+    method: 'post', path: '/auth/signup', access: 'public', tags: ['Auth'],
+    summary: 'Create a local account and sign in. The first account becomes admin.',
+    request: body(newAccount),
+    responses: { 201: json(session, 'Signed up and in.'), ...errors(400, 403, 409, 413, 429) },
+  },
+  signIn: {
+    method: 'post', path: '/auth/signin', access: 'public', tags: ['Auth'],
+    summary: 'Sign in with email and password; returns a bearer token.',
+    request: body(signInRequest),
+    responses: { 200: json(session, 'Signed in.'), ...errors(400, 401, 413, 429) },
+  },
+  signOut: {
+    method: 'post', path: '/auth/signout', access: 'signed-in', tags: ['Auth'],
+    summary: 'Revoke the token this request carries.',
+    responses: { 200: json(ok, 'Signed out.'), ...errors(401) },
+  },
+  getMe: {
+    method: 'get', path: '/auth/me', access: 'signed-in', tags: ['Auth'],
+    summary: 'Who the token belongs to, and their teams.',
+    responses: { 200: json(me, 'The signed-in user.'), ...errors(401) },
+  },
+  listSessions: {
+    method: 'get', path: '/auth/sessions', access: 'signed-in', tags: ['Auth'],
+    summary: "The signed-in user's active sessions.",
+    responses: { 200: json(z.array(sessionInfo), 'Active sessions, oldest first.'), ...errors(401) },
+  },
+  revokeSession: {
+    method: 'delete', path: '/auth/sessions/{id}', access: 'signed-in', tags: ['Auth'],
+    summary: 'Revoke one of your sessions (sign out elsewhere).',
+    request: { params: idParam },
+    responses: { 200: json(ok, 'Revoked.'), ...errors(400, 401, 404) },
+  },
+});

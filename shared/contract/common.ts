@@ -54,3 +54,22 @@ export const markdownBody = (max: number) =>
 export const sharing = z.object({ visibility: visibility.default('org'), teamId: id.nullish() });
 
 export const ok = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
+
+/** A page's URL, as the clients send it: normalized to its page key by the site's rules before use. */
+export const pageUrl = z.string().min(1).max(limits.urlChars).meta({
+  example: 'https://crm.corp.example/accounts/42/orders',
+  description: 'The page URL. It is normalized to the page key by the site rules before use.',
+});
+
+/** A URL pattern content, experts and watches are attached to. */
+export const pattern = z
+  .string()
+  .min(1)
+  .max(limits.patternChars)
+  .meta({
+    example: 'https://crm.corp.example/accounts/:id/*',
+    description: 'A URL pattern (URLPattern syntax, no custom regular-expression groups) within a registered site.',
+  });
+
+/** Score and the caller's own vote, shared by everything that can be voted on. */
+export const votes = { score: z.int(), votedByMe: z.boolean() };

@@ -1,14 +1,11 @@
 import { z } from 'zod';
-import { limits } from './common';
+import { limits, pageUrl } from './common';
 import { expert } from './experts';
-import { note, questionSummary } from './notes';
+import { endpoints, errors, json } from './http';
+import { note } from './notes';
+import { questionSummary } from './questions';
 
-export const contextQuery = z.object({
-  url: z.string().min(1).max(limits.urlChars).meta({
-    example: 'https://crm.corp.example/accounts/42/orders',
-    description: 'The page URL. It is normalized to the page key by the site rules before use.',
-  }),
-});
+export const contextQuery = z.object({ url: pageUrl });
 
 export const pageContext = z
   .object({
@@ -28,3 +25,19 @@ export const pageContext = z
   })
   .meta({ id: 'PageContext' });
 export type PageContext = z.infer<typeof pageContext>;
+
+export const contextEndpoints = endpoints({
+  getContext: {
+    method: 'get', path: '/context', access: 'signed-in', tags: ['Context'],
+    summary: 'Everything for one page: scopes, notes and tips, questions, experts, badge counts.',
+    description:
+      'Answers with an ETag: send it back in If-None-Match and an unchanged page answers 304 with no body. ' +
+      'Cache-Control lets a browser keep the body and revalidate it on every use.',
+    request: { query: contextQuery },
+    responses: {
+      200: json(pageContext, 'The page as this user may see it.'),
+      304: { description: 'Not modified since the ETag in If-None-Match.' },
+      ...errors(400, 401, 404),
+    },
+  },
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, timestamp } from './common';
+import { id, idParam, ok, timestamp } from './common';
+import { endpoints, errors, json } from './http';
 
 export const inboxKind = z
   .enum(['tip_outdated', 'question_routed', 'answer_posted', 'answer_accepted', 'note_reply', 'watched_activity'])
@@ -43,4 +44,24 @@ export const inboxQuery = z.object({
     .optional()
     .transform((v) => v === 'true')
     .meta({ description: 'true: unread items only.' }),
+});
+
+export const inboxEndpoints = endpoints({
+  getInbox: {
+    method: 'get', path: '/inbox', access: 'signed-in', tags: ['Inbox'],
+    summary: 'Your inbox, newest first, with the unread count.',
+    request: { query: inboxQuery },
+    responses: { 200: json(inboxPage, 'The inbox.'), ...errors(400, 401) },
+  },
+  markInboxItemRead: {
+    method: 'post', path: '/inbox/{id}/read', access: 'signed-in', tags: ['Inbox'],
+    summary: 'Mark one item read.',
+    request: { params: idParam },
+    responses: { 200: json(ok, 'Marked.'), ...errors(400, 401, 404) },
+  },
+  markInboxRead: {
+    method: 'post', path: '/inbox/read-all', access: 'signed-in', tags: ['Inbox'],
+    summary: 'Mark everything read.',
+    responses: { 200: json(ok, 'Marked.'), ...errors(401) },
+  },
 });

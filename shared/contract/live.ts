@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { timestamp } from './common';
+import { apiError, timestamp } from './common';
+import { endpoints, errors, json } from './http';
 
 export const eventKind = z
   .enum([
@@ -56,3 +57,36 @@ export const eventsQuery = z.object({
 export const eventTicket = z
   .object({ ticket: z.string(), expiresAt: timestamp })
   .meta({ id: 'EventTicket', description: 'Single use, valid for about 60 seconds: GET /events?ticket=...' });
+
+/** The refusals of GET /events when its caps are reached: the error body plus Retry-After. */
+const capped = (description: string) => ({
+  ...json(apiError, description),
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } } },
+});
+
+export const liveEndpoints = endpoints({
+  createEventTicket: {
+    method: 'post', path: '/events/ticket', access: 'signed-in', tags: ['Live'],
+    summary: 'A single-use ticket (about 60 s) to open GET /events from an EventSource, which cannot send Authorization.',
+    responses: { 201: json(eventTicket, 'The ticket.'), ...errors(401) },
+  },
+  streamEvents: {
+    // Signed in by the Authorization header or by ?ticket= (checked by the handler itself).
+    method: 'get', path: '/events', access: 'signed-in', tags: ['Live'],
+    summary:
+      'Server-sent events: content events for the page (those you may see) and your own (inbox count). Resume with ' +
+      'Last-Event-ID (or ?lastEventId=). Authorization header, or ?ticket= from POST /events/ticket. Heartbeat comments ~20 s.',
+    request: { query: eventsQuery },
+    responses: {
+      200: {
+        description:
+          'text/event-stream: each event has `id` (the event id), `event` (its kind) and `data` (a LiveEvent as JSON); ' +
+          'also `ready` once replay is done, `reset` and `end`.',
+        content: { 'text/event-stream': { schema: liveEvent } },
+      },
+      ...errors(400, 401, 404),
+      429: capped('too_many_streams: you hold EVENTS_MAX_STREAMS_PER_USER streams on this server already; close one first.'),
+      503: capped('server_busy: this server holds EVENTS_MAX_STREAMS streams; nothing was opened.'),
+    },
+  },
+});

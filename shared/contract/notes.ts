@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { anchor } from './anchors';
-import { id, limits, markdownBody, person, sharing, timestamp, visibility } from './common';
-
-export const pattern = z
-  .string()
-  .min(1)
-  .max(limits.patternChars)
-  .meta({
-    example: 'https://crm.corp.example/accounts/:id/*',
-    description: 'A URL pattern (URLPattern syntax, no custom regular-expression groups) within a registered site.',
-  });
-
-/** Score and the caller's own vote, shared by everything that can be voted on. */
-const votes = { score: z.int(), votedByMe: z.boolean() };
+import { id, idParam, limits, markdownBody, ok, pattern, person, sharing, timestamp, visibility, votes } from './common';
+import { body, endpoints, errors, json } from './http';
 
 export const note = z
   .object({
@@ -60,100 +49,51 @@ export const anchorReport = z
   })
   .meta({ id: 'AnchorReport', description: "What this person's browser found when it anchored the tip." });
 
+export const anchorReportResult = z.object({ possiblyOutdated: z.boolean() }).meta({ id: 'AnchorReportResult' });
+
 export const repinRequest = z.object({ anchor }).meta({ id: 'RepinRequest' });
 
-export const questionStatus = z.enum(['open', 'answered']).meta({ id: 'QuestionStatus' });
-
-export const questionSummary = z
-  .object({
-    id,
-    scopeId: id,
-    pattern: z.string(),
-    title: z.string(),
-    visibility,
-    teamId: id.nullable(),
-    status: questionStatus,
-    answerCount: z.int(),
-    author: person,
-    ...votes,
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  })
-  .meta({ id: 'QuestionSummary' });
-export type QuestionSummary = z.infer<typeof questionSummary>;
-
-export const answer = z
-  .object({
-    id,
-    questionId: id,
-    body: z.string(),
-    author: person,
-    accepted: z.boolean(),
-    ...votes,
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  })
-  .meta({ id: 'Answer' });
-export type Answer = z.infer<typeof answer>;
-
-export const questionRoute = z
-  .object({ person, ring: z.int().meta({ description: '1: experts for the page; 2: other experts of the site; 3: site owners.' }), at: timestamp })
-  .meta({ id: 'QuestionRoute' });
-
-export const question = questionSummary
-  .extend({
-    body: z.string(),
-    acceptedAnswerId: id.nullable(),
-    answers: z.array(answer),
-    routedTo: z
-      .array(questionRoute)
-      .meta({ description: '"Ask an expert": who the question was routed to, in which ring and when (empty otherwise).' }),
-  })
-  .meta({ id: 'Question' });
-export type Question = z.infer<typeof question>;
-
-export const createQuestionRequest = sharing
-  .extend({
-    pattern,
-    title: z.string().trim().min(1).max(limits.questionTitleChars),
-    body: z.string().trim().max(limits.questionBodyChars).default(''),
-    askExperts: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Route the question to the experts for its pages; unanswered, it goes on to the next ring.' }),
-  })
-  .meta({ id: 'CreateQuestionRequest' });
-export type CreateQuestionRequest = z.infer<typeof createQuestionRequest>;
-
-export const updateQuestionRequest = z
-  .object({
-    title: z.string().trim().min(1).max(limits.questionTitleChars).optional(),
-    body: z.string().trim().max(limits.questionBodyChars).optional(),
-  })
-  .meta({ id: 'UpdateQuestionRequest' });
-
-export const createAnswerRequest = z
-  .object({ body: markdownBody(limits.answerBodyChars) })
-  .meta({ id: 'CreateAnswerRequest' });
-export const updateAnswerRequest = createAnswerRequest.meta({ id: 'UpdateAnswerRequest' });
-
-export const acceptAnswerRequest = z
-  .object({ answerId: id.nullable().meta({ description: 'null withdraws the acceptance.' }) })
-  .meta({ id: 'AcceptAnswerRequest' });
-
-export const votable = z.enum(['notes', 'questions', 'answers']);
-export const voteResult = z.object({ score: z.int(), votedByMe: z.boolean() }).meta({ id: 'VoteResult' });
-
-export const noteReply = z
-  .object({ id, noteId: id, body: z.string(), author: person, createdAt: timestamp })
-  .meta({ id: 'NoteReply', description: "A reply in a note's (or tip's) discussion." });
-export type NoteReply = z.infer<typeof noteReply>;
-
-export const createReplyRequest = z.object({ body: markdownBody(limits.answerBodyChars) }).meta({ id: 'CreateReplyRequest' });
-
-export const watch = z
-  .object({ id, pattern: z.string(), createdAt: timestamp })
-  .meta({ id: 'Watch', description: 'New notes and questions on pages this pattern matches reach your inbox.' });
-export type Watch = z.infer<typeof watch>;
-
-export const createWatchRequest = z.object({ pattern }).meta({ id: 'CreateWatchRequest' });
+export const noteEndpoints = endpoints({
+  createNote: {
+    method: 'post', path: '/notes', access: 'signed-in', tags: ['Notes'],
+    summary: 'Add a note (or, with an anchor, a tip) to the pages a pattern matches.',
+    request: body(createNoteRequest),
+    responses: { 201: json(note, 'Created.'), ...errors(400, 401, 403, 413, 422) },
+  },
+  getNote: {
+    method: 'get', path: '/notes/{id}', access: 'signed-in', tags: ['Notes'],
+    summary: 'One note.',
+    request: { params: idParam },
+    responses: { 200: json(note, 'The note.'), ...errors(400, 401, 404) },
+  },
+  updateNote: {
+    method: 'patch', path: '/notes/{id}', access: 'signed-in', tags: ['Notes'],
+    summary: 'Edit your note.',
+    request: { params: idParam, ...body(updateNoteRequest) },
+    responses: { 200: json(note, 'Updated.'), ...errors(400, 401, 403, 404, 413) },
+  },
+  deleteNote: {
+    method: 'delete', path: '/notes/{id}', access: 'signed-in', tags: ['Notes'],
+    summary: 'Delete your note (moderators: any note).',
+    request: { params: idParam },
+    responses: { 200: json(ok, 'Deleted.'), ...errors(400, 401, 403, 404) },
+  },
+  reportAnchoring: {
+    method: 'post', path: '/notes/{id}/anchor-reports', access: 'signed-in', tags: ['Tips'],
+    summary: "Report whether this person's browser could find the tip's element; enough failures flag it outdated.",
+    request: { params: idParam, ...body(anchorReport) },
+    responses: { 200: json(anchorReportResult, 'Recorded.'), ...errors(400, 401, 404, 422) },
+  },
+  repinTip: {
+    method: 'put', path: '/notes/{id}/anchor', access: 'signed-in', tags: ['Tips'],
+    summary: 'Pin a tip again (anyone who can see it); clears "possibly outdated".',
+    request: { params: idParam, ...body(repinRequest) },
+    responses: { 200: json(note, 'The tip.'), ...errors(400, 401, 404, 422) },
+  },
+  verifyTip: {
+    method: 'post', path: '/notes/{id}/verify', access: 'signed-in', tags: ['Tips'],
+    summary: 'Confirm a tip still points at the right element (author, moderators, experts for its pages).',
+    request: { params: idParam },
+    responses: { 200: json(note, 'The tip.'), ...errors(400, 401, 403, 404, 422) },
+  },
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, timestamp } from './common';
+import { id, idParam, ok, timestamp } from './common';
+import { body, endpoints, error, errors, json } from './http';
 import { eventKind } from './live';
 
 export const webhookFormat = z.enum(['json', 'slack']).meta({
@@ -58,3 +59,41 @@ export const webhookDelivery = z
     createdAt: timestamp,
   })
   .meta({ id: 'WebhookDelivery' });
+
+const refusedUrl = error(
+  'webhook_url_forbidden: the URL has credentials, or its host is or resolves to a loopback, private, link-local or ' +
+    'other non-public address (list internal receivers in WEBHOOK_ALLOWED_HOSTS); webhook_url_unresolvable: its host ' +
+    'does not resolve. The message says which address and why.',
+);
+
+export const webhookEndpoints = endpoints({
+  listWebhooks: {
+    method: 'get', path: '/webhooks', access: 'admin', tags: ['Webhooks'],
+    summary: 'Registered webhooks (admin). Secrets are not shown again.',
+    responses: { 200: json(z.array(webhook), 'Webhooks.'), ...errors(401, 403) },
+  },
+  createWebhook: {
+    method: 'post', path: '/webhooks', access: 'admin', tags: ['Webhooks'],
+    summary: 'Register a webhook for some event kinds (admin). Only org-visible content is ever sent. The secret is shown once.',
+    request: body(createWebhookRequest),
+    responses: { 201: json(createdWebhook, 'Registered.'), ...errors(400, 401, 403), 422: refusedUrl },
+  },
+  updateWebhook: {
+    method: 'patch', path: '/webhooks/{id}', access: 'admin', tags: ['Webhooks'],
+    summary: 'Change a webhook (admin).',
+    request: { params: idParam, ...body(updateWebhookRequest) },
+    responses: { 200: json(webhook, 'Updated.'), ...errors(400, 401, 403, 404), 422: refusedUrl },
+  },
+  deleteWebhook: {
+    method: 'delete', path: '/webhooks/{id}', access: 'admin', tags: ['Webhooks'],
+    summary: 'Remove a webhook and its log (admin).',
+    request: { params: idParam },
+    responses: { 200: json(ok, 'Removed.'), ...errors(400, 401, 403, 404) },
+  },
+  listWebhookDeliveries: {
+    method: 'get', path: '/webhooks/{id}/deliveries', access: 'admin', tags: ['Webhooks'],
+    summary: 'The delivery log, newest first (admin).',
+    request: { params: idParam },
+    responses: { 200: json(z.array(webhookDelivery), 'Deliveries.'), ...errors(400, 401, 403, 404) },
+  },
+});

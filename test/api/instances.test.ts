@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { openDatabase, type Database } from '../../api/db/database';
 import { migrateDatabase } from '../../api/db/migrate';
-import { createServices } from '../../api/services';
+import { createServices } from '../../api/wiring';
 import { createTestDatabase, postgresAvailable } from '../support/postgres';
-import { TestApi } from '../support/api-harness';
+import { TestApi, testSettings } from '../support/api-harness';
 
 const hasPostgres = await postgresAvailable();
 
@@ -33,7 +33,7 @@ describe.skipIf(!hasPostgres)('two API instances on one PostgreSQL database', ()
     const opened = await Promise.all([1, 2, 3].map(() => openDatabase({ driver: 'postgres', url: pgDb.url, poolSize: 3 })));
     databases.push(...opened);
     await Promise.all(opened.map((db) => migrateDatabase(db)));
-    const [sa, sb] = await Promise.all([createServices(opened[0]!), createServices(opened[1]!)]);
+    const [sa, sb] = await Promise.all([createServices(opened[0]!, testSettings()), createServices(opened[1]!, testSettings())]);
     a = new TestApi('postgres', opened[0]!, sa, createApp(sa));
     b = new TestApi('postgres', opened[1]!, sb, createApp(sb));
   });

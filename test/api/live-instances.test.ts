@@ -6,14 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { openDatabase, type Database } from '../../api/db/database';
 import { migrateDatabase } from '../../api/db/migrate';
-import { createServices, defaultServiceOptions } from '../../api/services';
+import { createServices } from '../../api/wiring';
+import { testSettings } from '../support/api-harness';
 import { openEvents, TestApi } from '../support/api-harness';
 import { createOrg, must, SITE, type Org } from '../support/org-fixture';
 import { createTestDatabase, postgresAvailable } from '../support/postgres';
 
 const hasPostgres = await postgresAvailable();
 // The webhook receiver is on 127.0.0.1: an internal receiver, allowed explicitly.
-const options = { ...defaultServiceOptions, trustProxy: true, escalateAfterMs: 200, webhookBackoffMs: 10, webhookTimeoutMs: 500, webhookAllowedHosts: ['127.0.0.1'] };
+const options = testSettings({ escalateAfterMs: 200, webhookBackoffMs: 10, webhookTimeoutMs: 500, webhookAllowedHosts: ['127.0.0.1'] });
 
 describe.skipIf(!hasPostgres)('jobs and streams across two instances on one PostgreSQL database', () => {
   let pgDb: Awaited<ReturnType<typeof createTestDatabase>>;

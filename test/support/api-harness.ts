@@ -4,10 +4,15 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { createApp } from '../../api/app';
 import { openDatabase, type Database } from '../../api/db/database';
 import { migrateDatabase } from '../../api/db/migrate';
-import { createServices, defaultServiceOptions, type ServiceOptions, type Services } from '../../api/services';
+import { loadConfig, type Settings } from '../../api/config';
+import { createServices, type Services } from '../../api/wiring';
 import { createTestDatabase, postgresAvailable } from './postgres';
 
 export type Driver = 'pglite' | 'postgres';
+
+/** The settings of a default server (an empty environment), as the tests run it: behind a trusted proxy, so
+ * each request can come from its own address. */
+export const testSettings = (overrides: Partial<Settings> = {}): Settings => ({ ...loadConfig({}), trustProxy: true, ...overrides });
 
 const hasPostgres = await postgresAvailable();
 
@@ -66,11 +71,11 @@ export class TestApi {
 }
 
 /** Opens a fresh database of the driver with the app on it; returns the API and its teardown. */
-export async function startTestApi(driver: Driver, options: Partial<ServiceOptions> = {}) {
+export async function startTestApi(driver: Driver, options: Partial<Settings> = {}) {
   const pgDb = driver === 'postgres' ? await createTestDatabase() : undefined;
   const database = await openDatabase(pgDb ? { driver: 'postgres', url: pgDb.url, poolSize: 5 } : { driver: 'pglite' });
   await migrateDatabase(database);
-  const services = await createServices(database, { ...defaultServiceOptions, trustProxy: true, ...options });
+  const services = await createServices(database, testSettings(options));
   const api = new TestApi(driver, database, services, createApp(services));
   return {
     api,
@@ -89,7 +94,7 @@ export async function startTestApi(driver: Driver, options: Partial<ServiceOptio
 export function describeEachDatabase(
   name: string,
   suite: (api: () => TestApi) => void,
-  options: Partial<ServiceOptions> = {},
+  options: Partial<Settings> = {},
 ): void {
   for (const driver of ['pglite', 'postgres'] as const) {
     describe.skipIf(driver === 'postgres' && !hasPostgres)(`${name} [${driver}]`, () => {

@@ -1,0 +1,69 @@
+// Questions and answers with what presenting them needs (author, scope pattern, voters, answer count), by
+// any condition: one scope's content for the context cache, or one question (and its answers) by id.
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { scopedRecord, type ScopedRecord } from '../scopes/records';
+import type { Queryable } from '../db/database';
+import { answers, questions, scopes, users } from '../db/schema';
+import { votersOf } from '../votes/voters';
+
+export interface QuestionRecord extends ScopedRecord {
+  title: string;
+  body: string;
+  acceptedAnswerId: string | null;
+  answerCount: number;
+}
+
+export interface AnswerRecord {
+  id: string;
+  questionId: string;
+  body: string;
+  authorId: string;
+  authorName: string;
+  voters: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function loadQuestions(db: Queryable, where: SQL | undefined, limit?: number): Promise<QuestionRecord[]> {
+  const query = db
+    .select({
+      question: questions,
+      authorName: users.name,
+      pattern: scopes.pattern,
+      answerCount: sql<number>`(select count(*)::int from ${answers} where ${answers.questionId} = ${questions.id})`,
+    })
+    .from(questions)
+    .innerJoin(users, eq(users.id, questions.authorId))
+    .innerJoin(scopes, eq(scopes.id, questions.scopeId))
+    .where(where)
+    .orderBy(desc(questions.createdAt), desc(questions.id));
+  const rows = limit ? await query.limit(limit) : await query;
+  const voters = await votersOf(db, 'questions', rows.map((r) => r.question.id));
+  return rows.map(({ question, authorName, pattern, answerCount }) => ({
+    ...scopedRecord(question, authorName, pattern, voters),
+    title: question.title,
+    body: question.body,
+    acceptedAnswerId: question.acceptedAnswerId,
+    answerCount: Number(answerCount),
+  }));
+}
+
+export async function loadAnswers(db: Queryable, where: SQL): Promise<AnswerRecord[]> {
+  const rows = await db
+    .select({ answer: answers, authorName: users.name })
+    .from(answers)
+    .innerJoin(users, eq(users.id, answers.authorId))
+    .where(where)
+    .orderBy(asc(answers.createdAt), asc(answers.id));
+  const voters = await votersOf(db, 'answers', rows.map((r) => r.answer.id));
+  return rows.map(({ answer, authorName }) => ({
+    id: answer.id,
+    questionId: answer.questionId,
+    body: answer.body,
+    authorId: answer.authorId,
+    authorName,
+    voters: voters.get(answer.id) ?? [],
+    createdAt: answer.createdAt.toISOString(),
+    updatedAt: answer.updatedAt.toISOString(),
+  }));
+}

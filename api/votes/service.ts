@@ -1,0 +1,46 @@
+// One "helpful" vote per person on a note, question or answer they can see and did not write.
+import { and, count, eq } from 'drizzle-orm';
+import type { Votable } from '@shared/contract';
+import { votes } from '../db/schema';
+import { forbidden } from '../kernel/errors';
+import type { Sharing, Viewer } from '../kernel/access';
+import { contentEvent } from '../kernel/event-log';
+import type { WritePath } from '../kernel/write-path';
+import type { NoteService } from '../notes/service';
+import type { QuestionService } from '../questions/service';
+import { voteColumn as column } from './voters';
+
+type Target = Sharing & { scopeId: string };
+
+const field = { notes: 'noteId', questions: 'questionId', answers: 'answerId' } as const;
+
+export class VoteService {
+  constructor(
+    private readonly writes: WritePath,
+    private readonly notes: NoteService,
+    private readonly questions: QuestionService,
+  ) {}
+
+  async set(viewer: Viewer, kind: Votable, id: string, on: boolean): Promise<{ score: number; votedByMe: boolean }> {
+    const target = await this.target(viewer, kind, id);
+    if (target.authorId === viewer.id) throw forbidden('You cannot vote on your own content.');
+    return this.writes.write(async (tx, changed, emit) => {
+      const where = and(eq(column[kind], id), eq(votes.userId, viewer.id));
+      if (on) await tx.insert(votes).values({ userId: viewer.id, [field[kind]]: id }).onConflictDoNothing();
+      else await tx.delete(votes).where(where);
+      const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(votes).where(eq(column[kind], id));
+      changed({ t: 'scope', id: target.scopeId });
+      emit(contentEvent('vote.changed', target, { kind, id, score: Number(n) }));
+      return { score: Number(n), votedByMe: on };
+    });
+  }
+
+  /** The item's author and scope, if the viewer may see it (404 otherwise). */
+  private async target(viewer: Viewer, kind: Votable, id: string): Promise<Target> {
+    if (kind === 'notes') return this.notes.visible(viewer, id);
+    if (kind === 'questions') return this.questions.visible(viewer, id);
+    const { answer, question } = await this.questions.visibleAnswer(viewer, id);
+    // The answer's event is as visible as its question.
+    return { authorId: answer.authorId, scopeId: question.scopeId, visibility: question.visibility, teamId: question.teamId };
+  }
+}
