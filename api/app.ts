@@ -9,6 +9,7 @@ import { expertRoutes } from './experts/routes';
 import { docsRoutes } from './http/docs';
 import { ApiError } from './kernel/errors';
 import { onError, onNotFound } from './http/middleware/error-handler';
+import { textOnly } from './http/middleware/text-only';
 import { describeApi } from './http/openapi';
 import { routeMaker, router } from './http/routes';
 import { inboxRoutes } from './inbox/routes';
@@ -39,6 +40,7 @@ export function createApp(services: Services) {
       },
     }),
   );
+  api.use('*', textOnly);
   api.openapi(routeMaker(services.sessions)(serverEndpoints.getHealth), (c) => c.json({ ok: true as const, version: API_VERSION }, 200));
   for (const routes of [
     authRoutes,

@@ -4,6 +4,7 @@ import { API_BASE, createApp } from './app';
 import { loadConfig } from './config';
 import { DataDirBusyError, lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/database';
+import { answerClientErrors } from './http/client-errors';
 import { migrateDatabase } from './db/migrate';
 import { startJobs } from './jobs';
 import { createServices } from './wiring';
@@ -28,6 +29,8 @@ async function main() {
     console.log(`  Next: create the first account (it becomes admin): open the extension's options page and sign up,`);
     console.log(`        or run: npm run admin -- create-admin --email you@corp.example --name "You"`);
   });
+
+  answerClientErrors(server);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -7,6 +7,7 @@ import { notes } from '../db/schema';
 import { forbidden, notFound } from '../kernel/errors';
 import { canSee, may, resolveSharing, type Viewer } from '../kernel/access';
 import { contentEvent } from '../kernel/event-log';
+import { changesNothing } from '../kernel/patch';
 import type { WritePath } from '../kernel/write-path';
 import type { WatchService } from '../watches/service';
 import { forgetReports, pinnedBy, unpinned } from './anchors';
@@ -52,6 +53,7 @@ export class NoteService {
   async update(viewer: Viewer, id: string, patch: UpdateNoteRequest): Promise<Note> {
     const note = await this.visible(viewer, id);
     if (!may.edit(viewer, note)) throw forbidden('Only the author can edit a note.');
+    if (changesNothing(patch)) return presentNote(note, viewer);
     const sharing =
       patch.visibility !== undefined || patch.teamId !== undefined
         ? resolveSharing(viewer, { visibility: patch.visibility ?? note.visibility, teamId: patch.teamId ?? note.teamId })

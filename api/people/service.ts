@@ -2,11 +2,13 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Role, User } from '@shared/contract';
 import { ADVISORY_LOCKS } from '../db/advisory-locks';
-import type { Database } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { memberships, teams, users } from '../db/schema';
 import { conflict, forbidden, notFound } from '../kernel/errors';
 import type { WritePath } from '../kernel/write-path';
 import { hashPassword } from './passwords';
+
+type NewAccount = { email: string; name: string; password: string };
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -24,11 +26,9 @@ export class AccountService {
     private readonly writes: WritePath,
   ) {}
 
-  async signUp(input: { email: string; name: string; password: string }, role?: Role): Promise<UserRow> {
+  async signUp(input: NewAccount, role?: Role): Promise<UserRow> {
     const passwordHash = await hashPassword(input.password);
-    return this.database.db.transaction(async (tx) => {
-      // Serialize sign-ups so that two racing first accounts cannot both become admin.
-      await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.firstAccount})`);
+    return this.underAccountLock(async (tx) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
       if (existing) throw conflict('email_taken', 'An account with this email already exists.');
       const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
@@ -40,16 +40,27 @@ export class AccountService {
     });
   }
 
-  /** For unattended set-up: creates the admin, or makes an existing account admin with this password. */
-  async ensureAdmin(input: { email: string; name: string; password: string }): Promise<UserRow> {
-    const [existing] = await this.database.db.select().from(users).where(sql`lower(${users.email}) = ${input.email}`);
-    if (!existing) return this.signUp(input, 'admin');
-    const [row] = await this.database.db
-      .update(users)
-      .set({ role: 'admin', passwordHash: await hashPassword(input.password) })
-      .where(eq(users.id, existing.id))
-      .returning();
-    return row!;
+  /**
+   * For unattended set-up: creates the admin, or makes an existing account admin with this password.
+   * Instances starting together with the same settings all succeed, with one account.
+   */
+  async ensureAdmin(input: NewAccount): Promise<UserRow> {
+    const passwordHash = await hashPassword(input.password);
+    return this.underAccountLock(async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+      const [row] = existing
+        ? await tx.update(users).set({ role: 'admin', passwordHash }).where(eq(users.id, existing.id)).returning()
+        : await tx.insert(users).values({ email: input.email, name: input.name, passwordHash, role: 'admin' }).returning();
+      return row!;
+    });
+  }
+
+  /** Account creation, one at a time across instances: two racing first accounts cannot both become admin. */
+  private underAccountLock<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.firstAccount})`);
+      return fn(tx);
+    });
   }
 
   async get(id: string): Promise<UserRow> {

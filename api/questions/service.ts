@@ -10,6 +10,7 @@ import { forbidden, notFound, unprocessable } from '../kernel/errors';
 import type { InboxService } from '../inbox/service';
 import { canSee, may, resolveSharing, type Viewer } from '../kernel/access';
 import { contentEvent } from '../kernel/event-log';
+import { changesNothing } from '../kernel/patch';
 import type { WritePath } from '../kernel/write-path';
 import type { WatchService } from '../watches/service';
 import { presentQuestion } from './present';
@@ -58,6 +59,7 @@ export class QuestionService {
   async update(viewer: Viewer, id: string, patch: { title?: string; body?: string }): Promise<Question> {
     const question = await this.visible(viewer, id);
     if (!may.edit(viewer, question)) throw forbidden('Only the asker can edit a question.');
+    if (changesNothing(patch)) return this.get(viewer, id);
     await this.writes.write(async (tx, changed) => {
       await tx.update(questions).set({ ...patch, updatedAt: new Date() }).where(eq(questions.id, id));
       changed({ t: 'scope', id: question.scopeId });

@@ -5,6 +5,7 @@ import { PatternError } from '@shared/urlpattern';
 import type { Database } from '../db/database';
 import { siteOwners, sites, users } from '../db/schema';
 import { ApiError, conflict, notFound } from '../kernel/errors';
+import { changesNothing } from '../kernel/patch';
 import type { WritePath } from '../kernel/write-path';
 
 type SiteRow = typeof sites.$inferSelect;
@@ -89,6 +90,7 @@ export class SiteService {
 
   async update(id: string, input: { name?: string; rules?: SiteRules }): Promise<Site> {
     const site = this.get(id);
+    if (changesNothing(input)) return site;
     if (input.rules) checkTemplates(input.rules, site.origin);
     const row = await this.writes.write(async (tx, changed) => {
       const [updated] = await tx.update(sites).set(input).where(eq(sites.id, id)).returning();

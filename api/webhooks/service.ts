@@ -5,13 +5,14 @@
 // after the last attempt. X-Alongside-Delivery (the delivery id) stays the same across retries: a receiver
 // that already acknowledged it can drop a repeat (possible only when an instance dies between the receiver's
 // 2xx and the database update). Targets are checked against the SSRF policy on save and on every connection
-// (webhook-targets.ts); a delivery the policy refuses fails at once, since retrying cannot change the answer.
+// (targets.ts); a delivery the policy refuses fails at once, since retrying cannot change the answer.
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Webhook } from '@shared/contract';
 import type { Database } from '../db/database';
 import { events, webhookDeliveries, webhooks } from '../db/schema';
 import { notFound, unprocessable } from '../kernel/errors';
+import { changesNothing } from '../kernel/patch';
 import { RefusedTarget, UnresolvableTarget, WebhookTargets } from './targets';
 
 type WebhookRow = typeof webhooks.$inferSelect;
@@ -71,7 +72,10 @@ export class WebhookService {
 
   async update(id: string, patch: { url?: string; kinds?: string[]; format?: 'json' | 'slack'; active?: boolean }): Promise<Webhook> {
     if (patch.url !== undefined) await this.checkTarget(patch.url);
-    const [row] = await this.database.db.update(webhooks).set(patch).where(eq(webhooks.id, id)).returning();
+    const db = this.database.db;
+    const [row] = changesNothing(patch)
+      ? await db.select().from(webhooks).where(eq(webhooks.id, id))
+      : await db.update(webhooks).set(patch).where(eq(webhooks.id, id)).returning();
     if (!row) throw notFound('Webhook');
     return toWebhook(row);
   }

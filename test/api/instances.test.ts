@@ -72,4 +72,14 @@ describe.skipIf(!hasPostgres)('two API instances on one PostgreSQL database', ()
     const revoked = await until(ctx, (r) => r.status === 401);
     expect(revoked.status).toBe(401);
   });
+
+  it('sets up the same admin from two instances starting at once (ALONGSIDE_ADMIN_*): both succeed, one account', async () => {
+    const admin = { email: 'root@corp.example', name: 'Root', password: 'correct horse battery' };
+    for (let round = 0; round < 3; round++) {
+      const rows = await Promise.all([a.services.accounts.ensureAdmin(admin), b.services.accounts.ensureAdmin(admin)]);
+      expect(rows.map((r) => r.role)).toEqual(['admin', 'admin']);
+    }
+    const result = await databases[2]!.db.execute(sql`select count(*)::int as n from users where lower(email) = 'root@corp.example'`);
+    expect((result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
+  });
 });

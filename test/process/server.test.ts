@@ -32,6 +32,11 @@ describe('the API process on PGlite', () => {
     });
     expect(site.status).toBe(201);
 
+    // Refused by Node's parser before the app sees it, still with the API's error body.
+    const long = await fetch(`${base}/context?url=${'x'.repeat(20_000)}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(long.status).toBe(431);
+    expect(await long.json()).toEqual({ code: 'headers_too_large', message: expect.stringContaining('too long') });
+
     const second = startApiProcess({ ...env, PORT: String(Number(port) + 1) });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('is in use by another Alongside process');
