@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { notes, questions } from '../db/schema';
 import { describeEachDatabase } from '../../test/support/api-harness';
 import { createOrg, must, SITE, type Org } from '../../test/support/org-fixture';
 
@@ -31,6 +32,45 @@ describeEachDatabase('page context', (api) => {
     expect(ctx.questions.map((q: { title: string }) => q.title)).toEqual(['Why two totals?']);
     expect(ctx.counts).toEqual({ notes: 2, tips: 1, questions: 1, openQuestions: 1 });
     expect(ctx.scopes.map((s: { pattern: string }) => s.pattern)).toEqual([`${SITE}/accounts/7/orders`, `${SITE}/accounts/:id/*`]);
+  });
+
+  it('counts every item a viewer may see, also past the newest it lists', async () => {
+    const pattern = `${SITE}/busy/:id`;
+    const seed = await note(org.alice.token, pattern, { body: 'seed' }); // creates the scope
+    // Straight into the tables through the write path, which invalidates the scope's cached content.
+    await api().services.writes.write(async (tx, changed) => {
+      const sharing = (i: number) =>
+        i % 3 === 0 ? { visibility: 'org' as const, teamId: null } : i % 3 === 1 ? { visibility: 'team' as const, teamId: org.teamId } : { visibility: 'private' as const, teamId: null };
+      await tx.insert(notes).values(
+        Array.from({ length: 1200 }, (_, i) => ({ scopeId: seed.scopeId, authorId: org.alice.user.id, body: `n${i}`, ...sharing(i), ...(i % 4 === 0 && { anchor: { selector: [{ type: 'CssSelector' as const, value: '#x' }] } }) })),
+      );
+      await tx.insert(questions).values(
+        Array.from({ length: 1100 }, (_, i) => ({ scopeId: seed.scopeId, authorId: org.bob.user.id, title: `q${i}`, ...sharing(i), ...(i % 5 === 0 && { acceptedAnswerId: seed.id }) })),
+      );
+      changed({ t: 'scope', id: seed.scopeId });
+    });
+    const count = (n: number, keep: (i: number) => boolean) => Array.from({ length: n }, (_, i) => i).filter(keep).length;
+    const org3 = (i: number) => i % 3 === 0;
+    const team3 = (i: number) => i % 3 !== 2;
+    const tip = (i: number) => i % 4 === 0;
+    const open = (i: number) => i % 5 !== 0;
+    const page = `${SITE}/busy/1`;
+    // Carol (no team): org items only.
+    expect((await context(org.carol.token, page)).body.counts).toEqual({
+      notes: 1 + count(1200, (i) => org3(i) && !tip(i)),
+      tips: count(1200, (i) => org3(i) && tip(i)),
+      questions: count(1100, org3),
+      openQuestions: count(1100, (i) => org3(i) && open(i)),
+    });
+    // Alice wrote the notes (all hers to see) and is in the team (Bob's team questions, not his private ones).
+    const alice = (await context(org.alice.token, page)).body;
+    expect(alice.counts).toEqual({
+      notes: 1 + count(1200, (i) => !tip(i)),
+      tips: count(1200, tip),
+      questions: count(1100, team3),
+      openQuestions: count(1100, (i) => team3(i) && open(i)),
+    });
+    expect(alice.notes).toHaveLength(200); // listed: the newest
   });
 
   it('names the screen from the site templates', async () => {

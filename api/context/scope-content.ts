@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database';
 import { experts, notes, questions, scopes, users } from '../db/schema';
+import type { Sharing } from '../kernel/access';
 import type { WritePath } from '../kernel/write-path';
 import { loadNotes, type NoteRecord } from '../notes/records';
 import { loadQuestions, type QuestionRecord } from '../questions/records';
@@ -15,14 +16,25 @@ export interface ExpertRecord {
   createdAt: string;
 }
 
+/** How many items one sharing (author, visibility, team) holds on a scope, of each kind. */
+export interface Tally extends Sharing {
+  notes: number;
+  tips: number;
+  questions: number;
+  openQuestions: number;
+}
+
 /** Everything attached to one scope, for every viewer: visibility is applied when it is presented. */
 export interface ScopeContent {
+  /** The newest notes and questions, at most ITEMS_PER_SCOPE of each. */
   notes: NoteRecord[];
   questions: QuestionRecord[];
   experts: ExpertRecord[];
+  /** Counts of all of them, by sharing, so a page's counts are true totals for any viewer. */
+  tallies: Tally[];
 }
 
-// Per scope and kind; a scope with more is listed newest first, the rest reachable by search (later).
+// Per scope and kind; a scope with more lists its newest (the counts stay true, from the tallies).
 const ITEMS_PER_SCOPE = 1000;
 
 /**
@@ -64,7 +76,7 @@ export class ScopeContentCache {
 
   private async load(scopeId: string, key: string): Promise<ScopeContent> {
     const db = this.database.db;
-    const [noteRecords, questionRecords, expertRows] = await Promise.all([
+    const [noteRecords, questionRecords, expertRows, tallies] = await Promise.all([
       loadNotes(db, eq(notes.scopeId, scopeId), ITEMS_PER_SCOPE),
       loadQuestions(db, eq(questions.scopeId, scopeId), ITEMS_PER_SCOPE),
       db
@@ -74,6 +86,7 @@ export class ScopeContentCache {
         .innerJoin(scopes, eq(scopes.id, experts.scopeId))
         .where(and(eq(experts.scopeId, scopeId), eq(experts.status, 'active')))
         .orderBy(asc(users.name)),
+      this.tallies(scopeId),
     ]);
     const content: ScopeContent = {
       notes: noteRecords,
@@ -86,10 +99,54 @@ export class ScopeContentCache {
         pattern,
         createdAt: expert.createdAt.toISOString(),
       })),
+      tallies,
     };
     // Store only if nothing changed while we were reading.
     if (key === `${this.epoch}:${this.generations.get(scopeId) ?? 0}:${scopeId}`) this.entries.set(scopeId, content);
     return content;
+  }
+
+  /**
+   * The scope's items counted by sharing. Org items are counted together (everyone sees them); team and
+   * private items by author too, since their author sees them whatever the team.
+   */
+  private async tallies(scopeId: string): Promise<Tally[]> {
+    const db = this.database.db;
+    const byAuthor = (t: typeof notes | typeof questions) => sql<string>`case when ${t.visibility} = 'org' then '' else ${t.authorId}::text end`;
+    const [noteRows, questionRows] = await Promise.all([
+      db
+        .select({
+          visibility: notes.visibility,
+          teamId: notes.teamId,
+          authorId: byAuthor(notes),
+          notes: sql<number>`count(*) filter (where ${notes.anchor} is null)::int`,
+          tips: sql<number>`count(*) filter (where ${notes.anchor} is not null)::int`,
+        })
+        .from(notes)
+        .where(eq(notes.scopeId, scopeId))
+        .groupBy(sql`1, 2, 3`),
+      db
+        .select({
+          visibility: questions.visibility,
+          teamId: questions.teamId,
+          authorId: byAuthor(questions),
+          questions: sql<number>`count(*)::int`,
+          openQuestions: sql<number>`count(*) filter (where ${questions.acceptedAnswerId} is null)::int`,
+        })
+        .from(questions)
+        .where(eq(questions.scopeId, scopeId))
+        .groupBy(sql`1, 2, 3`),
+    ]);
+    const tallies = new Map<string, Tally>();
+    const tallyOf = (r: Sharing) => {
+      const key = `${r.visibility}|${r.teamId}|${r.authorId}`;
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = { ...r, notes: 0, tips: 0, questions: 0, openQuestions: 0 }));
+      return tally;
+    };
+    for (const r of noteRows) Object.assign(tallyOf(r), { notes: Number(r.notes), tips: Number(r.tips) });
+    for (const r of questionRows) Object.assign(tallyOf(r), { questions: Number(r.questions), openQuestions: Number(r.openQuestions) });
+    return [...tallies.values()];
   }
 
   /** The content held for a scope, without loading it (a changed scope's next load is a new object). */

@@ -5,7 +5,7 @@ import { pageKey, PageKeyError, screenName } from '@shared/page-key';
 import { ApiError } from '../kernel/errors';
 import { presentNote } from '../notes/present';
 import { presentQuestionSummary } from '../questions/present';
-import type { ExpertRecord, ScopeContent, ScopeContentCache } from './scope-content';
+import type { ExpertRecord, ScopeContent, ScopeContentCache, Tally } from './scope-content';
 import type { ScopeRef, ScopeService } from '../scopes/service';
 import type { SiteService } from '../sites/service';
 import { canSee, type Viewer } from '../kernel/access';
@@ -111,8 +111,6 @@ export class ContextService {
 
     const notes = contents.flatMap((c) => c.notes.filter((n) => canSee(viewer, n))).sort(newestFirst);
     const questions = contents.flatMap((c) => c.questions.filter((q) => canSee(viewer, q))).sort(newestFirst);
-    const tips = notes.reduce((n, note) => n + (note.anchor ? 1 : 0), 0);
-    const open = questions.reduce((n, q) => n + (q.acceptedAnswerId ? 0 : 1), 0);
 
     const context: PageContext = {
       pageKey: key,
@@ -122,7 +120,7 @@ export class ContextService {
       notes: notes.slice(0, limits.contextItemsPerKind).map((n) => presentNote(n, viewer)),
       questions: questions.slice(0, limits.contextItemsPerKind).map((q) => presentQuestionSummary(q, viewer)),
       experts: expertsOf(contents.flatMap((c) => c.experts)),
-      counts: { notes: notes.length - tips, tips, questions: questions.length, openQuestions: open },
+      counts: countsFor(viewer, contents.flatMap((c) => c.tallies)),
     };
     return { context, site, scopes: matched, contents };
   }
@@ -147,6 +145,19 @@ export class ContextService {
     const contents = await Promise.all(this.scopes.match(key).map((scope) => this.content.get(scope.id)));
     return expertsOf(contents.flatMap((c) => c.experts));
   }
+}
+
+/** The page's counts as this viewer may see them: every item of its scopes, not only the newest held. */
+function countsFor(viewer: Viewer, tallies: Tally[]): PageContext['counts'] {
+  const counts = { notes: 0, tips: 0, questions: 0, openQuestions: 0 };
+  for (const t of tallies) {
+    if (!canSee(viewer, t)) continue;
+    counts.notes += t.notes;
+    counts.tips += t.tips;
+    counts.questions += t.questions;
+    counts.openQuestions += t.openQuestions;
+  }
+  return counts;
 }
 
 /** Experts arrive in scope order (most specific first); keep each person's first, most specific entry. */
