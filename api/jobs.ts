@@ -1,6 +1,7 @@
-// The periodic jobs: escalating routed questions, delivering webhooks, pruning old events. main.ts starts
+// The periodic jobs: escalating routed questions, delivering webhooks, pruning old events and idempotency keys. main.ts starts
 // them; every instance may run them: each job claims its rows with FOR UPDATE SKIP LOCKED.
 import { pruneEvents } from './kernel/event-log';
+import { pruneKeys } from './kernel/once';
 import type { Services } from './wiring';
 
 const PRUNE_EVERY_MS = 3_600_000;
@@ -17,6 +18,7 @@ export function startJobs(services: Services, everyMs = 1_000): () => void {
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now();
         await pruneEvents(services.writes);
+        await pruneKeys(services.database.db);
       }
     } catch (err) {
       console.error(`[jobs] ${(err as Error).message}`);

@@ -42,6 +42,7 @@ export async function createServices(database: Database, settings: Settings) {
   const questions = new QuestionService(database, writes, scopes, inbox, routing, watches);
   const services = {
     settings,
+    database,
     writes,
     limiter,
     sessions,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database';
 import { recordEvents, type NewEvent } from './event-log';
+import { claim, remember, type Once } from './once';
 
 export type Change =
   | { t: 'scope'; id: string } // content attached to a scope changed
@@ -50,17 +51,23 @@ export class WritePath {
   /**
    * Runs `fn` in a transaction; what it reports through `changed` reaches every instance on commit. What it
    * reports through `emit` is recorded in the events table in the same transaction (server-sent events,
-   * webhooks), and the NOTIFY carries only the highest new event id.
+   * webhooks), and the NOTIFY carries only the highest new event id. A retryable write (`once`, see
+   * once.ts) that committed before returns its first result and does nothing again.
    */
-  async write<T>(fn: (tx: Tx, changed: Changed, emit: Emit) => Promise<T>): Promise<T> {
+  async write<T>(fn: (tx: Tx, changed: Changed, emit: Emit) => Promise<T>, once?: Once): Promise<T> {
     const changes: Change[] = [];
     const newEvents: NewEvent[] = [];
     const result = await this.database.db.transaction(async (tx) => {
+      if (once) {
+        const claimed = await claim<T>(tx, once);
+        if (claimed.repeated) return claimed.result;
+      }
       const value = await fn(
         tx,
         (change) => changes.push(change),
         (event) => newEvents.push(event),
       );
+      if (once) await remember(tx, once, value);
       if (newEvents.length > 0) changes.push({ t: 'events', maxId: await recordEvents(tx, newEvents) });
       if (changes.length > 0) {
         let payload = JSON.stringify({ from: this.instance, changes });

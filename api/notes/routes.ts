@@ -8,7 +8,9 @@ import type { TipService } from './tips';
 export function noteRoutes(s: { sessions: Sessions; notes: NoteService; tips: TipService }) {
   const route = routeMaker(s.sessions);
   return router()
-    .openapi(route(e.createNote), async (c) => c.json(await s.notes.create(c.get('viewer'), c.req.valid('json')), 201))
+    .openapi(route(e.createNote), async (c) =>
+      c.json(await s.notes.create(c.get('viewer'), c.req.valid('json'), c.req.valid('header')['idempotency-key']), 201),
+    )
     .openapi(route(e.getNote), async (c) => c.json(await s.notes.get(c.get('viewer'), c.req.valid('param').id), 200))
     .openapi(route(e.updateNote), async (c) => c.json(await s.notes.update(c.get('viewer'), c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(route(e.deleteNote), async (c) => {

@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../kernel/errors';
 import { canSee, may, resolveSharing, type Viewer } from '../kernel/access';
 import { contentEvent } from '../kernel/event-log';
 import { changesNothing } from '../kernel/patch';
+import { onceFor } from '../kernel/once';
 import type { WritePath } from '../kernel/write-path';
 import type { WatchService } from '../watches/service';
 import { forgetReports, pinnedBy, unpinned } from './anchors';
@@ -22,7 +23,8 @@ export class NoteService {
     private readonly watches: WatchService,
   ) {}
 
-  async create(viewer: Viewer, input: CreateNoteRequest): Promise<Note> {
+  /** `key`: the client's Idempotency-Key, when it may send the same note again. */
+  async create(viewer: Viewer, input: CreateNoteRequest, key?: string): Promise<Note> {
     const sharing = resolveSharing(viewer, input);
     const id = await this.writes.write(async (tx, changed, emit) => {
       const scope = await this.scopes.resolve(tx, changed, input.pattern);
@@ -42,7 +44,7 @@ export class NoteService {
       emit(contentEvent('note.created', item, { noteId: row!.id, pattern: scope.pattern }));
       await this.watches.notify(tx, emit, { ...item, pattern: scope.pattern, siteId: scope.siteId }, { noteId: row!.id });
       return row!.id;
-    });
+    }, onceFor(viewer.id, key, 'createNote'));
     return this.get(viewer, id);
   }
 

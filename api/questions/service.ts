@@ -11,6 +11,7 @@ import type { InboxService } from '../inbox/service';
 import { canSee, may, resolveSharing, type Viewer } from '../kernel/access';
 import { contentEvent } from '../kernel/event-log';
 import { changesNothing } from '../kernel/patch';
+import { onceFor } from '../kernel/once';
 import type { WritePath } from '../kernel/write-path';
 import type { WatchService } from '../watches/service';
 import { presentQuestion } from './present';
@@ -26,7 +27,8 @@ export class QuestionService {
     private readonly watches: WatchService,
   ) {}
 
-  async create(viewer: Viewer, input: CreateQuestionRequest): Promise<Question> {
+  /** `key` (here and for answers): the client's Idempotency-Key, when it may send the same write again. */
+  async create(viewer: Viewer, input: CreateQuestionRequest, key?: string): Promise<Question> {
     const sharing = resolveSharing(viewer, input);
     if (input.askExperts && sharing.visibility === 'private') {
       throw unprocessable('private_question', 'A private question cannot be routed to experts: share it with a team or the organisation.');
@@ -45,7 +47,7 @@ export class QuestionService {
       if (input.askExperts) await this.routing.routeNew(tx, emit, { ...created, id: row!.id }, ring1);
       await this.watches.notify(tx, emit, created, { questionId: row!.id });
       return row!.id;
-    });
+    }, onceFor(viewer.id, key, 'createQuestion'));
     return this.get(viewer, id);
   }
 
@@ -78,7 +80,7 @@ export class QuestionService {
     });
   }
 
-  async answer(viewer: Viewer, questionId: string, body: string): Promise<Question> {
+  async answer(viewer: Viewer, questionId: string, body: string, key?: string): Promise<Question> {
     const question = await this.visible(viewer, questionId);
     await this.writes.write(async (tx, changed, emit) => {
       const [row] = await tx.insert(answers).values({ questionId, authorId: viewer.id, body }).returning({ id: answers.id });
@@ -87,7 +89,7 @@ export class QuestionService {
       if (question.authorId !== viewer.id) {
         await this.inbox.deliver(tx, [question.authorId], { kind: 'answer_posted', questionId, answerId: row!.id }, emit);
       }
-    });
+    }, onceFor(viewer.id, key, `createAnswer ${questionId}`));
     return this.get(viewer, questionId);
   }
 

@@ -9,6 +9,6 @@ export function replyRoutes(s: { sessions: Sessions; replies: ReplyService }) {
   return router()
     .openapi(route(e.listReplies), async (c) => c.json(await s.replies.list(c.get('viewer'), c.req.valid('param').id), 200))
     .openapi(route(e.createReply), async (c) =>
-      c.json(await s.replies.add(c.get('viewer'), c.req.valid('param').id, c.req.valid('json').body), 201),
+      c.json(await s.replies.add(c.get('viewer'), c.req.valid('param').id, c.req.valid('json').body, c.req.valid('header')['idempotency-key']), 201),
     );
 }

@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { NoteReply } from '@shared/contract';
 import type { Database } from '../db/database';
 import { noteReplies, users } from '../db/schema';
+import { onceFor } from '../kernel/once';
 import type { WritePath } from '../kernel/write-path';
 import { contentEvent } from '../kernel/event-log';
 import type { InboxService } from '../inbox/service';
@@ -35,15 +36,20 @@ export class ReplyService {
     }));
   }
 
-  async add(viewer: Viewer, noteId: string, body: string): Promise<NoteReply> {
+  /** `key`: the client's Idempotency-Key, when it may send the same reply again (its outbox). */
+  async add(viewer: Viewer, noteId: string, body: string, key?: string): Promise<NoteReply> {
     const note = await this.notes.visible(viewer, noteId);
-    const row = await this.writes.write(async (tx, changed, emit) => {
-      const [reply] = await tx.insert(noteReplies).values({ noteId, authorId: viewer.id, body }).returning();
-      changed({ t: 'scope', id: note.scopeId });
-      emit(contentEvent('note.replied', note, { noteId, replyId: reply!.id, pattern: note.pattern }));
-      if (note.authorId !== viewer.id) await this.inbox.deliver(tx, [note.authorId], { kind: 'note_reply', noteId }, emit);
-      return reply!;
-    });
-    return { id: row.id, noteId, body: row.body, author: { id: viewer.id, name: viewer.name }, createdAt: row.createdAt.toISOString() };
+    const reply = await this.writes.write(
+      async (tx, changed, emit) => {
+        const [row] = await tx.insert(noteReplies).values({ noteId, authorId: viewer.id, body }).returning();
+        changed({ t: 'scope', id: note.scopeId });
+        emit(contentEvent('note.replied', note, { noteId, replyId: row!.id, pattern: note.pattern }));
+        if (note.authorId !== viewer.id) await this.inbox.deliver(tx, [note.authorId], { kind: 'note_reply', noteId }, emit);
+        // A JSON value, as a resend gets it back.
+        return { id: row!.id, body: row!.body, createdAt: row!.createdAt.toISOString() };
+      },
+      onceFor(viewer.id, key, `createReply ${noteId}`),
+    );
+    return { ...reply, noteId, author: { id: viewer.id, name: viewer.name } };
   }
 }

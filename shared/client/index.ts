@@ -18,9 +18,10 @@ type JsonSchema<X> = X extends { content: { 'application/json': { schema: infer 
 type RequestOf<E> = E extends { request: infer R } ? R : object;
 type SuccessStatus = 200 | 201 | 202;
 
-/** What a route takes: `params` for its path, `query`, `json` for its body, each only where it has one. */
+/** What a route takes: `params` for its path, `query`, `headers`, `json` for its body, each only where it has one. */
 export type Input<R extends Route> = (RequestOf<Endpoints[R]> extends { params: infer P extends ZodType } ? { params: z.input<P> } : object) &
   (RequestOf<Endpoints[R]> extends { query: infer Q extends ZodType } ? { query?: z.input<Q> } : object) &
+  (RequestOf<Endpoints[R]> extends { headers: infer H extends ZodType } ? { headers?: z.input<H> } : object) &
   (RequestOf<Endpoints[R]> extends { body: infer B } ? { json: z.input<JsonSchema<B>> } : object);
 
 /** What a route answers on success. */
@@ -58,7 +59,7 @@ export function apiRoot(serverUrl: string): string {
   return `${url.origin}${path}/api/v1`;
 }
 
-type Loose = { params?: Record<string, string>; query?: Record<string, string | undefined>; json?: unknown };
+type Loose = { params?: Record<string, string>; query?: Record<string, string | undefined>; headers?: Record<string, string | undefined>; json?: unknown };
 
 /** A route's URL under the API root, with its path parameters filled in and its query appended. */
 function urlOf(root: string, path: string, input: Loose): string {
@@ -82,6 +83,7 @@ export function apiClient(root: string, options: ClientOptions = {}) {
     const [method, path] = route.split(' ') as [string, string];
     const given = (input ?? {}) as Loose;
     const headers: Record<string, string> = { accept: 'application/json' };
+    for (const [name, value] of Object.entries(given.headers ?? {})) if (value !== undefined) headers[name] = value;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (given.json !== undefined) headers['content-type'] = 'application/json';
     let res: Response;

@@ -71,5 +71,18 @@ export const pattern = z
     description: 'A URL pattern (URLPattern syntax, no custom regular-expression groups) within a registered site.',
   });
 
+/** The header of a write a client may send again (its outbox): the same key again gets the first result. */
+export const retryable = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,100}$/, 'must be 16 to 100 letters, digits, "-" or "_"')
+    .optional()
+    .meta({
+      description:
+        'A key of your choosing for this write (a random UUID). Sent again with the same write, it answers with the ' +
+        "first write's result and writes nothing again; kept a day. Reused for another write: 422 idempotency_key_reused.",
+    }),
+});
+
 /** Score and the caller's own vote, shared by everything that can be voted on. */
 export const votes = { score: z.int(), votedByMe: z.boolean() };

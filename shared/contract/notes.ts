@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { anchor } from './anchors';
-import { id, idParam, limits, markdownBody, ok, pattern, person, sharing, timestamp, visibility, votes } from './common';
+import { id, idParam, limits, markdownBody, ok, pattern, person, retryable, sharing, timestamp, visibility, votes } from './common';
 import { body, endpoints, errors, json } from './http';
 
 export const note = z
@@ -57,7 +57,7 @@ export const noteEndpoints = endpoints({
   createNote: {
     method: 'post', path: '/notes', access: 'signed-in', tags: ['Notes'],
     summary: 'Add a note (or, with an anchor, a tip) to the pages a pattern matches.',
-    request: body(createNoteRequest),
+    request: { headers: retryable, ...body(createNoteRequest) },
     responses: { 201: json(note, 'Created.'), ...errors(400, 401, 403, 413, 422) },
   },
   getNote: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idParam, limits, markdownBody, ok, pattern, person, sharing, timestamp, visibility, votes } from './common';
+import { id, idParam, limits, markdownBody, ok, pattern, person, retryable, sharing, timestamp, visibility, votes } from './common';
 import { body, endpoints, errors, json } from './http';
 
 export const questionStatus = z.enum(['open', 'answered']).meta({ id: 'QuestionStatus' });
@@ -85,7 +85,7 @@ export const questionEndpoints = endpoints({
   createQuestion: {
     method: 'post', path: '/questions', access: 'signed-in', tags: ['Questions'],
     summary: 'Ask a question about the pages a pattern matches.',
-    request: body(createQuestionRequest),
+    request: { headers: retryable, ...body(createQuestionRequest) },
     responses: { 201: json(question, 'Asked.'), ...errors(400, 401, 403, 413, 422) },
   },
   getQuestion: {
@@ -115,7 +115,7 @@ export const questionEndpoints = endpoints({
   createAnswer: {
     method: 'post', path: '/questions/{id}/answers', access: 'signed-in', tags: ['Questions'],
     summary: 'Answer a question.',
-    request: { params: idParam, ...body(createAnswerRequest) },
+    request: { params: idParam, headers: retryable, ...body(createAnswerRequest) },
     responses: { 201: json(question, 'The question with the new answer.'), ...errors(400, 401, 404, 413) },
   },
   updateAnswer: {

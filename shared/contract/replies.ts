@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idParam, limits, markdownBody, person, timestamp } from './common';
+import { id, idParam, limits, markdownBody, person, retryable, timestamp } from './common';
 import { body, endpoints, errors, json } from './http';
 
 export const noteReply = z
@@ -19,7 +19,7 @@ export const replyEndpoints = endpoints({
   createReply: {
     method: 'post', path: '/notes/{id}/replies', access: 'signed-in', tags: ['Replies'],
     summary: 'Reply to a note; its author is told.',
-    request: { params: idParam, ...body(createReplyRequest) },
+    request: { params: idParam, headers: retryable, ...body(createReplyRequest) },
     responses: { 201: json(noteReply, 'Replied.'), ...errors(400, 401, 404, 413) },
   },
 });
