@@ -1,5 +1,6 @@
 // Page keys and screens: how a site's rules (shared/contract/sites.ts) turn a page URL into what leaves
 // the browser, and name its screens. A product rule built on the URL-pattern language. See README.md.
-export { pageKey, PageKeyError, type PageKeyErrorCode } from './page-key';
+export { pageKey } from './page-key';
+export { PageKeyError, type PageKeyErrorCode } from './page-url';
 export { compileTemplate, compileTemplates, matchingTemplates, screenName, templatePattern, type ScreenTemplate } from './screens';
 export { patternForPageKey } from './page-pattern';

@@ -11,43 +11,27 @@
  *   - the query: only the parameters named in `keepQuery`, sorted by name (stable: repeated values
  *     keep their order), re-encoded canonically (`a b` and `a%20b` and `a+b` give `a+b`). No kept
  *     parameter: no "?";
- *   - the fragment: dropped, unless `hashRouting`. Then it is read as a route `path[?query]`: the
- *     route's query is filtered by `keepQuery` like the URL's; a route that looks like parameters
- *     rather than a path (it contains "=", e.g. an OAuth `#access_token=...&state=...`) is filtered
- *     as a query too, so tokens in fragments never leak. An empty result: no "#".
+ *   - the fragment: dropped, unless `hashRouting`. Then it is read as a route `path[?query]`:
+ *       - the route's query is filtered by `keepQuery` like the URL's;
+ *       - a route that reads as parameters rather than a path (it holds "=" or "&" once unescaped, e.g.
+ *         an OAuth `#access_token=...&state=...` or `#access_token%3D...`) is filtered as a query too;
+ *       - a route that one of the site's route templates matches (a template with "#": `#/reports/:id`,
+ *         `/app/#/accounts/:id`) is kept whole: the admin named its parameters as part of the page;
+ *       - any other route keeps only its leading plain words (lowercase letters, words joined by "-" or
+ *         "_", at most 32 characters), up to the first
+ *         segment that is not one: `#/reset-password/<token>` → `#/reset-password`, `#/magic/eyJ...` →
+ *         `#/magic`, `#/accounts/7/edit` → `#/accounts` (name `#/accounts/:id` to keep the account);
+ *     so tokens in fragments never leave the browser. An empty result: no "#".
  *
  *   pageKey('https://Bob:pw@CRM.example.com:443/accounts/7?utm_source=x&tab=2#top', { keepQuery: ['tab'], ... })
  *     === 'https://crm.example.com/accounts/7?tab=2'
  */
 import type { SiteRules } from '@shared/contract/sites';
+import { parsePageURL } from './page-url';
+import { matchesRouteTemplate } from './screens';
 
-export type PageKeyErrorCode = 'bad_url' | 'unsupported_scheme';
+type KeyRules = Pick<SiteRules, 'keepQuery' | 'hashRouting' | 'templates'>;
 
-/** A URL that cannot be turned into a page key. */
-export class PageKeyError extends Error {
-  override readonly name = 'PageKeyError';
-  readonly code: PageKeyErrorCode;
-  constructor(code: PageKeyErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
-type KeyRules = Pick<SiteRules, 'keepQuery' | 'hashRouting'>;
-
-/** The URL of a page; throws PageKeyError for anything but an absolute http(s) URL. */
-export function parsePageURL(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new PageKeyError('bad_url', `Not a valid absolute URL: "${url.length > 200 ? `${url.slice(0, 200)}…` : url}"`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new PageKeyError('unsupported_scheme', `Only http and https pages have page keys, not ${parsed.protocol}`);
-  }
-  return parsed;
-}
 
 /** Keeps the `keep` parameters of a raw query string, sorted by name, canonically encoded. */
 function filterQuery(raw: string, keep: ReadonlySet<string>): string {
@@ -58,16 +42,40 @@ function filterQuery(raw: string, keep: ReadonlySet<string>): string {
   return new URLSearchParams(kept).toString();
 }
 
-/** The fragment of a hash-routed page, reduced to its route and kept parameters. */
-function filterRoute(fragment: string, keep: ReadonlySet<string>): string {
+/**
+ * A route segment that is a plain word (`reports`, `reset-password`, `weekly_summary`): lowercase letters,
+ * words joined by "-" or "_", at most 32 characters. Ids and tokens have digits or capitals.
+ */
+const WORD = /^(?=.{1,32}$)[a-z]+(?:[-_][a-z]+)*$/;
+
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fragment of a hash-routed page, reduced to what identifies the page (see the module comment): the
+ * route if one of the site's route templates names it, else its leading words; its kept parameters.
+ */
+function filterRoute(page: URL, rules: KeyRules, keep: ReadonlySet<string>): string {
+  const fragment = page.hash.slice(1);
   if (fragment === '') return '';
   const q = fragment.indexOf('?');
   let route = q < 0 ? fragment : fragment.slice(0, q);
   let query = q < 0 ? '' : fragment.slice(q + 1);
-  if (route.includes('=')) {
-    // Parameters, not a path (e.g. "#access_token=...&state=..."): treat them as a query.
+  const plain = decoded(route);
+  if (plain === null) return ''; // a broken escape: nothing of it is trusted
+  if (plain.includes('=') || plain.includes('&')) {
+    // Parameters, not a path ("#access_token=...&state=...", also escaped as "%3D"): a query.
     query = query === '' ? route : `${route}&${query}`;
     route = '';
+  } else if (!matchesRouteTemplate(page, route, rules)) {
+    const segments = route.split('/');
+    const words = segments.findIndex((segment, i) => !(WORD.test(decoded(segment) ?? '') || (i === 0 && segment === '')));
+    route = words < 0 ? route : segments.slice(0, words).join('/');
   }
   const filtered = filterQuery(query, keep);
   return filtered === '' ? route : `${route}?${filtered}`;
@@ -81,7 +89,7 @@ export function pageKey(url: string, rules: KeyRules): string {
   const query = filterQuery(parsed.search.slice(1), keep);
   if (query !== '') key += `?${query}`;
   if (rules.hashRouting) {
-    const route = filterRoute(parsed.hash.slice(1), keep);
+    const route = filterRoute(parsed, rules, keep);
     if (route !== '') key += `#${route}`;
   }
   return key;

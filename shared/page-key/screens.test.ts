@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteRules } from '@shared/contract/sites';
 import { PatternError } from '@shared/urlpattern';
-import { pageKey, PageKeyError } from './page-key';
+import { pageKey } from './page-key';
+import { PageKeyError } from './page-url';
 import { compileTemplates, screenName } from './screens';
 
 const rules = (over: Partial<SiteRules> = {}): SiteRules => ({ keepQuery: [], hashRouting: false, templates: [], ...over });

@@ -13,7 +13,7 @@
  */
 import type { SiteRules } from '@shared/contract/sites';
 import { matchPattern, parsePattern, testValues, urlComponentValues, type CompiledPattern } from '@shared/urlpattern';
-import { parsePageURL } from './page-key';
+import { parsePageURL } from './page-url';
 
 /** A compiled screen template. */
 export interface ScreenTemplate {
@@ -73,6 +73,16 @@ function cachedTemplates(rules: Pick<SiteRules, 'templates'>, origin: string): (
   return compiled;
 }
 
+/** A template's route part matches the route path (its page part the page): the route names a screen. */
+const routeMatches = (template: ScreenTemplate, values: ReturnType<typeof urlComponentValues>, routePath: string) =>
+  template.route !== null && testValues(template.page, values) && matchPattern(template.route, { pathname: routePath }) !== null;
+
+/** One of the site's route templates (templates with a hash route) matches this route of the page. */
+export function matchesRouteTemplate(page: URL, routePath: string, rules: Pick<SiteRules, 'templates'>): boolean {
+  const values = urlComponentValues(page);
+  return cachedTemplates(rules, page.origin).some((template) => template !== null && routeMatches(template, values, routePath));
+}
+
 /** Indexes of the site's templates that match the page key, in order; invalid templates are skipped. */
 function* matchingIndexes(key: string, rules: Pick<SiteRules, 'templates'>, origin: string): Generator<number> {
   const url = parsePageURL(key);
@@ -80,12 +90,8 @@ function* matchingIndexes(key: string, rules: Pick<SiteRules, 'templates'>, orig
   const templates = cachedTemplates(rules, origin);
   let routePath: string | null = null;
   for (const [i, template] of templates.entries()) {
-    if (template === null || !testValues(template.page, values)) continue;
-    if (template.route !== null) {
-      routePath ??= url.hash.slice(1).split('?')[0]!;
-      if (matchPattern(template.route, { pathname: routePath }) === null) continue;
-    }
-    yield i;
+    if (template === null) continue;
+    if (template.route === null ? testValues(template.page, values) : routeMatches(template, values, (routePath ??= url.hash.slice(1).split('?')[0]!))) yield i;
   }
 }
 
