@@ -16,7 +16,11 @@ async function main() {
   const database = await openDatabase(dbConfig);
   await migrateDatabase(database);
   const services = await createServices(database, config);
-  if (config.admin) await services.accounts.ensureAdmin(config.admin);
+  if (config.admin) {
+    await services.accounts.ensureAdmin(config.admin).catch((err: Error) => {
+      throw new Error(`ALONGSIDE_ADMIN_PASSWORD: ${err.message.replace(/^password: /, '')}`);
+    });
+  }
 
   const stopJobs = startJobs(services);
   const app = createApp(services);

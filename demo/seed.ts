@@ -32,7 +32,7 @@ import type {
 } from '@shared/contract';
 
 /** One password for every demo account: it is printed for the newcomer anyway. */
-export const DEMO_PASSWORD = 'northwind-demo';
+export const DEMO_PASSWORD = 'teal-harbour-lantern';
 export const DEMO_ADMIN = { name: 'Alex Morgan', email: 'alex.morgan@northwind.example', password: DEMO_PASSWORD };
 
 type PersonKey = 'priya' | 'marcus' | 'sofia' | 'tomas' | 'hannah' | 'jonas';

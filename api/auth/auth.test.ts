@@ -78,21 +78,54 @@ describeEachDatabase('auth', (api) => {
     expect(unknown.body.code).toBe('invalid_token');
   });
 
-  it('rate-limits sign-in attempts per account with 429 and Retry-After', async () => {
+  it('holds back guesses from new devices, but never the browser the owner signs in from', async () => {
     const { user } = await api().signUp('Target');
+    const signIn = (password: string, from: string, device?: string) =>
+      api().request('POST', '/auth/signin', { json: { email: user.email, password, ...(device && { device }) }, headers: { 'x-forwarded-for': from } });
+    // The owner signed in from this browser before: it keeps the device token.
+    const owners = await signIn('correct horse battery', '192.0.2.1');
+    expect(owners.status).toBe(200);
+    expect(owners.body.device).toMatch(/^ald_/);
+    // Nine (and more) wrong passwords from as many addresses.
     let last;
-    for (let i = 0; i < 11; i++) {
-      last = await api().request('POST', '/auth/signin', {
-        json: { email: user.email, password: 'guess number ' + i },
-        headers: { 'x-forwarded-for': `10.0.0.${i}` },
-      });
-    }
-    expect(last!.status).toBe(429);
-    expect(last!.body.code).toBe('rate_limited');
+    for (let i = 0; i < 11; i++) last = await signIn(`guess number ${i}`, `10.0.0.${i}`);
+    expect([last!.status, last!.body.code]).toEqual([429, 'rate_limited']);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Even the right password is refused until the window passes.
-    const right = await api().request('POST', '/auth/signin', { json: { email: user.email, password: 'correct horse battery' } });
-    expect(right.status).toBe(429);
+    // A new device is held back, even with the right password...
+    expect((await signIn('correct horse battery', '198.51.100.7')).status).toBe(429);
+    // ...and so is someone else's, or a made-up, device token...
+    const other = (await api().request('POST', '/auth/signup', { json: { email: 'other.device@corp.example', name: 'Other', password: 'correct horse battery' } })).body;
+    expect((await signIn('correct horse battery', '198.51.100.7', other.device)).status).toBe(429);
+    expect((await signIn('correct horse battery', '198.51.100.7', 'ald_made-up')).status).toBe(429);
+    // ...but the owner's own browser signs in, and keeps its token.
+    const again = await signIn('correct horse battery', '192.0.2.1', owners.body.device);
+    expect([again.status, again.body.device]).toEqual([200, owners.body.device]);
+  });
+
+  it("limits guesses from a known device on their own", async () => {
+    const created = (await api().request('POST', '/auth/signup', { json: { email: 'stolen.laptop@corp.example', name: 'Laptop', password: 'correct horse battery' } })).body;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await api().request('POST', '/auth/signin', { json: { email: 'stolen.laptop@corp.example', password: `guess ${i} here`, device: created.device } });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    // Guesses from that device do not hold back the account elsewhere.
+    const elsewhere = await api().request('POST', '/auth/signin', { json: { email: 'stolen.laptop@corp.example', password: 'correct horse battery' } });
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it('refuses passwords that are easy to guess, saying why, on every way an account is made', async () => {
+    const admin = (await api().request('POST', '/auth/signin', { json: { email: await firstAdminEmail(), password: 'correct horse battery' } })).body;
+    for (const password of ['password12', '1234567890', 'qwertyuiop', 'Rosalind2026']) {
+      const signUp = await api().request('POST', '/auth/signup', { json: { email: `weak.${password.length}.${Date.now()}@corp.example`, name: 'Rosalind', password } });
+      expect([signUp.status, signUp.body.code, signUp.body.issues?.[0]?.path], password).toEqual([400, 'weak_password', 'password']);
+      expect(signUp.body.message).toMatch(/^password: too easy to guess\. /);
+      const created = await api().request('POST', '/users', { token: admin.token, json: { email: `weak.user.${Date.now()}@corp.example`, name: 'Rosalind', password } });
+      expect([created.status, created.body.code], password).toEqual([400, 'weak_password']);
+    }
+    expect((await api().request('POST', '/auth/signup', { json: { email: `strong.${Date.now()}@corp.example`, name: 'Rosalind', password: 'sunflower-kettle-42' } })).status).toBe(201);
   });
 
   it('rate-limits sign-in attempts per client address', async () => {

@@ -27,9 +27,9 @@ export function authRoutes(s: { sessions: SessionService; accounts: AccountServi
   const route = routeMaker(s.sessions);
   const { settings } = s;
 
-  const startSession = async (userId: string) => {
+  const startSession = async (userId: string, device: string) => {
     const { token, expiresAt } = await s.sessions.create(userId);
-    return { token, expiresAt: expiresAt.toISOString(), user: toUser(await s.accounts.get(userId)) };
+    return { token, expiresAt: expiresAt.toISOString(), user: toUser(await s.accounts.get(userId)), device };
   };
 
   return router()
@@ -40,12 +40,12 @@ export function authRoutes(s: { sessions: SessionService; accounts: AccountServi
         throw new ApiError(403, 'signup_closed', 'Sign-up is closed on this server: ask an admin for an account.');
       }
       const user = await s.accounts.signUp(input);
-      return c.json(await startSession(user.id), 201);
+      return c.json(await startSession(user.id, await s.signIns.newDevice(user.id)), 201);
     })
     .openapi(route(e.signIn), async (c) => {
-      const { email, password } = c.req.valid('json');
-      const user = await s.signIns.signIn(email, password, clientAddress(c, settings.trustProxy));
-      return c.json(await startSession(user.id), 200);
+      const { email, password, device } = c.req.valid('json');
+      const signedIn = await s.signIns.signIn(email, password, clientAddress(c, settings.trustProxy), device);
+      return c.json(await startSession(signedIn.user.id, signedIn.device), 200);
     })
     .openapi(route(e.signOut), async (c) => {
       const viewer = c.get('viewer');

@@ -57,6 +57,21 @@ export const sessions = pgTable(
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Devices that signed in to an account before (the token is kept by the browser, only its hash here):
+ * their sign-ins are limited on their own, so guesses from elsewhere cannot lock the owner out.
+ */
+export const signInDevices = pgTable(
+  'sign_in_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt,
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_devices_user_idx').on(t.userId)],
+);
+
 export const teams = pgTable(
   'teams',
   { id: pk, name: text('name').notNull(), createdAt },

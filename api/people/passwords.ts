@@ -1,5 +1,11 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import zxcvbn from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+import { ApiError } from '../kernel/errors';
+
+const { ZxcvbnFactory } = zxcvbn;
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 // N=2^15 costs ~50 ms here: slow for guessing, fine for a sign-in.
@@ -27,3 +33,26 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of a random password, for comparing against when the account does not exist (constant time). */
 export const decoyHash = hashPassword(randomBytes(12).toString('hex'));
+
+/** A password's guessability, as zxcvbn-ts (the maintained TypeScript zxcvbn) estimates it: 0 to 4. */
+const estimator = new ZxcvbnFactory({
+  dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+  graphs: zxcvbnCommon.adjacencyGraphs,
+  translations: zxcvbnEn.translations,
+});
+
+/** 3: "safely unguessable: moderate protection from offline slow-hash scenarios" (zxcvbn's own scale). */
+const STRONG_ENOUGH = 3;
+
+/**
+ * Refuses a password that is easy to guess (`password12`, `1234567890`, the person's own name), with what
+ * to do instead: 400 `weak_password` on the `password` field. `related`: the account's email and name.
+ */
+export function checkStrength(password: string, related: string[]): void {
+  const result = estimator.check(password, related.flatMap((r) => [r, ...r.split(/[@.\s]+/)]).filter(Boolean));
+  if (result.score >= STRONG_ENOUGH) return;
+  const why = result.feedback.warning ?? 'It is too easy to guess.';
+  const tip = result.feedback.suggestions[0] ?? 'Use a few uncommon words, or a longer phrase.';
+  const message = `too easy to guess. ${why} ${tip}`;
+  throw new ApiError(400, 'weak_password', `password: ${message}`, [{ path: 'password', message }]);
+}

@@ -6,7 +6,7 @@ import type { Database, Tx } from '../db/database';
 import { memberships, teams, users } from '../db/schema';
 import { conflict, forbidden, notFound } from '../kernel/errors';
 import type { WritePath } from '../kernel/write-path';
-import { hashPassword } from './passwords';
+import { checkStrength, hashPassword } from './passwords';
 
 type NewAccount = { email: string; name: string; password: string };
 
@@ -27,6 +27,7 @@ export class AccountService {
   ) {}
 
   async signUp(input: NewAccount, role?: Role): Promise<UserRow> {
+    checkStrength(input.password, [input.email, input.name]);
     const passwordHash = await hashPassword(input.password);
     return this.underAccountLock(async (tx) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
@@ -45,6 +46,7 @@ export class AccountService {
    * Instances starting together with the same settings all succeed, with one account.
    */
   async ensureAdmin(input: NewAccount): Promise<UserRow> {
+    checkStrength(input.password, [input.email, input.name]);
     const passwordHash = await hashPassword(input.password);
     return this.underAccountLock(async (tx) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);

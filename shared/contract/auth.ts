@@ -3,8 +3,19 @@ import { id, idParam, ok, timestamp } from './common';
 import { body, endpoints, errors, json } from './http';
 import { email, newAccount, user } from './people';
 
+/** A device token: kept by the browser, sent with its next sign-ins to the same account. */
+const device = z.string().max(200);
+
 export const signInRequest = z
-  .object({ email, password: z.string().min(1).max(200) })
+  .object({
+    email,
+    password: z.string().min(1).max(200),
+    device: device.optional().meta({
+      description:
+        "The device token of this browser's earlier sign-in to this account. Its attempts are limited on their own, so " +
+        'guesses from elsewhere never hold it back.',
+    }),
+  })
   .meta({ id: 'SignInRequest' });
 
 export const session = z
@@ -12,6 +23,7 @@ export const session = z
     token: z.string().meta({ description: 'Opaque bearer token. Shown once; the server keeps only its hash.' }),
     expiresAt: timestamp,
     user,
+    device: device.meta({ description: 'Keep it (beyond signing out) and send it with the next sign-ins to this account from this browser.' }),
   })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof session>;
