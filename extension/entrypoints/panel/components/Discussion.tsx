@@ -74,7 +74,7 @@ export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: strin
       >
         <MarkdownEditor label="Your reply" value={body} onInput={(v) => draft.update({ body: v })} rows={3} />
         <div class="actions">
-          <button type="submit" class="primary" disabled={!draft.ready || !body.trim() || busy}>Reply</button>
+          <button type="submit" class="primary" disabled={!body.trim() || busy}>Reply</button>
         </div>
       </form>
     </section>

@@ -10,7 +10,7 @@ export function NoteComposer({ pageKey, onDone }: { pageKey: string; onDone: () 
   const draft = useDraft(pageKey, 'note', { body: '', visibility: 'org', teamId: null });
   const [busy, setBusy] = useState(false);
   const { body, visibility = 'org', teamId = null } = draft.fields;
-  const canPost = draft.ready && body.trim() !== '' && !(visibility === 'team' && !teamId) && !busy;
+  const canPost = body.trim() !== '' && !(visibility === 'team' && !teamId) && !busy;
 
   return (
     <form

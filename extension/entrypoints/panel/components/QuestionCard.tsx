@@ -25,7 +25,7 @@ function AnswerComposer({ pageKey, questionId, onSent }: { pageKey: string; ques
     >
       <MarkdownEditor label="Your answer" value={draft.fields.body} onInput={(v) => draft.update({ body: v })} rows={3} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={!draft.ready || !draft.fields.body.trim()}>Answer</button>
+        <button type="submit" class="primary" disabled={!draft.fields.body.trim()}>Answer</button>
       </div>
     </form>
   );

@@ -43,7 +43,7 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const { title = '', body, visibility = 'org', teamId = null } = draft.fields;
-  const canPost = draft.ready && title.trim() !== '' && !(visibility === 'team' && !teamId) && !(experts && visibility === 'private') && !busy;
+  const canPost = title.trim() !== '' && !(visibility === 'team' && !teamId) && !(experts && visibility === 'private') && !busy;
 
   return (
     <form

@@ -35,7 +35,7 @@ export function TipComposer({ pick }: { pick: PinPick }) {
   }, []);
   const choices = scopeChoices(pick.pageKey, site);
   const { body, visibility = 'org', teamId = null } = draft.fields;
-  const canPost = draft.ready && body.trim() !== '' && !(visibility === 'team' && !teamId) && !busy;
+  const canPost = body.trim() !== '' && !(visibility === 'team' && !teamId) && !busy;
   const cancel = async () => {
     await draft.clear();
     await clearTarget();
