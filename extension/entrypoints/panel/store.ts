@@ -140,7 +140,12 @@ export async function retry() {
   await load();
 }
 
-export const closePanel = () => void askBackground('panel:close', null);
+/**
+ * Closing removes this frame. It is asked for once the key press or click that led here is done (next
+ * task): a frame removed while the browser awaits its answer to an input event loses that answer, and
+ * CDP's Input.dispatchKeyEvent (a test's Escape press) never returns.
+ */
+export const closePanel = () => void setTimeout(() => void askBackground('panel:close', null));
 export const openOptions = () => void browser.runtime.openOptionsPage();
 
 /** Wires the panel to its tab, storage and the network; called once at start. */
