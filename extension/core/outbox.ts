@@ -2,9 +2,9 @@
 // them in order; a failure leaves them waiting with a growing delay (a worker restart loses nothing,
 // the state is in storage). The API rejecting one (invalid, forbidden) ends its retries: it stays
 // visible as rejected so the user can copy or discard it.
+import type { browser } from 'wxt/browser';
 import type { OutboxEntry, OutboxItem } from '../messaging/types';
 import { ApiFailure } from './api-client';
-import type { KeyValueArea } from './key-value-area';
 
 const KEY = 'outbox';
 const FIRST_DELAY_MS = 5_000;
@@ -19,7 +19,7 @@ export class Outbox {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly area: KeyValueArea,
+    private readonly area: typeof browser.storage.local,
     private readonly now: () => number = Date.now,
   ) {}
 

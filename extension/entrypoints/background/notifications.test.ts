@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboxItem } from '@shared/contract';
-import { memoryArea } from '../../core/key-value-area';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-const local = memoryArea();
+const local = fakeBrowser.storage.local;
 const created: Array<{ id: string; title: string; message: string; contextMessage?: string }> = [];
 const failing = new Set<string>();
 const opened: string[] = [];
