@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { Site } from '@shared/contract';
 import { cachedSites } from '../../../core/settings';
 import type { PinPick } from '../../../messaging';
-import { scopeChoices } from '../../../tips/scopes';
+import { scopeChoices } from '../tip-scopes';
 import { page, post } from '../store';
 import { clearTarget } from '../tips-store';
 import { startPinning } from '../tips-actions';

@@ -3,8 +3,8 @@
  * report: each tip once per page view; found ones as soon as they are found, missing ones only once
  * the page has had time to render (a single-page app draws after load, so "not yet" is not "not found").
  */
-import type { AnchorResult } from '../anchoring/types';
-import type { TipOutcome } from '../messaging/types';
+import type { AnchorResult } from '../../anchoring/types';
+import type { TipOutcome } from '../../messaging/types';
 
 /**
  * Found below this confidence: the marker shows, marked unsure. Anchoring finds nothing below 0.65; a

@@ -6,10 +6,10 @@
  * visible elements, ArrowUp goes to the enclosing element, Enter picks, Escape leaves. Elements that
  * cannot be told apart from a twin are refused, saying why. A hint bar (role=status) explains it all.
  */
-import { stableAttributes } from '../anchoring/attributes';
-import { pinnability } from '../anchoring/pinnability';
-import { PageSnapshot } from '../anchoring/snapshot';
-import { describeAnchor } from './anchor-words';
+import { stableAttributes } from '../../anchoring/attributes';
+import { pinnability } from '../../anchoring/pinnability';
+import { PageSnapshot } from '../../anchoring/snapshot';
+import { describeAnchor } from '../../tips/anchor-words';
 
 export interface PinModeOptions {
   /** Our container in the shadow root, where the outline and the hint bar go. */
