@@ -21,7 +21,7 @@ vi.mock('wxt/browser', () => ({
     tabs: { create: async (o: { url: string }) => void opened.push(o.url) },
   },
 }));
-vi.mock('../../core/settings', () => ({
+vi.mock('../../server/settings', () => ({
   cachedSites: async () => [{ id: 's', origin: 'https://crm.example', name: 'CRM', rules: { keepQuery: [], hashRouting: false, templates: [] } }],
   sessionClient: async () => null,
 }));

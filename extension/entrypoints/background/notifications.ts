@@ -4,9 +4,9 @@
 // page is on a site the extension runs on (listed, turned on, granted); nothing of any other site shows.
 import { browser } from 'wxt/browser';
 import type { InboxItem } from '@shared/contract';
-import { pageLink } from '../../core/page-link';
-import { routedNotificationsSince } from '../../core/notify-setting';
-import { cachedSites, sessionClient } from '../../core/settings';
+import { pageLink } from '../../inbox/page-link';
+import { routedNotificationsSince } from '../../inbox/notify-setting';
+import { cachedSites, sessionClient } from '../../server/settings';
 import { activeOrigins } from './registration';
 
 /** storage.local: item id → the page a click opens (null: none), for the items already notified. */

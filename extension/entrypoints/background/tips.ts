@@ -3,7 +3,7 @@
 // found (outcomes, a picked element, a clicked marker) through storage.session, which the panel reads
 // and watches. The layer's tips come with the tab's page (tab-pages.ts: the context of its counts).
 import { browser } from 'wxt/browser';
-import { sessionClient } from '../../core/settings';
+import { sessionClient } from '../../server/settings';
 import { tellTab, type PanelTarget, type TipAnchoring } from '../../messaging';
 import { anchoringKey, targetKey } from '../../tips/session-keys';
 import { tabPage } from './tab-pages';

@@ -3,10 +3,10 @@
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Me, PageContext } from '@shared/contract';
-import type { ApiClient } from '../../core/api-client';
-import { Drafts } from '../../core/drafts';
-import { problemOf } from '../../core/problems';
-import { serverGranted, sessionClient } from '../../core/settings';
+import type { ApiClient } from '../../server/api-client';
+import { Drafts } from './drafts';
+import { problemOf } from '../../server/problems';
+import { serverGranted, sessionClient } from '../../server/settings';
 import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type TabPage } from '../../messaging';
 import { tipSummaries } from '../../tips/summaries';
 import { leavePage, watchTips } from './tips-store';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { draftKey, type Draft, type DraftKind } from '../../core/drafts';
+import { draftKey, type Draft, type DraftKind } from './drafts';
 import { drafts } from './store';
 
 type Fields = Omit<Draft, 'savedAt'>;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { InboxItem, InboxKind } from '@shared/contract';
-import { pageLink } from '../../../core/page-link';
-import { problemCopy, problemOf } from '../../../core/problems';
+import { pageLink } from '../../../inbox/page-link';
+import { problemCopy, problemOf } from '../../../server/problems';
 import { focusItem, inboxOpen } from '../focus';
 import { timeAgo } from '../format';
 import { onLive, resyncs, setUnread, unread } from '../live';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Site } from '@shared/contract';
-import { cachedSites } from '../../../core/settings';
+import { cachedSites } from '../../../server/settings';
 import type { PinPick } from '../../../messaging';
 import { scopeChoices } from '../tip-scopes';
 import { page, post } from '../store';

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Site, Watch } from '@shared/contract';
 import { matchingTemplates, templatePattern } from '@shared/page-key';
 import { patternForPageKey } from '@shared/page-key';
-import { pageLink } from '../../../core/page-link';
-import { cachedSites } from '../../../core/settings';
+import { pageLink } from '../../../inbox/page-link';
+import { cachedSites } from '../../../server/settings';
 import { act, announce, api, me } from '../store';
 
 interface Target {

@@ -7,7 +7,7 @@ import type { ComponentChild } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NoteReply, Question, QuestionSummary } from '@shared/contract';
-import { draftKey, type Draft, type DraftKind } from '../../../core/drafts';
+import { draftKey, type Draft, type DraftKind } from '../drafts';
 import type { PinPick } from '../../../messaging';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));

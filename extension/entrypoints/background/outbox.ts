@@ -3,8 +3,8 @@
 // the state is in storage). The API rejecting one (invalid, forbidden) ends its retries: it stays
 // visible as rejected so the user can copy or discard it.
 import type { browser } from 'wxt/browser';
-import type { OutboxEntry, OutboxItem } from '../messaging/types';
-import { ApiFailure } from './api-client';
+import type { OutboxEntry, OutboxItem } from '../../messaging/types';
+import { ApiFailure } from '../../server/api-client';
 
 const KEY = 'outbox';
 const FIRST_DELAY_MS = 5_000;

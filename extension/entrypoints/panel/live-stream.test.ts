@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from '@shared/contract';
-import { ApiFailure } from './api-client';
+import { ApiFailure } from '../../server/api-client';
 import { backoffDelay, LiveStreamClient, parseLiveEvent, type EventSourceLike, type LiveStreamOptions } from './live-stream';
 
 class FakeSource implements EventSourceLike {
