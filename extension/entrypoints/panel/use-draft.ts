@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { draftKey, type Draft, type DraftKind } from './drafts';
 import { drafts } from './store';
 
-type Fields = Omit<Draft, 'savedAt'>;
+/** What a composer edits: a draft without its time. */
+export type DraftFields = Omit<Draft, 'savedAt'>;
 
 /** The reading of one saved draft: the fields typed into before it arrived, and whether it still counts. */
 interface Load {
   key: string;
-  typed: Set<keyof Fields>;
+  typed: Set<keyof DraftFields>;
   done: boolean;
 }
 
@@ -17,21 +18,21 @@ interface Load {
  * (a field they touched keeps its text, the others take the saved draft), and a `clear()` (a post)
  * before it arrives makes it obsolete, so an old draft never comes back over a new text.
  */
-export function useDraft(pageKey: string, kind: DraftKind, empty: Fields) {
-  const [fields, setFields] = useState<Fields>(empty);
+export function useDraft(pageKey: string, kind: DraftKind, empty: DraftFields) {
+  const [fields, setFields] = useState<DraftFields>(empty);
   // The fields as last set: the late draft is merged into these (state may not have rendered the last keystroke).
-  const latest = useRef<Fields>(empty);
+  const latest = useRef<DraftFields>(empty);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const key = draftKey(pageKey, kind);
   const load = useRef<Load>({ key, typed: new Set(), done: false });
   // A new page or kind starts its load here, in render, so that typing before its effect runs counts as typed.
   if (load.current.key !== key) load.current = { key, typed: new Set(), done: false };
 
-  const show = (next: Fields) => {
+  const show = (next: DraftFields) => {
     latest.current = next;
     setFields(next);
   };
-  const saveSoon = (next: Fields) => {
+  const saveSoon = (next: DraftFields) => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void drafts.save(pageKey, kind, { ...next, savedAt: Date.now() }), 200);
   };
@@ -41,7 +42,7 @@ export function useDraft(pageKey: string, kind: DraftKind, empty: Fields) {
     void drafts.load(pageKey, kind).then((saved) => {
       if (mine.done) return; // cleared (posted) meanwhile, or the composer moved on
       mine.done = true;
-      const next: Fields = { ...empty, ...saved };
+      const next: DraftFields = { ...empty, ...saved };
       for (const field of mine.typed) Object.assign(next, { [field]: latest.current[field] });
       show(next);
       // The store may hold only what was typed (saved before the draft arrived): save the merged whole.
@@ -52,9 +53,9 @@ export function useDraft(pageKey: string, kind: DraftKind, empty: Fields) {
     };
   }, [key]);
 
-  const update = (patch: Partial<Fields>) => {
+  const update = (patch: Partial<DraftFields>) => {
     const current = load.current;
-    if (!current.done) for (const field of Object.keys(patch) as Array<keyof Fields>) current.typed.add(field);
+    if (!current.done) for (const field of Object.keys(patch) as Array<keyof DraftFields>) current.typed.add(field);
     const next = { ...latest.current, ...patch };
     show(next);
     saveSoon(next);
