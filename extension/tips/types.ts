@@ -8,7 +8,7 @@
  */
 import type { askBackground, TabPage } from '../messaging';
 
-export interface TipLayerHost {
+interface TipLayerHost {
   /** Where the layer draws (inside the content script's shadow root); it takes everything away on stop. */
   root: HTMLElement;
   ask: typeof askBackground;

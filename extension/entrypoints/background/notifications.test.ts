@@ -6,6 +6,7 @@ const local = fakeBrowser.storage.local;
 const created: Array<{ id: string; title: string; message: string; contextMessage?: string }> = [];
 const failing = new Set<string>();
 const opened: string[] = [];
+const clickListeners: Array<(id: string) => void> = [];
 vi.mock('wxt/browser', () => ({
   browser: {
     storage: { local },
@@ -17,6 +18,7 @@ vi.mock('wxt/browser', () => ({
         created.push({ id, ...o });
       },
       clear: async () => true,
+      onClicked: { addListener: (listener: (id: string) => void) => void clickListeners.push(listener) },
     },
     tabs: { create: async (o: { url: string }) => void opened.push(o.url) },
   },
@@ -26,7 +28,7 @@ vi.mock('../../server/settings', () => ({
   sessionClient: async () => null,
 }));
 vi.mock('./registration', () => ({ activeOrigins: async () => ['https://crm.example'] }));
-const { notifyRouted, openNotified } = await import('./notifications');
+const { listenToNotificationClicks, notifyRouted } = await import('./notifications');
 
 const item = (id: string, over: Partial<InboxItem> = {}): InboxItem => ({
   id,
@@ -80,12 +82,13 @@ describe('notifyRouted', () => {
   });
 });
 
-describe('openNotified', () => {
+describe('a click on a notification', () => {
   it('opens the page, then brings the count up to date', async () => {
     await local.set({ notifiedInbox: { '4': 'https://crm.example/accounts' } });
     const afterRead = vi.fn(async () => undefined);
-    await openNotified('inbox:4', afterRead);
+    listenToNotificationClicks(afterRead);
+    for (const click of clickListeners) click('inbox:4');
+    await vi.waitFor(() => expect(afterRead).toHaveBeenCalledOnce());
     expect(opened).toEqual(['https://crm.example/accounts']);
-    expect(afterRead).toHaveBeenCalledOnce();
   });
 });

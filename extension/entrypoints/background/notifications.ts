@@ -56,7 +56,7 @@ export async function notifyRouted(items: InboxItem[]): Promise<void> {
 }
 
 /** A click opens the question's page and marks the item read; `afterRead` then brings the count up to date. */
-export async function openNotified(notificationId: string, afterRead: () => Promise<void> = async () => undefined): Promise<void> {
+async function openNotified(notificationId: string, afterRead: () => Promise<void>): Promise<void> {
   if (!notificationId.startsWith(PREFIX)) return;
   const id = notificationId.slice(PREFIX.length);
   await browser.notifications.clear(notificationId);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OutboxEntry } from '../../messaging/types';
 import { ApiFailure } from '../../server/api-client';
-import { Outbox, retryDelay } from './outbox';
+import { Outbox } from './outbox';
 
 const note = (body: string): OutboxEntry => ({
   kind: 'note',
@@ -34,7 +34,7 @@ describe('Outbox', () => {
     const left = await outbox.flush(send);
     expect(send).toHaveBeenCalledTimes(1); // the rest would fail the same way
     expect(left.map((i) => i.attempts)).toEqual([1, 0]);
-    expect(left[0]!.nextAttemptAt).toBe(now + retryDelay(1));
+    expect(left[0]!.nextAttemptAt).toBe(now + 5_000);
 
     send.mockClear();
     now += 1_000; // not due yet
@@ -77,8 +77,16 @@ describe('Outbox', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
-  it('grows the retry delay up to ten minutes', () => {
-    expect([1, 2, 3].map(retryDelay)).toEqual([5_000, 10_000, 20_000]);
-    expect(retryDelay(30)).toBe(600_000);
+  it('doubles the retry delay from 5 s with each failure, up to ten minutes', async () => {
+    const now = 1_000;
+    const outbox = new Outbox(area, () => now);
+    await outbox.add(note('one'));
+    const delays: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const [item] = await outbox.flush(async () => { throw down(); }, { force: true });
+      delays.push(item!.nextAttemptAt - now);
+    }
+    expect(delays.slice(0, 3)).toEqual([5_000, 10_000, 20_000]);
+    expect(delays.at(-1)).toBe(600_000);
   });
 });

@@ -10,9 +10,9 @@ const KEY = 'outbox';
 const FIRST_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 10 * 60_000;
 
-export const retryDelay = (attempts: number) => Math.min(FIRST_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+const retryDelay = (attempts: number) => Math.min(FIRST_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
 
-export type Send = (entry: OutboxEntry) => Promise<void>;
+type Send = (entry: OutboxEntry) => Promise<void>;
 
 export class Outbox {
   /** One operation at a time: the alarm, a new post and a reopened panel may all ask to flush at once. */

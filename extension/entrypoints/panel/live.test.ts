@@ -1,6 +1,8 @@
 import { signal } from '@preact/signals';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveStreamOptions } from './live-stream';
+import type { LiveStreamClient } from './live-stream';
+
+type LiveStreamOptions = ConstructorParameters<typeof LiveStreamClient>[0];
 
 const streams: LiveStreamOptions[] = [];
 vi.mock('./live-stream', () => ({

@@ -11,7 +11,7 @@ import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type Ta
 import { tipSummaries } from '../../tips/summaries';
 import { leavePage, watchTips } from './tips-store';
 
-export type View = 'loading' | 'ready' | 'problem' | 'not-here';
+type View = 'loading' | 'ready' | 'problem' | 'not-here';
 export type Section = 'notes' | 'questions' | 'experts';
 
 export const page = signal<TabPage | null>(null);
@@ -19,7 +19,7 @@ export const view = signal<View>('loading');
 export const problem = signal<Problem | null>(null);
 export const context = signal<PageContext | null>(null);
 export const me = signal<Me | null>(null);
-export const outbox = signal<OutboxItem[]>([]);
+const outbox = signal<OutboxItem[]>([]);
 export const section = signal<Section>('notes');
 export const order = signal<'newest' | 'helpful'>('newest');
 /** Announced by the live region. */

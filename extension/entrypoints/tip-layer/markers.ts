@@ -19,7 +19,7 @@ interface Marker {
   cleanup: () => void;
 }
 
-export interface Markers {
+interface Markers {
   /** Shows a marker for each placed tip (and removes the others). */
   place(placed: ReadonlyMap<string, { tip: TipSummary; element: Element; outcome: TipOutcome }>): void;
   clear(): void;

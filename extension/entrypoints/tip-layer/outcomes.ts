@@ -11,14 +11,14 @@ import type { TipOutcome } from '../../messaging/types';
  * release that wraps and reorders the element's neighbours typically leaves about 0.78 (the demo app's
  * "next release"), which is no reason to doubt the tip.
  */
-export const UNSURE_BELOW = 0.75;
+const UNSURE_BELOW = 0.75;
 
 export function outcomeOf(result: AnchorResult): TipOutcome {
   if (result.status === 'not_found') return 'not-found';
   return result.confidence < UNSURE_BELOW ? 'low-confidence' : 'found';
 }
 
-export interface OutcomeReport {
+interface OutcomeReport {
   id: string;
   found: boolean;
   confidence: number;

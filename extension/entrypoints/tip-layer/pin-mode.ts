@@ -11,7 +11,7 @@ import { pinnability } from '../../anchoring/pinnability';
 import { PageSnapshot } from '../../anchoring/snapshot';
 import { describeAnchor } from '../../tips/anchor-words';
 
-export interface PinModeOptions {
+interface PinModeOptions {
   /** Our container in the shadow root, where the outline and the hint bar go. */
   root: HTMLElement;
   /** Our shadow host: events inside it are ours, not the host page's. */
@@ -40,7 +40,7 @@ const visible = (el: Element) => {
 };
 
 /** What the outline's label says: the same words the panel will use for the pick. */
-export function wordsFor(element: Element): string {
+function wordsFor(element: Element): string {
   const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
   return describeAnchor({
     selector: [

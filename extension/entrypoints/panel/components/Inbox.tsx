@@ -10,7 +10,7 @@ import { announce, api, context } from '../store';
 import { Empty, Skeleton } from './States';
 
 /** What happened, in the reader's terms; the item's question title or note excerpt follows. */
-export const inboxWording: Record<InboxKind, string> = {
+const inboxWording: Record<InboxKind, string> = {
   question_routed: 'A question was routed to you',
   answer_posted: 'Your question has a new answer',
   answer_accepted: 'Your answer was accepted',

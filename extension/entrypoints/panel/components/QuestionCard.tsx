@@ -71,7 +71,7 @@ function AnswerItem({ answer, question, onChange }: { answer: Answer; question: 
 }
 
 /** "Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago": who "Ask an expert" reached, ring by ring. */
-export function routedText(routes: Question['routedTo'], now = Date.now()): string {
+function routedText(routes: Question['routedTo'], now = Date.now()): string {
   const rings = new Map<number, Question['routedTo']>();
   for (const r of routes) rings.set(r.ring, [...(rings.get(r.ring) ?? []), r]);
   const parts = [...rings.entries()]

@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** The people a question will be routed to first: the page's experts, each once, never the asker. */
-export function recipients(experts: Expert[], myId: string | undefined): Expert[] {
+function recipients(experts: Expert[], myId: string | undefined): Expert[] {
   const seen = new Set<string>();
   return experts.filter((e) => e.user.id !== myId && !seen.has(e.user.id) && seen.add(e.user.id));
 }
