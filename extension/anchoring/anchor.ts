@@ -20,7 +20,7 @@ import type {
   TextQuoteSelector,
 } from './types';
 
-export interface AnchorOptions extends Partial<DecideOptions> {
+interface AnchorOptions extends Partial<DecideOptions> {
   /** A snapshot shared by the anchors of one pass (only while the DOM does not change). */
   snapshot?: PageSnapshot;
 }

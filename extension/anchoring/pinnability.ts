@@ -9,7 +9,7 @@
 import { type ElementContent, contentOf } from './describe';
 import { PageSnapshot } from './snapshot';
 
-export type Pinnability = { ok: true } | { ok: false; reason: 'indistinguishable_twins'; twins: number };
+type Pinnability = { ok: true } | { ok: false; reason: 'indistinguishable_twins'; twins: number };
 
 /** Runs once per pick: one pass over the elements of the element's tag, each compared until its first difference. */
 export function pinnability(element: Element, options: { snapshot?: PageSnapshot } = {}): Pinnability {

@@ -3,7 +3,7 @@
  * dialog ("the 3rd of 5 buttons in the toolbar's form"): survives changes elsewhere on the page,
  * and singles out elements that have no attributes and share their text (row actions, say).
  */
-export interface Position {
+interface Position {
   index: number;
   of: number;
 }

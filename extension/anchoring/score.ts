@@ -7,7 +7,7 @@
  * it) are "content"; descriptions of where it *sits* (CSS path, position) are "structure", which
  * releases break most and which cannot tell two identical copies apart.
  */
-export const WEIGHTS = { text: 3, context: 2.5, css: 1.5, position: 1, tag: 1 } as const;
+const WEIGHTS = { text: 3, context: 2.5, css: 1.5, position: 1, tag: 1 } as const;
 
 /** Context agreement below which the confidence is lowered (down to half, with no context in common). */
 const MIN_CONTEXT = 0.5;
@@ -35,7 +35,7 @@ export interface Evidence {
   weakIdentity?: boolean;
 }
 
-export interface Score {
+interface Score {
   confidence: number;
   /** The weighted mean of content descriptions alone. */
   content: number;
@@ -99,7 +99,7 @@ export interface DecideOptions {
 
 export const DEFAULT_DECISION: DecideOptions = { threshold: 0.65, margin: 0.1 };
 
-export type Decision<T> =
+type Decision<T> =
   | { found: true; candidate: T; confidence: number }
   | { found: false; best?: { candidate: T; confidence: number }; reason: string };
 

@@ -9,7 +9,7 @@ import { stableAttributes } from './attributes';
 import { PageSnapshot } from './snapshot';
 import type { Anchor, AnchorResult, AnchorRoot } from './types';
 
-export interface WatchOptions {
+interface WatchOptions {
   /** Minimum time between two passes, in ms (grown automatically when passes are slow). */
   minIntervalMs?: number;
 }

@@ -8,15 +8,15 @@ type Response<K extends keyof BackgroundRequests> = BackgroundRequests[K]['respo
 type Sender = Browser.runtime.MessageSender;
 
 /** The envelope on the wire: `{ type, data }`, so one listener can tell our messages from anything else. */
-export interface Envelope<T = string, D = unknown> {
+interface Envelope<T = string, D = unknown> {
   type: T;
   data: D;
 }
 
-export type BackgroundHandlers = {
+type BackgroundHandlers = {
   [K in keyof BackgroundRequests]: (data: Request<K>, sender: Sender) => Promise<Response<K>> | Response<K>;
 };
-export type TabHandlers = { [K in keyof TabMessages]: (data: TabMessages[K]) => void };
+type TabHandlers = { [K in keyof TabMessages]: (data: TabMessages[K]) => void };
 
 function isEnvelope<M extends object>(message: unknown, handlers: M): message is Envelope<keyof M & string> {
   return (

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backgroundListener, tabListener, type BackgroundHandlers } from './index';
+import { backgroundListener, tabListener } from './index';
+
+type BackgroundHandlers = Parameters<typeof backgroundListener>[0];
 
 const page = { tabId: 7, pageKey: 'https://crm.example/a', site: { id: 's', name: 'CRM', origin: 'https://crm.example' }, screen: null, counts: null, problem: null };
 

@@ -1,6 +1,6 @@
 /**
  * The tip layer: the part of the in-page layer that shows tips on their elements (markers) and lets
- * people pin new ones (pin mode). It is a separate script (entrypoints/tips.ts) that the background
+ * people pin new ones (pin mode). It is a separate script (entrypoints/tip-layer/) that the background
  * injects only into pages that have tips, or when pin mode starts, so that pages without tips pay
  * nothing for anchoring and positioning. Both scripts run in the extension's isolated world of the
  * page, so the layer publishes its factory as a global there and the content script creates it with
@@ -8,7 +8,7 @@
  */
 import type { askBackground, TabPage } from '../messaging';
 
-export interface TipLayerHost {
+interface TipLayerHost {
   /** Where the layer draws (inside the content script's shadow root); it takes everything away on stop. */
   root: HTMLElement;
   ask: typeof askBackground;

@@ -103,11 +103,11 @@ describe.skipIf(!chromiumAvailable)('appearance and accessibility', () => {
   it("keeps the launcher off the host's own floating controls; it can be dragged to the other edge and stays there", async () => {
     const page = await ada().context.newPage();
     await page.goto(url);
-    await launcher(page).waitFor();
-    await page.waitForTimeout(300);
     const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    // The launcher settles off the host's controls once its saved place is known not to exist.
+    const offTheBubble = async () => !overlaps((await launcher(page).boundingBox())!, (await page.locator('.nw-chat-bubble').boundingBox())!);
+    await expect.poll(offTheBubble).toBe(true);
     const launcherBox = (await launcher(page).boundingBox())!;
-    expect(overlaps(launcherBox, (await page.locator('.nw-chat-bubble').boundingBox())!)).toBe(false);
 
     await page.mouse.move(launcherBox.x + 10, launcherBox.y + 10);
     await page.mouse.down();

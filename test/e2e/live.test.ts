@@ -107,8 +107,7 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await frame.locator('article.card', { hasText: live.body }).waitFor();
     const before = streams();
 
-    await world().server.stop(); // the open stream breaks; the panel backs off and tries again
-    await page.waitForTimeout(300);
+    await world().server.stop(); // the open stream breaks (stop resolves once it is closed); the panel backs off and tries again
     const missed = [await note(world(), world().ben, pattern, 'Written while the API was away, one'), await note(world(), world().ben, pattern, 'Written while the API was away, two')];
     await world().server.start();
     for (const n of missed) await frame.locator('article.card', { hasText: n.body }).waitFor({ timeout: 20_000 });

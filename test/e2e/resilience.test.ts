@@ -11,6 +11,13 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
   const { world, ada } = suiteWorld({ setUp: (w) => (url = `${w.demo.origin}/accounts/1004`) });
 
   const noteBox = () => ({ name: 'Note', exact: true }) as const;
+  /** The bodies of the note drafts in the extension's storage. */
+  const savedDraftBodies = async () =>
+    (await ada().worker()).evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: import('wxt/browser').WxtBrowser }).chrome;
+      const items = await chrome.storage.local.get(null);
+      return Object.entries(items).flatMap(([key, draft]) => (key.startsWith('draft:note:') ? [(draft as { body: string }).body] : []));
+    });
 
   it('keeps a draft across closing the panel, navigating away and back, and a worker restart', async () => {
     const page = await ada().context.newPage();
@@ -18,7 +25,8 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     let frame = await openPanel(page);
     await frame.getByRole('button', { name: 'Add note' }).click();
     await frame.getByRole('textbox', noteBox()).fill('Draft: the VAT id is on the second page');
-    await page.waitForTimeout(400); // autosave is debounced
+    // Autosave is debounced: closing before it ran would lose the draft, as it would for a person.
+    await expect.poll(() => savedDraftBodies()).toContain('Draft: the VAT id is on the second page');
     await closePanelWithEscape(page);
 
     frame = await openPanel(page);

@@ -3,10 +3,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const E2E_EXTENSION_DIR = resolve('dist/extension-e2e/chrome-mv3');
+
+/** E2E_CPU_THROTTLE=4: every page runs four times slower, as on a busy machine (races show up at once). */
+const CPU_THROTTLE = cpuThrottle(process.env.E2E_CPU_THROTTLE);
 
 export const chromiumAvailable = existsSync(CHROMIUM);
 if (!chromiumAvailable) {
@@ -42,6 +45,7 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
       '--no-first-run',
     ],
   });
+  if (CPU_THROTTLE) throttleCpu(context, CPU_THROTTLE);
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
   return {
@@ -58,6 +62,34 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+function cpuThrottle(value: string | undefined): number | null {
+  if (!value) return null;
+  const rate = Number(value);
+  if (!(rate >= 1)) throw new Error(`E2E_CPU_THROTTLE=${value}: a slowdown factor of 1 or more (4 = four times slower)`);
+  return rate;
+}
+
+/**
+ * Slows every page of the context by `rate` (CDP Emulation.setCPUThrottlingRate): those open now, those
+ * opened later (extension pages too), and the extension frames in them (the panel) where CDP reaches them
+ * as frames of their own. Best effort: a page closed before its session opens is no failure.
+ */
+function throttleCpu(context: BrowserContext, rate: number): void {
+  const slow = (target: Page | Frame) =>
+    context
+      .newCDPSession(target)
+      .then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate }))
+      .catch(() => undefined);
+  const follow = (page: Page) => {
+    void slow(page);
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame() && frame.url().startsWith('chrome-extension://')) void slow(frame);
+    });
+  };
+  for (const page of context.pages()) follow(page);
+  context.on('page', follow);
 }
 
 /** Stops the extension's service worker (as Chrome does after 30 s idle), via CDP from an extension page. */

@@ -4,12 +4,12 @@
 import { browser } from 'wxt/browser';
 import type { Counts, TabPage } from '../../messaging';
 
-export const BADGE_COLORS = { page: '#2557d6', problem: '#b45309', inbox: '#6d28d9' } as const;
+const BADGE_COLORS = { page: '#2557d6', problem: '#b45309', inbox: '#6d28d9' } as const;
 
 /** Notes + tips + open questions: what the badge and the launcher count. */
-export const badgeCount = (c: Counts) => c.notes + c.tips + c.openQuestions;
+const badgeCount = (c: Counts) => c.notes + c.tips + c.openQuestions;
 
-export function badgeFor(page: TabPage | null, unread: number): { text: string; color: string } {
+function badgeFor(page: TabPage | null, unread: number): { text: string; color: string } {
   if (page?.problem) return { text: '!', color: BADGE_COLORS.problem };
   const count = page?.counts ? badgeCount(page.counts) : 0;
   if (count > 0) return { text: String(count), color: BADGE_COLORS.page };

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ApiFailure } from '../../core/api-client';
+import { ApiFailure } from '../../server/api-client';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 const inbox = vi.fn();
 let session: { user: { id: string }; expiresAt: string } | null = null;
-vi.mock('../../core/settings', () => ({ sessionClient: async () => (session ? { api: { inbox }, session } : null) }));
+vi.mock('../../server/settings', () => ({ sessionClient: async () => (session ? { api: { inbox }, session } : null) }));
 vi.mock('./tab-pages', () => ({ redrawBadges: async () => undefined }));
 vi.mock('./notifications', () => ({ notifyRouted: async () => undefined }));
 const { checkInbox, INBOX_ALARM } = await import('./inbox');

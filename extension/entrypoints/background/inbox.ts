@@ -7,8 +7,8 @@
 // which does hold a live stream, reports a new count (`inbox:unread`). Checks closer than a few seconds
 // apart are skipped, except the panel's.
 import { browser } from 'wxt/browser';
-import { ApiFailure } from '../../core/api-client';
-import { sessionClient } from '../../core/settings';
+import { ApiFailure } from '../../server/api-client';
+import { sessionClient } from '../../server/settings';
 import { saveUnread, storedUnread } from './badge';
 import { notifyRouted } from './notifications';
 import { redrawBadges } from './tab-pages';

@@ -1,4 +1,4 @@
-// The background: session and server settings live in storage (core/settings), this wires the events.
+// The background: session and server settings live in storage (server/settings.ts), this wires the events.
 import { browser } from 'wxt/browser';
 import { backgroundListener, tellTab } from '../../messaging';
 import { checkInbox, INBOX_ALARM, unreadFromPanel } from './inbox';

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboxItem } from '@shared/contract';
-import { memoryArea } from '../../core/key-value-area';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-const local = memoryArea();
+const local = fakeBrowser.storage.local;
 const created: Array<{ id: string; title: string; message: string; contextMessage?: string }> = [];
 const failing = new Set<string>();
 const opened: string[] = [];
+const clickListeners: Array<(id: string) => void> = [];
 vi.mock('wxt/browser', () => ({
   browser: {
     storage: { local },
@@ -17,16 +18,17 @@ vi.mock('wxt/browser', () => ({
         created.push({ id, ...o });
       },
       clear: async () => true,
+      onClicked: { addListener: (listener: (id: string) => void) => void clickListeners.push(listener) },
     },
     tabs: { create: async (o: { url: string }) => void opened.push(o.url) },
   },
 }));
-vi.mock('../../core/settings', () => ({
+vi.mock('../../server/settings', () => ({
   cachedSites: async () => [{ id: 's', origin: 'https://crm.example', name: 'CRM', rules: { keepQuery: [], hashRouting: false, templates: [] } }],
   sessionClient: async () => null,
 }));
 vi.mock('./registration', () => ({ activeOrigins: async () => ['https://crm.example'] }));
-const { notifyRouted, openNotified } = await import('./notifications');
+const { listenToNotificationClicks, notifyRouted } = await import('./notifications');
 
 const item = (id: string, over: Partial<InboxItem> = {}): InboxItem => ({
   id,
@@ -80,12 +82,13 @@ describe('notifyRouted', () => {
   });
 });
 
-describe('openNotified', () => {
+describe('a click on a notification', () => {
   it('opens the page, then brings the count up to date', async () => {
     await local.set({ notifiedInbox: { '4': 'https://crm.example/accounts' } });
     const afterRead = vi.fn(async () => undefined);
-    await openNotified('inbox:4', afterRead);
+    listenToNotificationClicks(afterRead);
+    for (const click of clickListeners) click('inbox:4');
+    await vi.waitFor(() => expect(afterRead).toHaveBeenCalledOnce());
     expect(opened).toEqual(['https://crm.example/accounts']);
-    expect(afterRead).toHaveBeenCalledOnce();
   });
 });

@@ -4,9 +4,9 @@
 // page is on a site the extension runs on (listed, turned on, granted); nothing of any other site shows.
 import { browser } from 'wxt/browser';
 import type { InboxItem } from '@shared/contract';
-import { pageLink } from '../../core/page-link';
-import { routedNotificationsSince } from '../../core/notify-setting';
-import { cachedSites, sessionClient } from '../../core/settings';
+import { pageLink } from '../../inbox/page-link';
+import { routedNotificationsSince } from '../../inbox/notify-setting';
+import { cachedSites, sessionClient } from '../../server/settings';
 import { activeOrigins } from './registration';
 
 /** storage.local: item id → the page a click opens (null: none), for the items already notified. */
@@ -56,7 +56,7 @@ export async function notifyRouted(items: InboxItem[]): Promise<void> {
 }
 
 /** A click opens the question's page and marks the item read; `afterRead` then brings the count up to date. */
-export async function openNotified(notificationId: string, afterRead: () => Promise<void> = async () => undefined): Promise<void> {
+async function openNotified(notificationId: string, afterRead: () => Promise<void>): Promise<void> {
   if (!notificationId.startsWith(PREFIX)) return;
   const id = notificationId.slice(PREFIX.length);
   await browser.notifications.clear(notificationId);

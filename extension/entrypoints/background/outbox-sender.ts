@@ -2,9 +2,9 @@
 // fire at most every 30 s) while anything waits. The state is in storage.local, so a worker restart
 // loses nothing.
 import { browser } from 'wxt/browser';
-import { ApiFailure } from '../../core/api-client';
-import { Outbox } from '../../core/outbox';
-import { sessionClient } from '../../core/settings';
+import { ApiFailure } from '../../server/api-client';
+import { Outbox } from './outbox';
+import { sessionClient } from '../../server/settings';
 import type { OutboxEntry } from '../../messaging';
 
 export const OUTBOX_ALARM = 'outbox-flush';

@@ -1,7 +1,7 @@
 // The content script runs only on sites the server lists AND the user turned on AND the browser granted.
 // It is registered at run time (never in the manifest), and re-synced whenever one of those changes.
 import { browser } from 'wxt/browser';
-import { cachedSites, enabledOrigins, originPattern, storedSession } from '../../core/settings';
+import { cachedSites, enabledOrigins, originPattern, storedSession } from '../../server/settings';
 
 const SCRIPT_ID = 'alongside-overlay';
 

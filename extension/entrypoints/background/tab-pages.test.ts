@@ -11,7 +11,7 @@ vi.mock('@shared/page-key', () => ({ pageKey: (url: string) => url, screenName: 
 const requests = new Map<string, (notes: Note[]) => void>();
 const context = (key: string) =>
   new Promise((resolve) => requests.set(key, (notes) => resolve({ counts: { notes: 0, tips: notes.length, questions: 0, openQuestions: 0 }, notes })));
-vi.mock('../../core/settings', () => ({
+vi.mock('../../server/settings', () => ({
   cachedSites: async () => [{ id: 's', name: 'CRM', origin, rules: {} }],
   serverGranted: async () => true,
   sessionClient: async () => ({ api: { context }, session: { serverUrl: 'https://api.example' } }),

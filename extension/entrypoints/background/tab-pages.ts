@@ -4,11 +4,11 @@
 import { browser } from 'wxt/browser';
 import type { Site } from '@shared/contract';
 import { pageKey, screenName } from '@shared/page-key';
-import { ApiFailure } from '../../core/api-client';
-import { problemOf } from '../../core/problems';
+import { ApiFailure } from '../../server/api-client';
+import { problemOf } from '../../server/problems';
 import { showBadge, showDefaultBadge } from './badge';
 import { activeOrigins } from './registration';
-import { cachedSites, serverGranted, sessionClient } from '../../core/settings';
+import { cachedSites, serverGranted, sessionClient } from '../../server/settings';
 import { tellTab, type Counts, type TabPage, type TipSummary } from '../../messaging';
 import { sameTips, tipSummaries } from '../../tips/summaries';
 

@@ -3,13 +3,13 @@
 // found (outcomes, a picked element, a clicked marker) through storage.session, which the panel reads
 // and watches. The layer's tips come with the tab's page (tab-pages.ts: the context of its counts).
 import { browser } from 'wxt/browser';
-import { sessionClient } from '../../core/settings';
+import { sessionClient } from '../../server/settings';
 import { tellTab, type PanelTarget, type TipAnchoring } from '../../messaging';
 import { anchoringKey, targetKey } from '../../tips/session-keys';
 import { tabPage } from './tab-pages';
 
-/** The tip layer's script (extension/entrypoints/tips.ts): only pages with tips, or in pin mode, load it. */
-const TIP_LAYER = '/tips.js';
+/** The tip layer's script (entrypoints/tip-layer/): only pages with tips, or in pin mode, load it. */
+const TIP_LAYER = '/tip-layer.js';
 
 export async function injectTipLayer(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [TIP_LAYER] });

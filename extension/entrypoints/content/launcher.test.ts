@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TabPage } from '../../messaging';
 import { dockAt } from './dock';
-import { createLauncher, launcherLabel } from './launcher';
+import { createLauncher } from './launcher';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -29,7 +29,7 @@ describe('launcher', () => {
     const launcher = createLauncher(() => {});
     launcher.show(page({ counts: null, problem: 'expired' }));
     expect(launcher.element.dataset.state).toBe('problem');
-    expect(launcherLabel(null, 'expired')).toContain('needs your attention');
+    expect(launcher.element.getAttribute('aria-label')).toContain('needs your attention');
   });
 
   it('opens on click and reflects the open state', () => {

@@ -16,7 +16,7 @@ const svg = (name: keyof typeof ICONS) =>
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What a screen reader hears, and the tooltip. */
-export function launcherLabel(counts: Counts | null, problem: TabPage['problem']): string {
+function launcherLabel(counts: Counts | null, problem: TabPage['problem']): string {
   if (problem) return 'Alongside: needs your attention. Open the panel (Alt+Shift+A)';
   if (!counts) return 'Alongside: loading. Open the panel (Alt+Shift+A)';
   const parts = [
@@ -27,7 +27,7 @@ export function launcherLabel(counts: Counts | null, problem: TabPage['problem']
   return `Alongside: ${parts.join(', ')}. Open the panel (Alt+Shift+A)`;
 }
 
-export interface Launcher {
+interface Launcher {
   element: HTMLButtonElement;
   show(page: TabPage): void;
   setOpen(open: boolean): void;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Site } from '@shared/contract';
-import { ApiFailure } from '../../core/api-client';
-import { routedNotificationsSince, setRoutedNotifications } from '../../core/notify-setting';
-import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../core/settings';
+import { ApiFailure } from '../../server/api-client';
+import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
+import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../server/settings';
 import { connect, grantSite, refreshSites, revokeSite, signIn, signOut, siteGranted, startSession } from './connect';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));

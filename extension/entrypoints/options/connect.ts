@@ -1,8 +1,8 @@
 // The options page's actions: connect to a server, sign in or up, list and grant sites, sign out.
 import { browser } from 'wxt/browser';
 import type { Session, Site } from '@shared/contract';
-import { apiClient, apiRoot } from '../../core/api-client';
-import { forgetSession, originPattern, saveServerUrl, saveSession, saveSites, setOriginEnabled, storedSession } from '../../core/settings';
+import { apiClient, apiRoot } from '../../server/api-client';
+import { forgetSession, originPattern, saveServerUrl, saveSession, saveSites, setOriginEnabled, storedSession } from '../../server/settings';
 import { askBackground } from '../../messaging';
 
 /**

@@ -1,9 +1,11 @@
 import { signal } from '@preact/signals';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveStreamOptions } from '../../core/live-stream';
+import type { LiveStreamClient } from './live-stream';
+
+type LiveStreamOptions = ConstructorParameters<typeof LiveStreamClient>[0];
 
 const streams: LiveStreamOptions[] = [];
-vi.mock('../../core/live-stream', () => ({
+vi.mock('./live-stream', () => ({
   LiveStreamClient: class {
     constructor(options: LiveStreamOptions) {
       streams.push(options);

@@ -1,11 +1,11 @@
-// Live updates in the open panel: one event stream (core/live-stream) for the page while the panel shows
+// Live updates in the open panel: one event stream (live-stream.ts) for the page while the panel shows
 // it signed in. Content events reload the page's context once things settle (debounced), which keeps the
 // user's composer, drafts, focus and scroll where they are (nothing is remounted); votes patch the score in
 // place. New items by others are announced politely; the user's own are not (they know). The inbox count
 // follows `inbox.changed` and goes to the background at once, for the toolbar badge.
 import { computed, effect, signal } from '@preact/signals';
 import type { LiveEvent, PageContext } from '@shared/contract';
-import { LiveStreamClient, type StreamState } from '../../core/live-stream';
+import { LiveStreamClient, type StreamState } from './live-stream';
 import { askBackground } from '../../messaging';
 import { announce, api, context, load, me, page, problem, view } from './store';
 

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageContext } from '@shared/contract';
-import { ApiFailure } from '../../core/api-client';
+import { ApiFailure } from '../../server/api-client';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 const context = vi.fn();
-vi.mock('../../core/settings', () => ({
+vi.mock('../../server/settings', () => ({
   sessionClient: async () => ({ api: { context, me: async () => ({ user: { id: 'u' } }) }, session: { serverUrl: 'https://api.example' } }),
   serverGranted: async () => true,
 }));

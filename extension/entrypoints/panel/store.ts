@@ -3,15 +3,15 @@
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Me, PageContext } from '@shared/contract';
-import type { ApiClient } from '../../core/api-client';
-import { Drafts } from '../../core/drafts';
-import { problemOf } from '../../core/problems';
-import { serverGranted, sessionClient } from '../../core/settings';
+import type { ApiClient } from '../../server/api-client';
+import { Drafts } from './drafts';
+import { problemOf } from '../../server/problems';
+import { serverGranted, sessionClient } from '../../server/settings';
 import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type TabPage } from '../../messaging';
 import { tipSummaries } from '../../tips/summaries';
 import { leavePage, watchTips } from './tips-store';
 
-export type View = 'loading' | 'ready' | 'problem' | 'not-here';
+type View = 'loading' | 'ready' | 'problem' | 'not-here';
 export type Section = 'notes' | 'questions' | 'experts';
 
 export const page = signal<TabPage | null>(null);
@@ -19,7 +19,7 @@ export const view = signal<View>('loading');
 export const problem = signal<Problem | null>(null);
 export const context = signal<PageContext | null>(null);
 export const me = signal<Me | null>(null);
-export const outbox = signal<OutboxItem[]>([]);
+const outbox = signal<OutboxItem[]>([]);
 export const section = signal<Section>('notes');
 export const order = signal<'newest' | 'helpful'>('newest');
 /** Announced by the live region. */
@@ -140,7 +140,12 @@ export async function retry() {
   await load();
 }
 
-export const closePanel = () => void askBackground('panel:close', null);
+/**
+ * Closing removes this frame. It is asked for once the key press or click that led here is done (next
+ * task): a frame removed while the browser awaits its answer to an input event loses that answer, and
+ * CDP's Input.dispatchKeyEvent (a test's Escape press) never returns.
+ */
+export const closePanel = () => void setTimeout(() => void askBackground('panel:close', null));
 export const openOptions = () => void browser.runtime.openOptionsPage();
 
 /** Wires the panel to its tab, storage and the network; called once at start. */

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { PanelTarget, TipAnchoring } from '../../messaging';
 import { anchoringKey, targetKey } from '../../tips/session-keys';
 
-export const anchoring = signal<TipAnchoring | null>(null);
+const anchoring = signal<TipAnchoring | null>(null);
 export const target = signal<PanelTarget | null>(null);
 /** The tip whose discussion the notes section shows (its marker was clicked), or null for the list. */
 export const focusedTip = signal<string | null>(null);

@@ -3,7 +3,7 @@ import type { NoteReply } from '@shared/contract';
 import { timeAgo } from '../format';
 import { onLive, resyncs } from '../live';
 import { act, announce, api } from '../store';
-import { useDraft } from '../use-draft';
+import { useComposer } from '../use-composer';
 import { Markdown } from './Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
 import '../tips.css';
@@ -12,8 +12,16 @@ import '../tips.css';
 export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: string }) {
   const [replies, setReplies] = useState<NoteReply[] | null>(null);
   const [failed, setFailed] = useState(false);
-  const draft = useDraft(pageKey, `reply:${noteId}`, { body: '' });
-  const [busy, setBusy] = useState(false);
+  // Replies go to the API at once (not through the outbox): a failure is announced and the text stays.
+  const composer = useComposer(pageKey, `reply:${noteId}`, { body: '' }, {
+    valid: (f) => f.body.trim() !== '',
+    send: async ({ body }) => {
+      const reply = await act('Replying', (a) => a.reply(noteId, body));
+      if (reply) setReplies((list) => [...(list ?? []), reply]);
+      return !!reply;
+    },
+    done: () => announce('Reply posted.'),
+  });
 
   const load = () => {
     setFailed(false);
@@ -31,7 +39,7 @@ export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: strin
     [noteId],
   );
 
-  const body = draft.fields.body;
+  const body = composer.fields.body;
   return (
     <section class="discussion" aria-labelledby={`discussion-${noteId}`} aria-busy={replies === null && !failed}>
       <h2 id={`discussion-${noteId}`}>Discussion</h2>
@@ -56,25 +64,10 @@ export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: strin
           ))}
         </ul>
       )}
-      <form
-        class="composer compact"
-        aria-label="Reply"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!body.trim() || busy) return;
-          setBusy(true);
-          const reply = await act('Replying', (a) => a.reply(noteId, body));
-          setBusy(false);
-          if (reply) {
-            setReplies((list) => [...(list ?? []), reply]);
-            await draft.clear();
-            announce('Reply posted.');
-          }
-        }}
-      >
-        <MarkdownEditor label="Your reply" value={body} onInput={(v) => draft.update({ body: v })} rows={3} />
+      <form class="composer compact" aria-label="Reply" onSubmit={composer.submit}>
+        <MarkdownEditor label="Your reply" value={body} onInput={(v) => composer.update({ body: v })} rows={3} />
         <div class="actions">
-          <button type="submit" class="primary" disabled={!draft.ready || !body.trim() || busy}>Reply</button>
+          <button type="submit" class="primary" disabled={!composer.canSend}>Reply</button>
         </div>
       </form>
     </section>

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { InboxItem, InboxKind } from '@shared/contract';
-import { pageLink } from '../../../core/page-link';
-import { problemCopy, problemOf } from '../../../core/problems';
+import { pageLink } from '../../../inbox/page-link';
+import { problemCopy, problemOf } from '../../../server/problems';
 import { focusItem, inboxOpen } from '../focus';
 import { timeAgo } from '../format';
 import { onLive, resyncs, setUnread, unread } from '../live';
@@ -10,7 +10,7 @@ import { announce, api, context } from '../store';
 import { Empty, Skeleton } from './States';
 
 /** What happened, in the reader's terms; the item's question title or note excerpt follows. */
-export const inboxWording: Record<InboxKind, string> = {
+const inboxWording: Record<InboxKind, string> = {
   question_routed: 'A question was routed to you',
   answer_posted: 'Your question has a new answer',
   answer_accepted: 'Your answer was accepted',

@@ -4,28 +4,26 @@ import { focusWhenShown, openQuestion } from '../focus';
 import { sortItems, timeAgo, visibilityLabel } from '../format';
 import { onLive, resyncs } from '../live';
 import { act, announce, api, load, me, post } from '../store';
-import { useDraft } from '../use-draft';
+import { useComposer } from '../use-composer';
 import { Markdown } from './Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VoteButton } from './VoteButton';
 
 function AnswerComposer({ pageKey, questionId, onSent }: { pageKey: string; questionId: string; onSent: () => void }) {
-  const draft = useDraft(pageKey, `answer:${questionId}`, { body: '' });
+  const composer = useComposer(pageKey, `answer:${questionId}`, { body: '' }, {
+    valid: (f) => f.body.trim() !== '',
+    send: async ({ body }) => {
+      const result = await post({ kind: 'answer', pageKey, questionId, body: { body } });
+      // Only a sent answer is there to show; one waiting in the outbox shows in the pending list.
+      if (result === 'sent') onSent();
+      return result !== 'rejected';
+    },
+  });
   return (
-    <form
-      class="composer compact"
-      aria-label="Your answer"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (!draft.fields.body.trim()) return;
-        const result = await post({ kind: 'answer', pageKey, questionId, body: { body: draft.fields.body } });
-        if (result !== 'rejected') await draft.clear();
-        if (result === 'sent') onSent();
-      }}
-    >
-      <MarkdownEditor label="Your answer" value={draft.fields.body} onInput={(v) => draft.update({ body: v })} rows={3} />
+    <form class="composer compact" aria-label="Your answer" onSubmit={composer.submit}>
+      <MarkdownEditor label="Your answer" value={composer.fields.body} onInput={(v) => composer.update({ body: v })} rows={3} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={!draft.ready || !draft.fields.body.trim()}>Answer</button>
+        <button type="submit" class="primary" disabled={!composer.canSend}>Answer</button>
       </div>
     </form>
   );
@@ -73,7 +71,7 @@ function AnswerItem({ answer, question, onChange }: { answer: Answer; question: 
 }
 
 /** "Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago": who "Ask an expert" reached, ring by ring. */
-export function routedText(routes: Question['routedTo'], now = Date.now()): string {
+function routedText(routes: Question['routedTo'], now = Date.now()): string {
   const rings = new Map<number, Question['routedTo']>();
   for (const r of routes) rings.set(r.ring, [...(rings.get(r.ring) ?? []), r]);
   const parts = [...rings.entries()]

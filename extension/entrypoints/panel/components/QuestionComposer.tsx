@@ -1,10 +1,10 @@
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { Expert } from '@shared/contract';
 import { patternForPageKey } from '@shared/page-key';
-import { me, post } from '../store';
-import { useDraft } from '../use-draft';
+import { me } from '../store';
+import { postThroughOutbox, useComposer } from '../use-composer';
 import { MarkdownEditor } from './MarkdownEditor';
-import { VisibilityPicker } from './VisibilityPicker';
+import { VisibilityPicker, visibilityChosen } from './VisibilityPicker';
 
 interface Props {
   pageKey: string;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** The people a question will be routed to first: the page's experts, each once, never the asker. */
-export function recipients(experts: Expert[], myId: string | undefined): Expert[] {
+function recipients(experts: Expert[], myId: string | undefined): Expert[] {
   const seen = new Set<string>();
   return experts.filter((e) => e.user.id !== myId && !seen.has(e.user.id) && seen.add(e.user.id));
 }
@@ -39,43 +39,33 @@ function Recipients({ experts, visibility }: { experts: Expert[]; visibility: st
 }
 
 export function QuestionComposer({ pageKey, experts, onDone }: Props) {
-  const draft = useDraft(pageKey, 'question', { title: '', body: '', visibility: 'org', teamId: null });
-  const [busy, setBusy] = useState(false);
+  const composer = useComposer(pageKey, 'question', { title: '', body: '', visibility: 'org', teamId: null }, {
+    // A private question reaches nobody: it cannot be routed to experts.
+    valid: (f) => (f.title ?? '').trim() !== '' && visibilityChosen(f) && !(experts && f.visibility === 'private'),
+    send: ({ title = '', body, visibility = 'org', teamId = null }) =>
+      postThroughOutbox({
+        kind: 'question',
+        pageKey,
+        body: { pattern: patternForPageKey(pageKey), title, body, visibility, teamId, ...(experts ? { askExperts: true } : {}) },
+      }),
+    done: onDone,
+  });
   const titleId = useId();
-  const { title = '', body, visibility = 'org', teamId = null } = draft.fields;
-  const canPost = draft.ready && title.trim() !== '' && !(visibility === 'team' && !teamId) && !(experts && visibility === 'private') && !busy;
+  const { title = '', body, visibility = 'org', teamId = null } = composer.fields;
 
   return (
-    <form
-      class="composer"
-      aria-label={experts ? 'Ask an expert' : 'New question'}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (!canPost) return;
-        setBusy(true);
-        const result = await post({
-          kind: 'question',
-          pageKey,
-          body: { pattern: patternForPageKey(pageKey), title, body, visibility, teamId, ...(experts ? { askExperts: true } : {}) },
-        });
-        setBusy(false);
-        if (result !== 'rejected') {
-          await draft.clear();
-          onDone();
-        }
-      }}
-    >
+    <form class="composer" aria-label={experts ? 'Ask an expert' : 'New question'} onSubmit={composer.submit}>
       {experts && <Recipients experts={experts} visibility={visibility} />}
       <div class="field">
         <label for={titleId}>Question</label>
-        <input id={titleId} type="text" value={title} autoFocus placeholder="What do you want to know?" onInput={(e) => draft.update({ title: e.currentTarget.value })} />
+        <input id={titleId} type="text" value={title} autoFocus placeholder="What do you want to know?" onInput={(e) => composer.update({ title: e.currentTarget.value })} />
       </div>
-      <MarkdownEditor label="Details (optional)" value={body} onInput={(v) => draft.update({ body: v })} rows={3} />
+      <MarkdownEditor label="Details (optional)" value={body} onInput={(v) => composer.update({ body: v })} rows={3} />
       <div class="composer-bar">
-        <VisibilityPicker visibility={visibility} teamId={teamId} onChange={(v, t) => draft.update({ visibility: v, teamId: t })} />
+        <VisibilityPicker visibility={visibility} teamId={teamId} onChange={(v, t) => composer.update({ visibility: v, teamId: t })} />
         <div class="actions">
           <button type="button" class="ghost" onClick={onDone}>Close</button>
-          <button type="submit" class="primary" disabled={!canPost}>{experts ? 'Ask the experts' : 'Ask'}</button>
+          <button type="submit" class="primary" disabled={!composer.canSend}>{experts ? 'Ask the experts' : 'Ask'}</button>
         </div>
       </div>
     </form>

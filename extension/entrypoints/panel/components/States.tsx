@@ -1,4 +1,4 @@
-import { problemCopy } from '../../../core/problems';
+import { problemCopy } from '../../../server/problems';
 import type { Problem } from '../../../messaging';
 import { openOptions, retry } from '../store';
 

@@ -8,6 +8,9 @@ interface Props {
   onChange: (visibility: Visibility, teamId: string | null) => void;
 }
 
+/** Whether a choice is complete: "one of my teams" needs the team. */
+export const visibilityChosen = ({ visibility, teamId }: { visibility?: Visibility; teamId?: string | null }) => visibility !== 'team' || !!teamId;
+
 /** Who will see it: everyone, one of my teams, or only me. */
 export function VisibilityPicker({ visibility, teamId, onChange }: Props) {
   const id = useId();

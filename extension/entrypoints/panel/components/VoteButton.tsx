@@ -1,4 +1,4 @@
-import type { VoteTarget } from '../../../core/api-client';
+import type { VoteTarget } from '../../../server/api-client';
 import { act } from '../store';
 
 interface Props {

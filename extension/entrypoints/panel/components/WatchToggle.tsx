@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Site, Watch } from '@shared/contract';
 import { matchingTemplates, templatePattern } from '@shared/page-key';
 import { patternForPageKey } from '@shared/page-key';
-import { pageLink } from '../../../core/page-link';
-import { cachedSites } from '../../../core/settings';
+import { pageLink } from '../../../inbox/page-link';
+import { cachedSites } from '../../../server/settings';
 import { act, announce, api, me } from '../store';
 
 interface Target {
@@ -16,7 +16,7 @@ interface Target {
  * What "Watch" watches: a page that belongs to one of the site's screens (templates) is one of many alike,
  * so the screen is watched (new content on any Account page); any other page is watched on its own.
  */
-export function watchTarget(pageKey: string, screen: string | null, site: Site | undefined): Target {
+function watchTarget(pageKey: string, screen: string | null, site: Site | undefined): Target {
   const template = screen && site ? matchingTemplates(pageKey, site.rules, site.origin).find((t) => t.name === screen) : undefined;
   if (site && template) {
     const pattern = templatePattern(template.pattern, site.origin);
@@ -29,7 +29,7 @@ export function watchTarget(pageKey: string, screen: string | null, site: Site |
 /** The user's watches, fetched once per panel (and user), kept up to date by Watch/Unwatch; a failure is not kept. */
 let watchList: { user: string; list: Promise<Watch[]> } | null = null;
 
-export function myWatches(user: string, fetch: () => Promise<Watch[]>): Promise<Watch[]> {
+function myWatches(user: string, fetch: () => Promise<Watch[]>): Promise<Watch[]> {
   if (watchList?.user !== user) {
     const list = fetch();
     const entry = { user, list };

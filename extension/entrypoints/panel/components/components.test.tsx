@@ -7,29 +7,12 @@ import { me } from '../store';
 import { NoteCard } from './NoteCard';
 import { PendingList } from './PendingList';
 import { Empty, ProblemState } from './States';
+import { ada, aNote, ben } from './test-fixtures';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 afterEach(cleanup);
 
-const ada = { id: '00000000-0000-4000-8000-00000000000a', name: 'Ada' };
-const ben = { id: '00000000-0000-4000-8000-00000000000b', name: 'Ben' };
-const note = (over: Partial<Note> = {}): Note => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  scopeId: '00000000-0000-4000-8000-000000000002',
-  pattern: 'https://crm.example/a',
-  body: 'Check **this**',
-  visibility: 'org',
-  teamId: null,
-  anchor: null,
-  verified: null,
-  possiblyOutdated: false,
-  author: ben,
-  score: 2,
-  votedByMe: false,
-  createdAt: new Date().toISOString(),
-  updatedAt: new Date().toISOString(),
-  ...over,
-});
+const note = (over: Partial<Note> = {}) => aNote({ body: 'Check **this**', score: 2, ...over });
 
 // Markdown sanitizing is checked in a real browser (test/e2e/connect.test.ts): DOMPurify needs a real DOM.
 

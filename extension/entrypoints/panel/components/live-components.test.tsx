@@ -1,16 +1,26 @@
 // @vitest-environment happy-dom
+// What the live parts of the panel say: what "Watch" watches, who a question went to, who "Ask an
+// expert" will reach, and the inbox button's count.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Expert, Site } from '@shared/contract';
-import { inboxOpen } from '../focus';
-import { unread } from '../live';
-import { InboxButton, inboxWording } from './Inbox';
-import { recipients } from './QuestionComposer';
-import { routedText } from './QuestionCard';
-import { watchTarget } from './WatchToggle';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Expert, Question, QuestionSummary, Site, Watch } from '@shared/contract';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
-afterEach(cleanup);
+vi.mock('../../../messaging', () => ({ askBackground: async () => null }));
+const client = { question: vi.fn<(id: string) => Promise<Question>>(), watches: vi.fn<() => Promise<Watch[]>>() };
+vi.mock('../store', async (original) => ({
+  ...(await original<typeof import('../store')>()),
+  api: () => client,
+  act: async <T,>(_what: string, run: (a: typeof client) => Promise<T>) => run(client),
+}));
+const { me } = await import('../store');
+const { inboxOpen } = await import('../focus');
+const { unread } = await import('../live');
+const { InboxButton } = await import('./Inbox');
+const { QuestionCard } = await import('./QuestionCard');
+const { QuestionComposer } = await import('./QuestionComposer');
+const { WatchToggle } = await import('./WatchToggle');
 
 const person = (n: string) => ({ id: `00000000-0000-4000-8000-00000000000${n.length}`, name: n });
 const site: Site = {
@@ -27,32 +37,56 @@ const site: Site = {
   },
 };
 
-describe('watchTarget', () => {
-  it('watches the screen a page belongs to, this page when the screen is one page, else the page', () => {
-    expect(watchTarget('https://crm.example/accounts/7', 'Account', site)).toEqual({ pattern: 'https://crm.example/accounts/:id', label: 'all Account pages' });
-    expect(watchTarget('https://crm.example/accounts', 'Accounts', site)).toEqual({ pattern: 'https://crm.example/accounts', label: 'this page' });
-    expect(watchTarget('https://crm.example/reports/7', null, site)).toEqual({ pattern: 'https://crm.example/reports/7', label: 'this page' });
-    expect(watchTarget('https://crm.example/accounts/7', 'Account', undefined).label).toBe('this page');
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set({ sites: [site] });
+  me.value = { user: { ...person('Ada'), email: 'ada@x', role: 'member', createdAt: '' }, teams: [] };
+  client.watches.mockResolvedValue([]);
+});
+afterEach(cleanup);
+
+describe('WatchToggle', () => {
+  const shown = async (pageKey: string, screenName: string | null, siteId = site.id) => {
+    render(<WatchToggle pageKey={pageKey} screen={screenName} siteId={siteId} />);
+    const button = await screen.findByRole('button', { name: /^Watch / });
+    return { name: button.textContent, pattern: button.title.match(/^Watch (\S+):/)?.[1] };
+  };
+
+  it('watches the screen a page belongs to', async () => {
+    expect(await shown('https://crm.example/accounts/7', 'Account')).toEqual({ name: 'Watch all Account pages', pattern: 'https://crm.example/accounts/:id' });
+  });
+  it('watches this page when its screen is one page', async () => {
+    expect(await shown('https://crm.example/accounts', 'Accounts')).toEqual({ name: 'Watch this page', pattern: 'https://crm.example/accounts' });
+  });
+  it('watches the page itself where no screen applies, or the site is not known', async () => {
+    expect(await shown('https://crm.example/reports/7', null)).toEqual({ name: 'Watch this page', pattern: 'https://crm.example/reports/7' });
+    cleanup();
+    expect((await shown('https://crm.example/accounts/7', 'Account', 'another site')).name).toBe('Watch this page');
   });
 });
 
-describe('routedText', () => {
-  it('names who a question went to, ring by ring, with when', () => {
-    const now = Date.parse('2026-11-30T12:00:00Z');
-    const routes = [
-      { person: person('Dave'), ring: 1, at: '2026-11-30T10:00:00Z' },
-      { person: person('Erin'), ring: 2, at: '2026-11-30T11:00:00Z' },
-      { person: person('Owner'), ring: 2, at: '2026-11-30T11:00:00Z' },
+describe('QuestionCard', () => {
+  it('names who a question went to, ring by ring, with when', async () => {
+    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    const summary = { id: 'q1', title: 'How?', status: 'open', answerCount: 0, author: person('Ada'), createdAt: ago(3), visibility: 'org', score: 0 } as unknown as QuestionSummary;
+    const routedTo = [
+      { person: person('Dave'), ring: 1, at: ago(2) },
+      { person: person('Erin'), ring: 2, at: ago(1) },
+      { person: person('Owner'), ring: 2, at: ago(1) },
     ];
-    expect(routedText(routes, now)).toBe('Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago');
+    client.question.mockResolvedValue({ ...summary, body: '', routedTo, answers: [], votedByMe: false } as unknown as Question);
+    render(<QuestionCard summary={summary} pageKey="https://crm.example/a" />);
+    fireEvent.click(screen.getByRole('button', { name: 'How?' }));
+    expect((await screen.findByTestId('routed-to')).textContent).toBe('Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago');
   });
 });
 
-describe('recipients', () => {
-  it('lists each expert once and never the asker', () => {
+describe('QuestionComposer, asking the experts', () => {
+  it('names each expert once and never the asker', () => {
     const e = (who: { id: string; name: string }, pattern: string): Expert => ({ id: `${who.id}${pattern}`, user: who, scopeId: 's', pattern, createdAt: '' });
     const [dave, ada] = [person('Dave'), person('Ada')];
-    expect(recipients([e(dave, '/a/:id'), e(ada, '/a/*'), e(dave, '/a/*')], ada.id).map((x) => x.user.name)).toEqual(['Dave']);
+    render(<QuestionComposer pageKey="https://crm.example/a/1" experts={[e(dave, '/a/:id'), e(ada, '/a/*'), e(dave, '/a/*')]} onDone={() => undefined} />);
+    expect(screen.getByTestId('expert-recipients').querySelector('strong')?.textContent).toBe('Dave');
   });
 });
 
@@ -65,7 +99,5 @@ describe('InboxButton', () => {
     fireEvent.click(button);
     expect(inboxOpen.value).toBe(true);
     unread.value = 0;
-    expect(inboxWording.question_routed).toBe('A question was routed to you');
   });
 });
-

@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboxItem, LiveEvent, Question, QuestionSummary, Watch } from '@shared/contract';
-import { ApiFailure } from '../../../core/api-client';
+import { ApiFailure } from '../../../server/api-client';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 vi.mock('../../../messaging', () => ({ askBackground: async () => null }));

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Note, PageContext } from '@shared/contract';
 import { context, me } from '../store';
 import { focusedTip, leavePage, target } from '../tips-store';
+import { ada, aNote, ben } from './test-fixtures';
 import { TipsNotFound } from './TipsNotFound';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -11,30 +12,17 @@ const asked: unknown[] = [];
 vi.mock('../../../messaging', () => ({ askBackground: async (...args: unknown[]) => void asked.push(args) }));
 afterEach(cleanup);
 
-const ada = { id: '00000000-0000-4000-8000-00000000000a', name: 'Ada' };
-const ben = { id: '00000000-0000-4000-8000-00000000000b', name: 'Ben' };
-const tip = (over: Partial<Note> = {}): Note => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  scopeId: '00000000-0000-4000-8000-000000000002',
-  pattern: 'https://crm.example/a',
-  body: 'Merging is final.',
-  visibility: 'org',
-  teamId: null,
-  anchor: {
-    selector: [
-      { type: 'TextQuoteSelector', exact: 'Merge account' },
-      { type: 'AttributeSelector', tag: 'button', attributes: { type: 'button' } },
-    ],
-  },
-  verified: null,
-  possiblyOutdated: false,
-  author: ben,
-  score: 0,
-  votedByMe: false,
-  createdAt: new Date().toISOString(),
-  updatedAt: new Date().toISOString(),
-  ...over,
-});
+const tip = (over: Partial<Note> = {}) =>
+  aNote({
+    body: 'Merging is final.',
+    anchor: {
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'Merge account' },
+        { type: 'AttributeSelector', tag: 'button', attributes: { type: 'button' } },
+      ],
+    },
+    ...over,
+  });
 const signIn = (who: typeof ada, role: 'member' | 'moderator' = 'member') =>
   (me.value = { user: { ...who, email: 'x@x', role, createdAt: '' }, teams: [] });
 

@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Drafts, draftKey } from './drafts';
-import { memoryArea } from './key-value-area';
+
+const area = fakeBrowser.storage.local;
+beforeEach(() => fakeBrowser.reset());
 
 describe('Drafts', () => {
   const page = 'https://crm.example/accounts/7';
 
   it('keeps one draft per page key and kind', async () => {
-    const drafts = new Drafts(memoryArea());
+    const drafts = new Drafts(area);
     await drafts.save(page, 'note', { body: 'a note', savedAt: 1 });
     await drafts.save(page, 'question', { title: 'Why?', body: '', savedAt: 2 });
     await drafts.save(page, 'answer:q1', { body: 'because', savedAt: 3 });
@@ -17,7 +20,6 @@ describe('Drafts', () => {
   });
 
   it('removes a draft that was emptied, or cleared after posting', async () => {
-    const area = memoryArea();
     const drafts = new Drafts(area);
     await drafts.save(page, 'note', { body: 'x', savedAt: 1 });
     await drafts.save(page, 'note', { body: '   ', savedAt: 2 });

@@ -5,10 +5,10 @@
 // client reconnects itself, with backoff, passing the last event id it saw (?lastEventId=), so the
 // server replays what was missed. Ids only grow, so anything at or below the last seen id is a duplicate.
 import type { EventKind, LiveEvent } from '@shared/contract';
-import { ApiFailure } from './api-client';
+import { ApiFailure } from '../../server/api-client';
 
 /** The slice of EventSource this client uses, so tests can drive a fake one. */
-export interface EventSourceLike {
+interface EventSourceLike {
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
   onerror: ((event: Event) => void) | null;
   close(): void;
@@ -16,7 +16,7 @@ export interface EventSourceLike {
 
 export type StreamState = 'connecting' | 'live' | 'waiting' | 'ended';
 
-export interface LiveStreamOptions {
+interface LiveStreamOptions {
   /** A fresh ticket; an ApiFailure 'unauthorized' ends the stream (the session is gone). */
   ticket(): Promise<string>;
   /** The stream's address for a ticket and the last event id seen (null on the first connection). */
@@ -49,7 +49,7 @@ const eventKinds: Record<EventKind, true> = {
 const KINDS = Object.keys(eventKinds) as EventKind[];
 
 /** The LiveEvent in an SSE message's data, or null for anything malformed. */
-export function parseLiveEvent(data: string): LiveEvent | null {
+function parseLiveEvent(data: string): LiveEvent | null {
   let value: unknown;
   try {
     value = JSON.parse(data);
@@ -64,7 +64,7 @@ export function parseLiveEvent(data: string): LiveEvent | null {
 }
 
 /** Exponential backoff with jitter: attempt 0 waits about `initialMs`, doubling up to `maxMs`. */
-export function backoffDelay(attempt: number, { initialMs, maxMs }: { initialMs: number; maxMs: number }, random = Math.random): number {
+function backoffDelay(attempt: number, { initialMs, maxMs }: { initialMs: number; maxMs: number }, random = Math.random): number {
   const base = Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 20));
   return Math.round(base * (0.5 + random() / 2));
 }

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from '@shared/contract';
-import { ApiFailure } from './api-client';
-import { backoffDelay, LiveStreamClient, parseLiveEvent, type EventSourceLike, type LiveStreamOptions } from './live-stream';
+import { ApiFailure } from '../../server/api-client';
+import { LiveStreamClient } from './live-stream';
 
-class FakeSource implements EventSourceLike {
+type LiveStreamOptions = ConstructorParameters<typeof LiveStreamClient>[0];
+
+/** The slice of EventSource the client uses, driven by the test. */
+class FakeSource {
   onerror: ((event: Event) => void) | null = null;
   closed = false;
   private listeners = new Map<string, Array<(e: MessageEvent<string>) => void>>();
@@ -54,25 +57,41 @@ function harness(overrides: Partial<LiveStreamOptions> = {}) {
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-describe('parseLiveEvent', () => {
-  it('reads a well-formed event and refuses anything else', () => {
-    const good = { id: '12', kind: 'vote.changed', at: '2026-11-30T00:00:00.000Z', scopeId: 's', data: { kind: 'notes', id: 'n', score: 2 } };
-    expect(parseLiveEvent(JSON.stringify(good))).toEqual(good);
-    for (const bad of ['', 'not json', 'null', '{}', JSON.stringify({ ...good, id: 'x' }), JSON.stringify({ ...good, kind: 'toString' }), JSON.stringify({ ...good, data: null })]) {
-      expect(parseLiveEvent(bad)).toBeNull();
-    }
-  });
-});
-
-describe('backoffDelay', () => {
-  it('doubles from the initial delay up to the maximum, with jitter in [half, full]', () => {
-    const b = { initialMs: 1_000, maxMs: 8_000 };
-    expect([0, 1, 2, 3, 4, 10, 100].map((n) => backoffDelay(n, b, () => 1))).toEqual([1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000]);
-    expect(backoffDelay(1, b, () => 0)).toBe(1_000);
-  });
-});
-
 describe('LiveStreamClient', () => {
+  it('delivers a well-formed event and drops anything else', async () => {
+    const h = harness();
+    h.client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const good = { id: '12', kind: 'vote.changed', at: '2026-11-30T00:00:00.000Z', scopeId: 's', data: { kind: 'notes', id: 'n', score: 2 } };
+    for (const bad of ['', 'not json', 'null', '{}', JSON.stringify({ ...good, id: 'x' }), JSON.stringify({ ...good, kind: 'toString' }), JSON.stringify({ ...good, data: null })]) {
+      h.latest().emit('vote.changed', bad);
+    }
+    expect(h.events).toEqual([]);
+    h.latest().emit('vote.changed', good);
+    expect(h.events).toEqual([good]);
+  });
+
+  it('backs off from the initial delay, doubling up to the maximum, with jitter in [half, full]', async () => {
+    const reconnectsAfter = async (h: ReturnType<typeof harness>, ms: number) => {
+      const before = h.sources.length;
+      h.latest().fail();
+      await vi.advanceTimersByTimeAsync(ms - 1);
+      const early = h.sources.length > before;
+      await vi.advanceTimersByTimeAsync(1);
+      return !early && h.sources.length === before + 1;
+    };
+    const full = harness();
+    full.client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    for (const ms of [1_000, 2_000, 4_000, 8_000, 8_000, 8_000]) expect(await reconnectsAfter(full, ms)).toBe(true);
+
+    const half = harness({ random: () => 0 });
+    half.client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await reconnectsAfter(half, 500)).toBe(true);
+    expect(await reconnectsAfter(half, 1_000)).toBe(true);
+  });
+
   it('opens with a ticket, delivers events in order and goes live on ready', async () => {
     const h = harness();
     h.client.start();

@@ -1,19 +1,21 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { OutboxEntry } from '../messaging/types';
-import { ApiFailure } from './api-client';
-import { memoryArea } from './key-value-area';
-import { Outbox, retryDelay } from './outbox';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { OutboxEntry } from '../../messaging/types';
+import { ApiFailure } from '../../server/api-client';
+import { Outbox } from './outbox';
 
 const note = (body: string): OutboxEntry => ({
   kind: 'note',
   pageKey: 'https://crm.example/a',
   body: { pattern: 'https://crm.example/a', body, visibility: 'org', teamId: null },
 });
+const area = fakeBrowser.storage.local;
+beforeEach(() => fakeBrowser.reset());
 const down = () => new ApiFailure('unreachable', 0, 'network_error', 'The server did not answer.');
 
 describe('Outbox', () => {
   it('sends waiting items in order and forgets them once accepted', async () => {
-    const outbox = new Outbox(memoryArea());
+    const outbox = new Outbox(area);
     await outbox.add(note('one'));
     await outbox.add(note('two'));
     const sent: string[] = [];
@@ -25,14 +27,14 @@ describe('Outbox', () => {
 
   it('keeps everything when the server is down, stops at the first failure and backs off', async () => {
     let now = 1_000;
-    const outbox = new Outbox(memoryArea(), () => now);
+    const outbox = new Outbox(area, () => now);
     await outbox.add(note('one'));
     await outbox.add(note('two'));
     const send = vi.fn(async () => { throw down(); });
     const left = await outbox.flush(send);
     expect(send).toHaveBeenCalledTimes(1); // the rest would fail the same way
     expect(left.map((i) => i.attempts)).toEqual([1, 0]);
-    expect(left[0]!.nextAttemptAt).toBe(now + retryDelay(1));
+    expect(left[0]!.nextAttemptAt).toBe(now + 5_000);
 
     send.mockClear();
     now += 1_000; // not due yet
@@ -44,7 +46,6 @@ describe('Outbox', () => {
   });
 
   it('survives a restart: a new Outbox on the same storage sends what the old one kept', async () => {
-    const area = memoryArea();
     await new Outbox(area).add(note('kept'));
     const sent: string[] = [];
     await new Outbox(area).flush(async (e) => void sent.push(e.kind === 'note' ? e.body.body : ''));
@@ -52,7 +53,7 @@ describe('Outbox', () => {
   });
 
   it('keeps a rejected item for the user without retrying it, and goes on with the next', async () => {
-    const outbox = new Outbox(memoryArea());
+    const outbox = new Outbox(area);
     await outbox.add(note('bad'));
     await outbox.add(note('good'));
     const send = vi.fn(async (e: OutboxEntry) => {
@@ -69,15 +70,23 @@ describe('Outbox', () => {
   });
 
   it('never sends an item twice when flushes overlap', async () => {
-    const outbox = new Outbox(memoryArea());
+    const outbox = new Outbox(area);
     await outbox.add(note('once'));
     const send = vi.fn(() => new Promise<void>((r) => setTimeout(r, 10)));
     await Promise.all([outbox.flush(send), outbox.flush(send), outbox.flush(send, { force: true })]);
     expect(send).toHaveBeenCalledTimes(1);
   });
 
-  it('grows the retry delay up to ten minutes', () => {
-    expect([1, 2, 3].map(retryDelay)).toEqual([5_000, 10_000, 20_000]);
-    expect(retryDelay(30)).toBe(600_000);
+  it('doubles the retry delay from 5 s with each failure, up to ten minutes', async () => {
+    const now = 1_000;
+    const outbox = new Outbox(area, () => now);
+    await outbox.add(note('one'));
+    const delays: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const [item] = await outbox.flush(async () => { throw down(); }, { force: true });
+      delays.push(item!.nextAttemptAt - now);
+    }
+    expect(delays.slice(0, 3)).toEqual([5_000, 10_000, 20_000]);
+    expect(delays.at(-1)).toBe(600_000);
   });
 });

@@ -2,7 +2,7 @@
 import type { Problem } from '../messaging/types';
 import { ApiFailure } from './api-client';
 
-export interface ProblemCopy {
+interface ProblemCopy {
   title: string;
   message: string;
   /** `options` opens the options page; `retry` tries again. */

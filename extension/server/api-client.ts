@@ -17,7 +17,7 @@ import type {
   Watch,
 } from '@shared/contract';
 
-export type FailureKind = 'unauthorized' | 'unreachable' | 'not-registered' | 'rejected';
+type FailureKind = 'unauthorized' | 'unreachable' | 'not-registered' | 'rejected';
 
 /** A failed call, classified by what the user can do about it. */
 export class ApiFailure extends Error {

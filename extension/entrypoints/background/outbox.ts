@@ -2,24 +2,24 @@
 // them in order; a failure leaves them waiting with a growing delay (a worker restart loses nothing,
 // the state is in storage). The API rejecting one (invalid, forbidden) ends its retries: it stays
 // visible as rejected so the user can copy or discard it.
-import type { OutboxEntry, OutboxItem } from '../messaging/types';
-import { ApiFailure } from './api-client';
-import type { KeyValueArea } from './key-value-area';
+import type { browser } from 'wxt/browser';
+import type { OutboxEntry, OutboxItem } from '../../messaging/types';
+import { ApiFailure } from '../../server/api-client';
 
 const KEY = 'outbox';
 const FIRST_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 10 * 60_000;
 
-export const retryDelay = (attempts: number) => Math.min(FIRST_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+const retryDelay = (attempts: number) => Math.min(FIRST_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
 
-export type Send = (entry: OutboxEntry) => Promise<void>;
+type Send = (entry: OutboxEntry) => Promise<void>;
 
 export class Outbox {
   /** One operation at a time: the alarm, a new post and a reopened panel may all ask to flush at once. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly area: KeyValueArea,
+    private readonly area: typeof browser.storage.local,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -5,7 +5,7 @@
  * the tip's excerpt in a tooltip built with textContent only; a click opens the tip in the panel.
  */
 import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
-import type { TipOutcome, TipSummary } from '../messaging/types';
+import type { TipOutcome, TipSummary } from '../../messaging/types';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
@@ -19,7 +19,7 @@ interface Marker {
   cleanup: () => void;
 }
 
-export interface Markers {
+interface Markers {
   /** Shows a marker for each placed tip (and removes the others). */
   place(placed: ReadonlyMap<string, { tip: TipSummary; element: Element; outcome: TipOutcome }>): void;
   clear(): void;

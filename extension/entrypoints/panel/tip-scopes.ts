@@ -6,7 +6,7 @@ import type { Site } from '@shared/contract/sites';
 import { matchingTemplates, templatePattern } from '@shared/page-key';
 import { patternForPageKey } from '@shared/page-key';
 
-export interface ScopeChoice {
+interface ScopeChoice {
   pattern: string;
   label: string;
 }

@@ -6,12 +6,12 @@
  * visible elements, ArrowUp goes to the enclosing element, Enter picks, Escape leaves. Elements that
  * cannot be told apart from a twin are refused, saying why. A hint bar (role=status) explains it all.
  */
-import { stableAttributes } from '../anchoring/attributes';
-import { pinnability } from '../anchoring/pinnability';
-import { PageSnapshot } from '../anchoring/snapshot';
-import { describeAnchor } from './anchor-words';
+import { stableAttributes } from '../../anchoring/attributes';
+import { pinnability } from '../../anchoring/pinnability';
+import { PageSnapshot } from '../../anchoring/snapshot';
+import { describeAnchor } from '../../tips/anchor-words';
 
-export interface PinModeOptions {
+interface PinModeOptions {
   /** Our container in the shadow root, where the outline and the hint bar go. */
   root: HTMLElement;
   /** Our shadow host: events inside it are ours, not the host page's. */
@@ -40,7 +40,7 @@ const visible = (el: Element) => {
 };
 
 /** What the outline's label says: the same words the panel will use for the pick. */
-export function wordsFor(element: Element): string {
+function wordsFor(element: Element): string {
   const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
   return describeAnchor({
     selector: [

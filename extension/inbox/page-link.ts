@@ -4,7 +4,7 @@
 // can say the item is on "pages like" the pattern rather than pretend it is that one page.
 import { parsePattern, patternOrigin, type CompiledComponent } from '@shared/urlpattern';
 
-export interface PageLink {
+interface PageLink {
   url: string;
   /** The pattern is this one page; false: one page of several it covers. */
   exact: boolean;

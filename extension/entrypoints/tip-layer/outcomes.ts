@@ -3,22 +3,22 @@
  * report: each tip once per page view; found ones as soon as they are found, missing ones only once
  * the page has had time to render (a single-page app draws after load, so "not yet" is not "not found").
  */
-import type { AnchorResult } from '../anchoring/types';
-import type { TipOutcome } from '../messaging/types';
+import type { AnchorResult } from '../../anchoring/types';
+import type { TipOutcome } from '../../messaging/types';
 
 /**
  * Found below this confidence: the marker shows, marked unsure. Anchoring finds nothing below 0.65; a
  * release that wraps and reorders the element's neighbours typically leaves about 0.78 (the demo app's
  * "next release"), which is no reason to doubt the tip.
  */
-export const UNSURE_BELOW = 0.75;
+const UNSURE_BELOW = 0.75;
 
 export function outcomeOf(result: AnchorResult): TipOutcome {
   if (result.status === 'not_found') return 'not-found';
   return result.confidence < UNSURE_BELOW ? 'low-confidence' : 'found';
 }
 
-export interface OutcomeReport {
+interface OutcomeReport {
   id: string;
   found: boolean;
   confidence: number;

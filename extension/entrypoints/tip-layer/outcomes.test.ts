@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnchorResult } from '../anchoring/types';
+import type { AnchorResult } from '../../anchoring/types';
 import { anchoredWords, outcomeOf, PageViewReports } from './outcomes';
 
 const el = {} as Element;

@@ -1,20 +1,20 @@
 /**
- * The tip layer (see types.ts): loads the page's tips from the background, anchors them as the page
+ * The tip layer (see tips/types.ts): loads the page's tips from the background, anchors them as the page
  * changes (anchoring/watch: batched, idle-time, nothing while nothing changes), draws their markers,
  * tells the background what it found (for the panel, and once per page view per tip for the API),
  * and runs pin mode.
  */
-import { describeElement } from '../anchoring/describe';
-import type { AnchorResult } from '../anchoring/types';
-import { watchAnchors, type AnchorWatcher } from '../anchoring/watch';
+import { describeElement } from '../../anchoring/describe';
+import type { AnchorResult } from '../../anchoring/types';
+import { watchAnchors, type AnchorWatcher } from '../../anchoring/watch';
 import type { Anchor } from '@shared/contract/anchors';
-import type { PanelTarget, TabPage, TipOutcome, TipSummary } from '../messaging/types';
-import { describeAnchor } from './anchor-words';
+import type { PanelTarget, TabPage, TipOutcome, TipSummary } from '../../messaging/types';
+import { describeAnchor } from '../../tips/anchor-words';
 import { createMarkers } from './markers';
 import { anchoredWords, outcomeOf, PageViewReports } from './outcomes';
 import { startPinMode, type PinMode } from './pin-mode';
 import css from './tips.css?inline';
-import type { CreateTipLayer } from './types';
+import type { CreateTipLayer } from '../../tips/types';
 
 /** How long a page may take to draw the element of a tip before the tip counts as not found. */
 const SETTLE_MS = 3000;

@@ -1,6 +1,6 @@
 // Drafts: what the user is typing, saved per page key and kind as they type, so closing the panel,
 // navigating away or a crash loses nothing. Cleared when the post goes to the outbox.
-import type { KeyValueArea } from './key-value-area';
+import type { browser } from 'wxt/browser';
 
 export type DraftKind = 'note' | 'tip' | 'question' | `answer:${string}` | `reply:${string}`;
 
@@ -18,7 +18,7 @@ export const draftKey = (pageKey: string, kind: DraftKind) => `draft:${kind}:${p
 const isEmpty = (d: Pick<Draft, 'title' | 'body'>) => !d.body.trim() && !(d.title ?? '').trim();
 
 export class Drafts {
-  constructor(private readonly area: KeyValueArea) {}
+  constructor(private readonly area: typeof browser.storage.local) {}
 
   async load(pageKey: string, kind: DraftKind): Promise<Draft | null> {
     const key = draftKey(pageKey, kind);

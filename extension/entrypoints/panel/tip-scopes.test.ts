@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePattern, testPattern } from '@shared/urlpattern';
-import { DEMO_SITE_RULES } from '../../test/support/demo-site';
-import { scopeChoices } from './scopes';
+import { DEMO_SITE_RULES } from '../../../test/support/demo-site';
+import { scopeChoices } from './tip-scopes';
 
 const matches = (pattern: string, url: string) => testPattern(parsePattern(pattern), url);
 
