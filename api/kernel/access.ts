@@ -26,6 +26,9 @@ export interface Sharing {
   teamId: string | null;
 }
 
+/** Just the sharing of an item. */
+export const sharingOf = (item: Sharing): Sharing => ({ authorId: item.authorId, visibility: item.visibility, teamId: item.teamId });
+
 /** Where an item's sharing is in a query: columns (or any SQL) for its author, visibility and team. */
 export interface SharingColumns {
   authorId: SQLWrapper;

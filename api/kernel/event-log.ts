@@ -6,9 +6,9 @@
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { EventKind, Visibility } from '@shared/contract';
 import type { Queryable, Tx } from '../db/database';
-import { events, webhookDeliveries, webhooks } from '../db/schema';
+import { answers, events, notes, questions, webhookDeliveries, webhooks } from '../db/schema';
 import { ADVISORY_LOCKS } from '../db/advisory-locks';
-import { sharedWithEveryone } from './access';
+import { sharedWithEveryone, type Sharing } from './access';
 
 export interface NewEvent {
   kind: EventKind;
@@ -91,4 +91,40 @@ export async function pruneEvents(writes: { write: <T>(fn: (tx: Tx) => Promise<T
   await writes.write(async (tx) => {
     await tx.delete(events).where(sql`${events.createdAt} < ${new Date(Date.now() - EVENT_RETENTION_MS)}`);
   });
+}
+
+/** The note or question a content event is about (answers and votes on answers: their question). */
+function itemOf(event: EventRow): { note: string } | { question: string } | { answer: string } | null {
+  const data = event.data as Record<string, unknown>;
+  if (event.kind === 'vote.changed') {
+    const id = String(data.id);
+    return data.kind === 'notes' ? { note: id } : data.kind === 'questions' ? { question: id } : { answer: id };
+  }
+  if (typeof data.noteId === 'string') return { note: data.noteId };
+  if (typeof data.questionId === 'string') return { question: data.questionId };
+  return null;
+}
+
+/**
+ * The sharing that the items of these content events have now (null: the item is gone). A replay shows a
+ * missed event only to someone who may still see its item: the event's own sharing is as it was then,
+ * and the person's teams are as they are now, which together could show what was never theirs to see.
+ */
+export async function sharingNow(db: Queryable, batch: EventRow[]): Promise<Map<number, Sharing | null>> {
+  const items = new Map(batch.map((e) => [e.id, itemOf(e)] as const));
+  const ids = (key: 'note' | 'question' | 'answer') => [...new Set([...items.values()].flatMap((i) => (i && key in i ? [(i as Record<string, string>)[key]!] : [])))];
+  const columns = { authorId: questions.authorId, visibility: questions.visibility, teamId: questions.teamId };
+  const [noteRows, questionRows, answerRows] = await Promise.all([
+    ids('note').length ? db.select({ id: notes.id, authorId: notes.authorId, visibility: notes.visibility, teamId: notes.teamId }).from(notes).where(inArray(notes.id, ids('note'))) : [],
+    ids('question').length ? db.select({ id: questions.id, ...columns }).from(questions).where(inArray(questions.id, ids('question'))) : [],
+    ids('answer').length
+      ? db.select({ id: answers.id, ...columns }).from(answers).innerJoin(questions, eq(questions.id, answers.questionId)).where(inArray(answers.id, ids('answer')))
+      : [],
+  ]);
+  const byId = new Map<string, Sharing>([...noteRows, ...questionRows, ...answerRows].map(({ id, ...sharing }) => [id, sharing]));
+  const now = new Map<number, Sharing | null>();
+  for (const [eventId, item] of items) {
+    if (item) now.set(eventId, byId.get(Object.values(item)[0]!) ?? null);
+  }
+  return now;
 }

@@ -12,7 +12,7 @@
 import type { Database } from '../db/database';
 import { ApiError } from './errors';
 import { canSee, type Viewer } from './access';
-import { eventBounds, eventsAfter, type EventRow } from './event-log';
+import { eventBounds, eventsAfter, sharingNow, type EventRow } from './event-log';
 import type { WritePath } from './write-path';
 
 /** What the hub asks of the scope index (scopes/service.ts): the scopes of a page. */
@@ -49,6 +49,13 @@ class LiveStream {
   lastSent = 0;
   /** Events handed over while the stream replays; null once live. */
   pending: EventRow[] | null = [];
+  /**
+   * Events held while the viewer's role or teams are being read again (a change was reported): judged with
+   * the fresh viewer, not the old one. Null when the viewer is current.
+   */
+  awaitingViewer: EventRow[] | null = null;
+  /** Reads of the viewer in flight: the held events go out when the last one is done. */
+  refreshing = 0;
   closed = false;
   private controller!: ReadableStreamDefaultController<Uint8Array>;
   readonly body: ReadableStream<Uint8Array>;
@@ -211,7 +218,12 @@ export class LiveHub {
       if (missed.length > REPLAY_LIMIT) {
         stream.control('reset', { reason: 'too_many' }, bounds.max);
       } else {
-        for (const event of missed) if (this.visible(stream, event, new Set(scopeIds))) stream.send(event);
+        const now = await sharingNow(db, missed);
+        const stillVisible = (event: EventRow) => {
+          const sharing = now.get(event.id);
+          return sharing === undefined || (sharing !== null && canSee(stream.viewer, sharing));
+        };
+        for (const event of missed) if (this.visible(stream, event, new Set(scopeIds)) && stillVisible(event)) stream.send(event);
       }
     }
     const pending = stream.pending ?? [];
@@ -258,7 +270,8 @@ export class LiveHub {
           scopesByPage.set(stream.pageKey, scopeIds);
         }
       }
-      for (const event of batch) if (this.visible(stream, event, scopeIds)) stream.offer(event);
+      if (stream.awaitingViewer) stream.awaitingViewer.push(...batch);
+      else for (const event of batch) if (this.visible(stream, event, scopeIds)) stream.offer(event);
     }
   }
 
@@ -295,15 +308,30 @@ export class LiveHub {
     for (const id of ids) if (!alive.has(id)) this.endSession(id, 'session_revoked');
   }
 
-  /** A person's role or teams changed: what their open streams may see changes too. */
+  /**
+   * A person's role or teams changed: what their open streams may see changes too. Their events are held
+   * from this moment (the change arrives before any later write's events) until the fresh viewer is read.
+   */
   private async refreshViewers(userId: string): Promise<void> {
-    for (const stream of [...this.streams]) {
-      if (stream.viewer.id !== userId) continue;
+    const theirs = [...this.streams].filter((stream) => stream.viewer.id === userId);
+    for (const stream of theirs) {
+      stream.awaitingViewer ??= [];
+      stream.refreshing++;
+    }
+    for (const stream of theirs) {
       const fresh = await this.sessions.viewerForSession(stream.viewer.sessionId).catch(() => undefined);
+      stream.refreshing--;
       if (fresh === null) {
         stream.control('end', { reason: 'session_revoked' });
         stream.close();
-      } else if (fresh) stream.viewer = fresh.viewer;
+        continue;
+      }
+      if (fresh) stream.viewer = fresh.viewer;
+      if (stream.refreshing > 0) continue; // a later change is being read: its answer releases them
+      const held = stream.awaitingViewer ?? [];
+      stream.awaitingViewer = null;
+      const scopeIds = stream.pageKey ? new Set(this.scopes.match(stream.pageKey).map((s) => s.id)) : undefined;
+      for (const event of held) if (this.visible(stream, event, scopeIds)) stream.offer(event);
     }
   }
 

@@ -3,14 +3,15 @@ import { and, count, eq } from 'drizzle-orm';
 import type { Votable } from '@shared/contract';
 import { votes } from '../db/schema';
 import { forbidden } from '../kernel/errors';
-import type { Sharing, Viewer } from '../kernel/access';
+import { sharingOf, type Sharing, type Viewer } from '../kernel/access';
 import { contentEvent } from '../kernel/event-log';
 import type { WritePath } from '../kernel/write-path';
 import type { NoteService } from '../notes/service';
 import type { QuestionService } from '../questions/service';
 import { voteColumn as column } from './voters';
 
-type Target = Sharing & { scopeId: string };
+/** What was voted for: its author (who may not vote for it), and where and with whom its event is shared. */
+type Target = { authorId: string; scopeId: string; sharing: Sharing };
 
 const field = { notes: 'noteId', questions: 'questionId', answers: 'answerId' } as const;
 
@@ -30,17 +31,18 @@ export class VoteService {
       else await tx.delete(votes).where(where);
       const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(votes).where(eq(column[kind], id));
       changed({ t: 'scope', id: target.scopeId });
-      emit(contentEvent('vote.changed', target, { kind, id, score: Number(n) }));
+      emit(contentEvent('vote.changed', { ...target.sharing, scopeId: target.scopeId }, { kind, id, score: Number(n) }));
       return { score: Number(n), votedByMe: on };
     });
   }
 
-  /** The item's author and scope, if the viewer may see it (404 otherwise). */
+  /** The item voted for, if the viewer may see it (404 otherwise). */
   private async target(viewer: Viewer, kind: Votable, id: string): Promise<Target> {
-    if (kind === 'notes') return this.notes.visible(viewer, id);
-    if (kind === 'questions') return this.questions.visible(viewer, id);
+    const of = (item: Sharing & { scopeId: string }): Target => ({ authorId: item.authorId, scopeId: item.scopeId, sharing: sharingOf(item) });
+    if (kind === 'notes') return of(await this.notes.visible(viewer, id));
+    if (kind === 'questions') return of(await this.questions.visible(viewer, id));
     const { answer, question } = await this.questions.visibleAnswer(viewer, id);
-    // The answer's event is as visible as its question.
-    return { authorId: answer.authorId, scopeId: question.scopeId, visibility: question.visibility, teamId: question.teamId };
+    // An answer is seen by whoever sees its question: its event is shared as the question is (the asker, not the answerer, is its grantee).
+    return { authorId: answer.authorId, scopeId: question.scopeId, sharing: sharingOf(question) };
   }
 }
