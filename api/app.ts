@@ -26,7 +26,7 @@ import { webhookRoutes } from './webhooks/routes';
 import type { Services } from './wiring';
 
 export const API_BASE = '/api/v1';
-export const API_VERSION = '0.1.0';
+const API_VERSION = '0.1.0';
 
 export function createApp(services: Services) {
   const api = router();

@@ -16,7 +16,7 @@ import { decoyHash, verifyPassword } from '../people/passwords';
 import type { UserRow } from '../people/service';
 import { hashToken } from './sessions';
 
-export interface SignInLimits {
+interface SignInLimits {
   /** Attempts from one client address, for any account. */
   perAddress: RateLimit;
   /** Attempts for one account from devices it does not know, and from each device it knows. */

@@ -10,7 +10,7 @@ import type { ScopeRef, ScopeService } from '../scopes/service';
 import type { SiteService } from '../sites/service';
 import { canSee, type Viewer } from '../kernel/access';
 
-export interface RenderedContext {
+interface RenderedContext {
   body: string;
   etag: string;
 }

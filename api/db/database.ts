@@ -27,7 +27,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig =
+type DatabaseConfig =
   | { driver: 'pglite'; dataDir?: string /* undefined: in memory */ }
   | { driver: 'postgres'; url: string; poolSize?: number };
 

@@ -30,7 +30,7 @@ export interface Sharing {
 export const sharingOf = (item: Sharing): Sharing => ({ authorId: item.authorId, visibility: item.visibility, teamId: item.teamId });
 
 /** Where an item's sharing is in a query: columns (or any SQL) for its author, visibility and team. */
-export interface SharingColumns {
+interface SharingColumns {
   authorId: SQLWrapper;
   visibility: SQLWrapper;
   teamId: SQLWrapper;

@@ -84,7 +84,7 @@ export async function eventBounds(db: Queryable): Promise<{ min: number; max: nu
 }
 
 /** Events are kept a day: enough to resume a stream, and webhooks' deliveries keep their own rows. */
-export const EVENT_RETENTION_MS = 24 * 3600 * 1000;
+const EVENT_RETENTION_MS = 24 * 3600 * 1000;
 
 /** Deletes events older than a day, in a transaction of the write path (passed in: it records events itself). */
 export async function pruneEvents(writes: { write: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> }): Promise<void> {

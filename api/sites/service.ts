@@ -13,7 +13,7 @@ type SiteRow = typeof sites.$inferSelect;
 const toSite = (row: SiteRow): Site => ({ id: row.id, origin: row.origin, name: row.name, rules: row.rules });
 
 /** `https://crm.corp.example/` → `https://crm.corp.example`; anything but a bare http(s) origin is refused. */
-export function normalizeOrigin(input: string): string {
+function normalizeOrigin(input: string): string {
   let url: URL;
   try {
     url = new URL(input);

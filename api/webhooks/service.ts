@@ -17,7 +17,7 @@ import { RefusedTarget, UnresolvableTarget, WebhookTargets } from './targets';
 
 type WebhookRow = typeof webhooks.$inferSelect;
 
-export interface WebhookOptions {
+interface WebhookOptions {
   webhookTimeoutMs: number;
   webhookMaxAttempts: number;
   webhookBackoffMs: number;

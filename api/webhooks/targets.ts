@@ -42,7 +42,7 @@ const HINT = 'Webhooks go to public addresses only; list an internal receiver in
 /** "localhost." and "LocalHost" are one host; IPv6 literals lose their URL brackets. */
 const hostKey = (host: string) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
 
-export interface AllowList {
+interface AllowList {
   hosts: Set<string>;
   ranges: Array<[Address, number]>;
 }

@@ -70,7 +70,7 @@ function urlOf(root: string, path: string, input: Loose): string {
   return `${root}${filled}${search ? `?${search}` : ''}`;
 }
 
-export interface ClientOptions {
+interface ClientOptions {
   /** The session's bearer token, if signed in. */
   token?: string;
   fetch?: typeof fetch;

@@ -23,7 +23,7 @@ export const SPECIAL_SCHEMES: ReadonlyMap<string, string> = new Map([
   ['wss', '443'],
 ]);
 
-export function isSpecialScheme(protocol: string): boolean {
+function isSpecialScheme(protocol: string): boolean {
   return SPECIAL_SCHEMES.has(protocol);
 }
 
@@ -224,10 +224,10 @@ export function canonicalizeHash(value: string): string {
 
 // --- URLPatternInit processing --------------------------------------------------------------------
 
-export type InitType = 'pattern' | 'url';
+type InitType = 'pattern' | 'url';
 
 /** A processed init: components present or absent (absent = not set). */
-export type ProcessedInit = {
+type ProcessedInit = {
   protocol?: string;
   username?: string;
   password?: string;

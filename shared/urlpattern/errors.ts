@@ -35,7 +35,7 @@ export class PatternError extends Error {
   }
 }
 
-export const REGEXP_GROUP_MESSAGE =
+const REGEXP_GROUP_MESSAGE =
   'Custom regular-expression groups like (\\d+) are not supported: use :name or * instead';
 
 export function regexpGroupError(position?: number): PatternError {

@@ -41,7 +41,7 @@ export function urlComponentValues(url: URL): ComponentValues {
 }
 
 /** Parses a URL string like the standard's match does; null on failure. */
-export function parseURL(input: string, baseURL?: string): URL | null {
+function parseURL(input: string, baseURL?: string): URL | null {
   try {
     return baseURL === undefined ? new URL(input) : new URL(input, new URL(baseURL));
   } catch {

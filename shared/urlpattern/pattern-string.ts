@@ -12,10 +12,10 @@ import type { ComponentOptions, Modifier, Part, PartType } from './types';
 /** Validates and canonicalizes a piece of fixed text; throws on invalid input. */
 export type EncodingCallback = (value: string) => string;
 
-export const FULL_WILDCARD_REGEXP = '.*';
+const FULL_WILDCARD_REGEXP = '.*';
 
 /** The standard's "escape a regexp string". */
-export function escapeRegexpString(input: string): string {
+function escapeRegexpString(input: string): string {
   return input.replace(/[.+*?^${}()[\]|/\\]/g, '\\$&');
 }
 
@@ -28,7 +28,7 @@ export function escapePatternString(input: string): string {
 
 const segmentWildcards = new Map<string, string>();
 
-export function segmentWildcardRegexp(options: ComponentOptions): string {
+function segmentWildcardRegexp(options: ComponentOptions): string {
   let regexp = segmentWildcards.get(options.delimiter);
   if (regexp === undefined) {
     regexp = `[^${escapeRegexpString(options.delimiter)}]+?`;
@@ -45,7 +45,7 @@ function modifierOf(token: Token | null): Modifier {
   return 'none';
 }
 
-export function modifierToString(modifier: Modifier): string {
+function modifierToString(modifier: Modifier): string {
   switch (modifier) {
     case 'zero-or-more':
       return '*';

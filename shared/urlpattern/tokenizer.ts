@@ -27,7 +27,7 @@ export interface Token {
   readonly value: string;
 }
 
-export type TokenizePolicy = 'strict' | 'lenient';
+type TokenizePolicy = 'strict' | 'lenient';
 
 const ID_START = /[$_\p{ID_Start}]/u;
 const ID_CONTINUE = /[$_\u200C\u200D\p{ID_Continue}]/u;
