@@ -2,7 +2,7 @@
 // main.ts serves. Each domain's routes come from its folder (routes → service → db); the endpoints they
 // implement are defined in shared/contract.
 import { bodyLimit } from 'hono/body-limit';
-import { limits, serverEndpoints } from '@shared/contract';
+import { limits } from '@shared/contract';
 import { authRoutes } from './auth/routes';
 import { contextRoutes } from './context/routes';
 import { expertRoutes } from './experts/routes';
@@ -11,22 +11,23 @@ import { ApiError } from './kernel/errors';
 import { onError, onNotFound } from './http/middleware/error-handler';
 import { textOnly } from './http/middleware/text-only';
 import { describeApi } from './http/openapi';
-import { routeMaker, router } from './http/routes';
+import { router } from './http/routes';
 import { inboxRoutes } from './inbox/routes';
 import { liveRoutes } from './live/routes';
 import { noteRoutes } from './notes/routes';
 import { peopleRoutes } from './people/routes';
 import { questionRoutes } from './questions/routes';
 import { replyRoutes } from './replies/routes';
+import { serverRoutes } from './server/routes';
 import { siteRoutes } from './sites/routes';
 import { teamRoutes } from './teams/routes';
 import { voteRoutes } from './votes/routes';
 import { watchRoutes } from './watches/routes';
 import { webhookRoutes } from './webhooks/routes';
+import { API_VERSION } from './version';
 import type { Services } from './wiring';
 
 export const API_BASE = '/api/v1';
-const API_VERSION = '0.1.0';
 
 export function createApp(services: Services) {
   const api = router();
@@ -41,8 +42,8 @@ export function createApp(services: Services) {
     }),
   );
   api.use('*', textOnly);
-  api.openapi(routeMaker(services.sessions)(serverEndpoints.getHealth), (c) => c.json({ ok: true as const, version: API_VERSION }, 200));
   for (const routes of [
+    serverRoutes,
     authRoutes,
     peopleRoutes,
     teamRoutes,

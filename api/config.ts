@@ -47,6 +47,21 @@ const env = z.object({
 
 export type Settings = ReturnType<typeof loadConfig>;
 
+/** Settings that are never shown (the console's Server page), and the one shown without its password. */
+const SECRET = new Set(['ALONGSIDE_ADMIN_PASSWORD']);
+const withoutPassword = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:•••@');
+
+/** Every setting as the server runs with it: its variable, its value as text, and where it came from. */
+function describe(values: Record<string, unknown>, given: Record<string, unknown>) {
+  return Object.keys(env.shape)
+    .filter((name) => !SECRET.has(name) && values[name] !== undefined)
+    .map((name) => {
+      const value = values[name];
+      const text = Array.isArray(value) ? value.join(',') : String(value);
+      return { name, value: name === 'DATABASE_URL' ? withoutPassword(text) : text, source: name in given ? ('environment' as const) : ('default' as const) };
+    });
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
   // An empty variable means "not set", as in most tools (DATABASE_URL= falls back to PGlite).
   const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
@@ -60,6 +75,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     throw new Error('Invalid configuration: set both ALONGSIDE_ADMIN_EMAIL and ALONGSIDE_ADMIN_PASSWORD, or neither.');
   }
   return {
+    /** For display (GET /server): every setting, secrets left out. */
+    shown: describe(e, given),
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL

@@ -18,6 +18,8 @@ import { AccountService } from './people/service';
 import { QuestionService } from './questions/service';
 import { ReplyService } from './replies/service';
 import { ScopeService } from './scopes/service';
+import { ServerService } from './server/service';
+import { InvitationService } from './people/invitations';
 import { SiteService } from './sites/service';
 import { TeamService } from './teams/service';
 import { VoteService } from './votes/service';
@@ -30,6 +32,7 @@ export type Services = Awaited<ReturnType<typeof createServices>>;
 export async function createServices(database: Database, settings: Settings) {
   const writes = new WritePath(database);
   const limiter = new RateLimiter(database);
+  const invitations = new InvitationService(database);
   const sessions = new SessionService(database, writes, settings.sessionTtlMs);
   const sites = new SiteService(database, writes);
   const scopes = new ScopeService(database, writes, sites);
@@ -47,7 +50,9 @@ export async function createServices(database: Database, settings: Settings) {
     limiter,
     sessions,
     signIns: new SignInService(database, limiter, settings.signInLimits),
-    accounts: new AccountService(database, writes),
+    accounts: new AccountService(database, writes, invitations),
+    invitations,
+    server: new ServerService(database, settings),
     teams: new TeamService(database, writes),
     sites,
     scopes,

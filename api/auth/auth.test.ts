@@ -156,7 +156,7 @@ describeEachDatabase('auth', (api) => {
   });
 
   async function firstAdminEmail(): Promise<string> {
-    const users = await api().services.accounts.list();
+    const users = (await api().services.accounts.page({ limit: 200 })).items;
     return users.find((u) => u.role === 'admin')!.email;
   }
 });

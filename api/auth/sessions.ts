@@ -92,7 +92,7 @@ export class SessionService {
   private async loadViewer(userId: string, sessionId: string): Promise<Viewer | null> {
     const db = this.database.db;
     const [user] = await db.select().from(users).where(eq(users.id, userId));
-    if (!user) return null;
+    if (!user || user.disabledAt) return null;
     const teamRows = await db.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, user.id));
     return { id: user.id, email: user.email, name: user.name, role: user.role, teamIds: new Set(teamRows.map((r) => r.teamId)), sessionId };
   }

@@ -48,6 +48,7 @@ export class SignInService {
     // Compare against a decoy when the account is unknown, so timing does not reveal which emails exist.
     const valid = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
     if (!row || !valid) throw new ApiError(401, 'bad_credentials', 'That email and password do not match an account.');
+    if (row.disabledAt) throw new ApiError(403, 'account_disabled', 'This account is turned off. Ask an admin to turn it on again.');
     await this.limiter.reset(known ? `signin:device:${hashToken(device!)}` : `signin:email:${email}`);
     return { user: row, device: known ? device! : await this.newDevice(row.id) };
   }

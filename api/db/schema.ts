@@ -38,9 +38,11 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: role('role').notNull().default('member'),
+    /** Set while an admin has turned the account off: no sign-in, no session. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt,
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), index('users_name_idx').on(t.name, t.id)],
 );
 
 /** Opaque bearer tokens, stored as their SHA-256 so a database leak yields no usable token. */
@@ -391,3 +393,22 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
+
+/** Server settings an admin changes at run time (the console), by name; the environment gives their first values. */
+export const serverSettings = pgTable('server_settings', {
+  name: text('name').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt,
+});
+
+/** Links that let colleagues create an account whatever the sign-up policy; kept hashed, until they expire or are revoked. */
+export const invitations = pgTable('invitations', {
+  id: pk,
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  role: role('role').notNull().default('member'),
+  uses: integer('uses').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  createdAt,
+});

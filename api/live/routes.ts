@@ -18,15 +18,13 @@ export function liveRoutes(s: { sessions: SessionService; context: ContextServic
       // Signed in by the header or by a single-use ticket (EventSource cannot send a header).
       .openapi(route.unguarded(e.streamEvents), async (c) => {
         const query = c.req.valid('query');
-        const header = c.req.header('authorization');
         let who: Awaited<ReturnType<typeof s.sessions.viewerForSession>>;
-        if (header) {
-          who = await s.sessions.viewerForSession((await authenticate(s.sessions, header)).sessionId);
-        } else if (query.ticket) {
+        if (query.ticket) {
           who = await s.sessions.redeemTicket(query.ticket);
           if (!who) throw new ApiError(401, 'invalid_ticket', 'This ticket was used, has expired or is unknown. Ask for a new one.');
         } else {
-          throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token>, or ?ticket= from POST /events/ticket.');
+          // The Authorization header, or the console's cookie (EventSource sends it on its own).
+          who = await s.sessions.viewerForSession((await authenticate(s.sessions, c)).sessionId);
         }
         if (!who) throw new ApiError(401, 'invalid_token', 'This session has expired or was signed out. Sign in again.');
         const pageKey = query.url ? s.context.locate(query.url).pageKey : null;

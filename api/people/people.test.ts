@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { invitations, users } from '../db/schema';
 import { describeEachDatabase } from '../../test/support/api-harness';
 import { createOrg, must, SITE, type Org } from '../../test/support/org-fixture';
 
@@ -11,8 +12,86 @@ describeEachDatabase('people: users, teams, expert listings', (api) => {
   it('lists accounts to admins only, without password hashes', async () => {
     expect((await api().request('GET', '/users', { token: org.moderator.token })).status).toBe(403);
     const users = await must(api().request('GET', '/users', { token: org.admin.token }));
-    expect(users.map((u: { name: string }) => u.name)).toEqual(['Admin', 'Alice', 'Bob', 'Carol', 'Moderator']);
+    expect(users.items.map((u: { name: string }) => u.name)).toEqual(['Admin', 'Alice', 'Bob', 'Carol', 'Moderator']);
+    expect(users.next).toBeNull();
     expect(JSON.stringify(users)).not.toContain('scrypt');
+  });
+
+  it('pages through thousands of accounts by name, and finds them by a part of the name or email', async () => {
+    await api().database.db.insert(users).values(
+      Array.from({ length: 1200 }, (_, i) => ({ email: `bulk${i}@bulk.example`, name: `Bulk ${String(i).padStart(4, '0')}`, passwordHash: 'x' })),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ name: string }>; next: string | null } = await must(
+        api().request('GET', `/users?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { token: org.admin.token }),
+      );
+      seen.push(...page.items.map((u) => u.name));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toHaveLength(1205);
+    expect(new Set(seen).size).toBe(1205);
+    expect(seen).toEqual([...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const found = await must(api().request('GET', '/users?q=bulk1199', { token: org.admin.token }));
+    expect(found.items.map((u: { email: string }) => u.email)).toEqual(['bulk1199@bulk.example']);
+    const wildcard = await must(api().request('GET', `/users?q=${encodeURIComponent('%')}`, { token: org.admin.token }));
+    expect(wildcard.items).toEqual([]); // "%" is a letter here, not a wildcard
+    const bad = await api().request('GET', '/users?cursor=nonsense', { token: org.admin.token });
+    expect([bad.status, bad.body.code]).toEqual([400, 'bad_cursor']);
+  });
+
+  it('turns an account off (its sessions end, it cannot sign in) and on again', async () => {
+    const dora = await api().signUp('Dora');
+    const off = await must(api().request('PATCH', `/users/${dora.user.id}`, { token: org.admin.token, json: { disabled: true } }));
+    expect(off.disabled).toBe(true);
+    expect((await api().request('GET', '/auth/me', { token: dora.token })).status).toBe(401);
+    const signIn = await api().request('POST', '/auth/signin', { json: { email: dora.user.email, password: 'correct horse battery' } });
+    expect([signIn.status, signIn.body.code]).toEqual([403, 'account_disabled']);
+    expect((await api().request('PATCH', `/users/${dora.user.id}`, { token: org.alice.token, json: { disabled: false } })).status).toBe(403);
+    await must(api().request('PATCH', `/users/${dora.user.id}`, { token: org.admin.token, json: { disabled: false } }));
+    expect((await api().request('POST', '/auth/signin', { json: { email: dora.user.email, password: 'correct horse battery' } })).status).toBe(200);
+  });
+
+  it('never turns off the last admin, nor lets admins turn themselves off', async () => {
+    const self = await api().request('PATCH', `/users/${org.admin.user.id}`, { token: org.admin.token, json: { disabled: true } });
+    expect([self.status, self.body.code]).toEqual([409, 'last_admin']);
+    const unchanged = await must(api().request('PATCH', `/users/${org.admin.user.id}`, { token: org.admin.token, json: {} }));
+    expect(unchanged).toMatchObject({ role: 'admin', disabled: false });
+  });
+
+  it('lets admins make invitation links that sign people up whatever the policy, until revoked or expired', async () => {
+    await must(api().request('PUT', '/server/signup', { token: org.admin.token, json: { mode: 'closed' } }));
+    const closed = await api().request('POST', '/auth/signup', { json: { email: 'eve@corp.example', name: 'Eve', password: 'correct horse battery' } });
+    expect([closed.status, closed.body.code]).toEqual([403, 'signup_closed']);
+    const link = await must(api().request('POST', '/invitations', { token: org.admin.token, json: { role: 'moderator' } }));
+    expect(link.token).toMatch(/^ali_/);
+    const eve = await must(api().request('POST', '/auth/signup', { json: { email: 'eve@corp.example', name: 'Eve', password: 'correct horse battery', invitation: link.token } }));
+    expect(eve.user.role).toBe('moderator');
+    const listed = await must(api().request('GET', '/invitations', { token: org.admin.token }));
+    expect(listed.find((i: { id: string }) => i.id === link.id)).toMatchObject({ uses: 1, revoked: false });
+    expect(JSON.stringify(listed)).not.toContain(link.token);
+    await must(api().request('DELETE', `/invitations/${link.id}`, { token: org.admin.token }));
+    const revoked = await api().request('POST', '/auth/signup', { json: { email: 'fay@corp.example', name: 'Fay', password: 'correct horse battery', invitation: link.token } });
+    expect([revoked.status, revoked.body.code]).toEqual([403, 'invitation_invalid']);
+    await api().database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) });
+    const fresh = await must(api().request('POST', '/invitations', { token: org.admin.token, json: { days: 1 } }));
+    await api().database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) });
+    const expired = await api().request('POST', '/auth/signup', { json: { email: 'gus@corp.example', name: 'Gus', password: 'correct horse battery', invitation: fresh.token } });
+    expect(expired.body.code).toBe('invitation_invalid');
+    await must(api().request('PUT', '/server/signup', { token: org.admin.token, json: { mode: 'open' } }));
+  });
+
+  it("opens sign-up to the company's email domains only", async () => {
+    const bad = await api().request('PUT', '/server/signup', { token: org.admin.token, json: { mode: 'domains', domains: [] } });
+    expect([bad.status, bad.body.issues?.[0]?.path]).toEqual([400, 'domains']);
+    await must(api().request('PUT', '/server/signup', { token: org.admin.token, json: { mode: 'domains', domains: ['Corp.Example'] } }));
+    const outsider = await api().request('POST', '/auth/signup', { json: { email: 'hal@gmail.example', name: 'Hal', password: 'correct horse battery' } });
+    expect([outsider.status, outsider.body.code]).toEqual([403, 'signup_domain']);
+    expect(outsider.body.message).toContain('@corp.example');
+    expect((await api().request('POST', '/auth/signup', { json: { email: 'hal@CORP.example', name: 'Hal', password: 'correct horse battery' } })).status).toBe(201);
+    expect((await must(api().request('GET', '/server', { token: org.admin.token }))).signUp).toEqual({ mode: 'domains', domains: ['corp.example'] });
+    await must(api().request('PUT', '/server/signup', { token: org.admin.token, json: { mode: 'open' } }));
   });
 
   it('lists teams with members to everyone signed in, and lets admins manage them', async () => {

@@ -24,7 +24,7 @@ const { urls } = await seedAtScale(database.db, { sites: 20, scopes, users: 500 
 const started = performance.now();
 const services = await createServices(database, loadConfig({}));
 const loadMs = performance.now() - started;
-const people = (await services.accounts.list()).sort((a, b) => (a.role === 'admin' ? -1 : b.role === 'admin' ? 1 : 0)).slice(0, viewers);
+const people = (await services.accounts.page({ limit: 200 })).items.sort((a, b) => (a.role === 'admin' ? -1 : b.role === 'admin' ? 1 : 0)).slice(0, viewers);
 const tokens = await Promise.all(people.map(async (person) => (await services.sessions.create(person.id)).token));
 const app = createApp(services);
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {

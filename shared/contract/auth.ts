@@ -3,8 +3,18 @@ import { id, idParam, ok, timestamp } from './common';
 import { body, endpoints, errors, json } from './http';
 import { email, newAccount, user } from './people';
 
+const consoleSession = z
+  .object({ user, expiresAt: timestamp })
+  .meta({ id: 'ConsoleSession', description: 'The session is in an HttpOnly cookie (alongside_session), never in the body.' });
+
 /** A device token: kept by the browser, sent with its next sign-ins to the same account. */
 const device = z.string().max(200);
+
+export const signUpRequest = newAccount
+  .extend({
+    invitation: z.string().max(200).optional().meta({ description: 'An invitation token: signs up whatever the sign-up policy.' }),
+  })
+  .meta({ id: 'SignUpRequest' });
 
 export const signInRequest = z
   .object({
@@ -41,7 +51,8 @@ export const authEndpoints = endpoints({
   signUp: {
     method: 'post', path: '/auth/signup', access: 'public', tags: ['Auth'],
     summary: 'Create a local account and sign in. The first account becomes admin.',
-    request: body(newAccount),
+    description: "Allowed by the server's sign-up policy (open, the company's email domains, or closed), or with an invitation.",
+    request: body(signUpRequest),
     responses: { 201: json(session, 'Signed up and in.'), ...errors(400, 403, 409, 413, 429) },
   },
   signIn: {
@@ -64,6 +75,23 @@ export const authEndpoints = endpoints({
     method: 'get', path: '/auth/sessions', access: 'signed-in', tags: ['Auth'],
     summary: "The signed-in user's active sessions.",
     responses: { 200: json(z.array(sessionInfo), 'Active sessions, oldest first.'), ...errors(401) },
+  },
+  consoleSignUp: {
+    method: 'post', path: '/auth/console/signup', access: 'public', tags: ['Auth'],
+    summary: 'Sign up and in for the web console: the session is set as an HttpOnly, SameSite=Strict cookie.',
+    request: body(signUpRequest),
+    responses: { 201: json(consoleSession, 'Signed up and in.'), ...errors(400, 403, 409, 413, 429) },
+  },
+  consoleSignIn: {
+    method: 'post', path: '/auth/console/signin', access: 'public', tags: ['Auth'],
+    summary: 'Sign in to the web console: the session is set as an HttpOnly, SameSite=Strict cookie.',
+    request: body(signInRequest),
+    responses: { 200: json(consoleSession, 'Signed in.'), ...errors(400, 401, 413, 429) },
+  },
+  consoleSignOut: {
+    method: 'post', path: '/auth/console/signout', access: 'signed-in', tags: ['Auth'],
+    summary: "End the web console's session and clear its cookie.",
+    responses: { 200: json(ok, 'Signed out.'), ...errors(401, 403) },
   },
   revokeSession: {
     method: 'delete', path: '/auth/sessions/{id}', access: 'signed-in', tags: ['Auth'],

@@ -75,7 +75,8 @@ export const liveEndpoints = endpoints({
     method: 'get', path: '/events', access: 'signed-in', tags: ['Live'],
     summary:
       'Server-sent events: content events for the page (those you may see) and your own (inbox count). Resume with ' +
-      'Last-Event-ID (or ?lastEventId=). Authorization header, or ?ticket= from POST /events/ticket. Heartbeat comments ~20 s.',
+      'Last-Event-ID (or ?lastEventId=). Authorization header, the console\'s session cookie, or ?ticket= from POST /events/ticket. ' +
+      'Heartbeat comments ~20 s.',
     request: { query: eventsQuery },
     responses: {
       200: {

@@ -18,7 +18,7 @@ const note = (over: Partial<Note> = {}) => aNote({ body: 'Check **this**', score
 
 describe('NoteCard', () => {
   it('shows a colleague’s note with its markdown, a tip marker and a vote button, without edit or delete', () => {
-    me.value = { user: { ...ada, email: 'ada@x', role: 'member', createdAt: '' }, teams: [] };
+    me.value = { user: { ...ada, email: 'ada@x', role: 'member', disabled: false, createdAt: '' }, teams: [] };
     render(<NoteCard note={note({ anchor: { selector: [{ type: 'CssSelector', value: '#x' }] }, possiblyOutdated: true })} />);
     expect(screen.getByText('this').tagName).toBe('STRONG');
     expect(screen.getByText('Tip')).toBeTruthy();
@@ -28,7 +28,7 @@ describe('NoteCard', () => {
   });
 
   it('lets me edit and delete my own note, labels its visibility, and disables voting on it', () => {
-    me.value = { user: { ...ben, email: 'ben@x', role: 'member', createdAt: '' }, teams: [] };
+    me.value = { user: { ...ben, email: 'ben@x', role: 'member', disabled: false, createdAt: '' }, teams: [] };
     render(<NoteCard note={note({ visibility: 'private' })} />);
     expect(screen.getByRole('button', { name: 'Edit' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete' })).toBeTruthy();

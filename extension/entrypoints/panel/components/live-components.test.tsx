@@ -40,7 +40,7 @@ const site: Site = {
 beforeEach(async () => {
   fakeBrowser.reset();
   await fakeBrowser.storage.local.set({ sites: [site] });
-  me.value = { user: { ...person('Ada'), email: 'ada@x', role: 'member', createdAt: '' }, teams: [] };
+  me.value = { user: { ...person('Ada'), email: 'ada@x', role: 'member', disabled: false, createdAt: '' }, teams: [] };
   client.watches.mockResolvedValue([]);
 });
 afterEach(cleanup);

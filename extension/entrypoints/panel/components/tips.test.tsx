@@ -24,7 +24,7 @@ const tip = (over: Partial<Note> = {}) =>
     ...over,
   });
 const signIn = (who: typeof ada, role: 'member' | 'moderator' = 'member') =>
-  (me.value = { user: { ...who, email: 'x@x', role, createdAt: '' }, teams: [] });
+  (me.value = { user: { ...who, email: 'x@x', role, disabled: false, createdAt: '' }, teams: [] });
 
 describe('TipsNotFound', () => {
   it('lists the tips not found here with what they were attached to, and re-pins on request', () => {
