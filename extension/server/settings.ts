@@ -2,7 +2,7 @@
 // and the ones the user turned on. The server URL set by IT policy (storage.managed) wins over the typed one.
 import { browser } from 'wxt/browser';
 import type { Session, Site } from '@shared/contract';
-import { apiClient, apiRoot, type ApiClient } from './api-client';
+import { apiClient, apiRoot, type ApiClient } from '@shared/client';
 
 export interface StoredSession extends Session {
   serverUrl: string;
@@ -73,5 +73,5 @@ export const serverGranted = (serverUrl: string) =>
 /** The API client for the stored session, or null when signed out. */
 export async function sessionClient(): Promise<{ api: ApiClient; session: StoredSession } | null> {
   const session = await storedSession();
-  return session ? { api: apiClient(apiRoot(session.serverUrl), session.token), session } : null;
+  return session ? { api: apiClient(apiRoot(session.serverUrl), { token: session.token }), session } : null;
 }

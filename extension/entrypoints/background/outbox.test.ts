@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OutboxEntry } from '../../messaging/types';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 import { Outbox } from './outbox';
 
 const note = (body: string): OutboxEntry => ({

@@ -4,7 +4,7 @@
 // visible as rejected so the user can copy or discard it.
 import type { browser } from 'wxt/browser';
 import type { OutboxEntry, OutboxItem } from '../../messaging/types';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 
 const KEY = 'outbox';
 const FIRST_DELAY_MS = 5_000;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Site } from '@shared/contract';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../server/settings';
 import { connect, grantSite, refreshSites, revokeSite, signIn, signOut, siteGranted, startSession } from './connect';

@@ -3,7 +3,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Me, PageContext } from '@shared/contract';
-import type { ApiClient } from '../../server/api-client';
+import type { ApiClient } from '@shared/client';
 import { Drafts } from './drafts';
 import { problemOf } from '../../server/problems';
 import { serverGranted, sessionClient } from '../../server/settings';
@@ -67,7 +67,10 @@ export async function load({ quiet = false }: { quiet?: boolean } = {}): Promise
     return;
   }
   try {
-    const [ctx, who] = await Promise.all([session.api.context(current.pageKey), me.value ? me.value : session.api.me()]);
+    const [ctx, who] = await Promise.all([
+      session.api.call('GET /context', { query: { url: current.pageKey } }),
+      me.value ? me.value : session.api.call('GET /auth/me'),
+    ]);
     if (page.value?.pageKey !== current.pageKey) return; // navigated meanwhile; that load wins
     batch(() => {
       context.value = ctx;

@@ -16,25 +16,24 @@ export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: strin
   const composer = useComposer(pageKey, `reply:${noteId}`, { body: '' }, {
     valid: (f) => f.body.trim() !== '',
     send: async ({ body }) => {
-      const reply = await act('Replying', (a) => a.reply(noteId, body));
+      const reply = await act('Replying', (a) => a.call('POST /notes/{id}/replies', { params: { id: noteId }, json: { body } }));
       if (reply) setReplies((list) => [...(list ?? []), reply]);
       return !!reply;
     },
     done: () => announce('Reply posted.'),
   });
 
+  const fetchReplies = () => api().call('GET /notes/{id}/replies', { params: { id: noteId } });
   const load = () => {
     setFailed(false);
-    api()
-      .replies(noteId)
-      .then(setReplies, () => setFailed(true));
+    fetchReplies().then(setReplies, () => setFailed(true));
   };
   useEffect(load, [noteId, resyncs.value]);
   // A colleague's reply arrives live; a failed refetch keeps what is shown (the stream recovers).
   useEffect(
     () =>
       onLive((e) => {
-        if (e.kind === 'note.replied' && e.data.noteId === noteId) void api().replies(noteId).then(setReplies, () => undefined);
+        if (e.kind === 'note.replied' && e.data.noteId === noteId) void fetchReplies().then(setReplies, () => undefined);
       }),
     [noteId],
   );

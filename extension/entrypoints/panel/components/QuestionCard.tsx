@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiClient } from '@shared/client';
 import type { Answer, LiveEvent, Question, QuestionSummary } from '@shared/contract';
 import { focusWhenShown, openQuestion } from '../focus';
 import { sortItems, timeAgo, visibilityLabel } from '../format';
@@ -54,7 +55,8 @@ function AnswerItem({ answer, question, onChange }: { answer: Answer; question: 
             type="button"
             class="link"
             onClick={async () => {
-              const next = await act('Accepting', (a) => a.accept(question.id, answer.accepted ? null : answer.id));
+              const accept = { params: { id: question.id }, json: { answerId: answer.accepted ? null : answer.id } };
+              const next = await act('Accepting', (a) => a.call('PUT /questions/{id}/accepted-answer', accept));
               if (next) {
                 onChange(next);
                 announce(answer.accepted ? 'Acceptance withdrawn.' : 'Answer accepted.');
@@ -89,11 +91,12 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
   const [open, setOpen] = useState(false);
   const [question, setQuestion] = useState<Question | null>(null);
   const title = useRef<HTMLButtonElement>(null);
-  const fetchQuestion = async () => setQuestion((await act('Loading the question', (a) => a.question(summary.id))) ?? null);
+  const getQuestion = (a: ApiClient) => a.call('GET /questions/{id}', { params: { id: summary.id } });
+  const fetchQuestion = async () => setQuestion((await act('Loading the question', getQuestion)) ?? null);
   // A refresh of what is shown (live, a resync): a failure keeps it; the stream's next resync catches up.
   const refetchQuestion = async () => {
     try {
-      setQuestion(await api().question(summary.id));
+      setQuestion(await getQuestion(api()));
     } catch {
       // a blip: keep the question as shown
     }

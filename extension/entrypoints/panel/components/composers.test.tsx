@@ -9,14 +9,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NoteReply, Question, QuestionSummary } from '@shared/contract';
 import { draftKey, type Draft, type DraftKind } from '../drafts';
 import type { PinPick } from '../../../messaging';
+import { fakeApi, type Handler } from '../../../server/fake-api';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 vi.mock('../../../messaging', () => ({ askBackground: async () => null }));
-const client = {
-  question: vi.fn<(id: string) => Promise<Question>>(),
-  replies: vi.fn<(id: string) => Promise<NoteReply[]>>(),
-  reply: vi.fn<(id: string, body: string) => Promise<NoteReply>>(),
+const routes = {
+  'GET /questions/{id}': vi.fn<Handler<'GET /questions/{id}'>>(),
+  'GET /notes/{id}/replies': vi.fn<Handler<'GET /notes/{id}/replies'>>(),
+  'POST /notes/{id}/replies': vi.fn<Handler<'POST /notes/{id}/replies'>>(),
 };
+const client = fakeApi(routes);
 const post = vi.fn<(entry: unknown) => Promise<'sent' | 'pending' | 'rejected'>>();
 vi.mock('../store', async (original) => ({
   ...(await original<typeof import('../store')>()),
@@ -100,7 +102,7 @@ const composers: Composer[] = [
     show: () => <Discussion noteId="n1" pageKey={pageKey} />,
     typed: { label: 'Your reply', field: 'body' },
     submit: 'Reply',
-    sent: () => client.reply.mock.calls.length === 1,
+    sent: () => routes['POST /notes/{id}/replies'].mock.calls.length === 1,
   },
 ];
 
@@ -123,9 +125,9 @@ beforeEach(() => {
   });
   me.value = { user: { id: 'u1', name: 'Me', role: 'member' }, teams: [] } as never;
   post.mockReset().mockResolvedValue('pending');
-  client.question.mockResolvedValue(question);
-  client.replies.mockResolvedValue([]);
-  client.reply.mockReset().mockImplementation(async (_id, body) => ({ id: 'r1', body, author: person, createdAt: '2026-11-30T10:00:00Z' }) as NoteReply);
+  routes['GET /questions/{id}'].mockResolvedValue(question);
+  routes['GET /notes/{id}/replies'].mockResolvedValue([]);
+  routes['POST /notes/{id}/replies'].mockReset().mockImplementation(async ({ json }) => ({ id: 'r1', body: json.body, author: person, createdAt: '2026-11-30T10:00:00Z' }) as NoteReply);
 });
 afterEach(async () => {
   cleanup();
