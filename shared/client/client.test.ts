@@ -73,6 +73,8 @@ describe('apiClient', () => {
     expect(await kinds(reply(503, undefined))).toBe('unreachable');
     expect(await kinds(reply(429, { code: 'rate_limited', message: 'wait' }))).toBe('unreachable');
     expect(await kinds(async () => { throw new TypeError('Failed to fetch'); })).toBe('unreachable');
+    const cutOff = new ReadableStream({ pull: (c) => c.error(new TypeError('network error')) });
+    expect(await kinds(async () => new Response(cutOff))).toBe('unreachable'); // dropped while the body arrived
     expect(await kinds(reply(404, { code: 'site_not_registered', message: 'x' }))).toBe('not-registered');
     expect(await kinds(reply(400, { code: 'validation_failed', message: 'body: empty' }))).toBe('rejected');
     expect(await kinds(reply(200, undefined))).toBe('unreachable'); // not an Alongside server
