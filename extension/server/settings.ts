@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import type { Session, Site } from '@shared/contract';
 import { apiClient, apiRoot, type ApiClient } from '@shared/client';
 
-export interface StoredSession extends Session {
+/** The session and its server; the device token that came with it is kept apart (sign-in-devices.ts). */
+export interface StoredSession extends Omit<Session, 'device'> {
   serverUrl: string;
 }
 
@@ -41,7 +42,7 @@ export async function storedSession(): Promise<StoredSession | null> {
 
 export const saveSession = (session: StoredSession) => local.set({ session });
 
-/** Forget the session and what came with it (the cached sites). Turned-on sites are kept for the next sign-in. */
+/** Forget the session and what came with it (the cached sites). Turned-on sites and device tokens are kept for the next sign-in. */
 export const forgetSession = () => local.remove(['session', 'sites']);
 
 export async function cachedSites(): Promise<Site[]> {

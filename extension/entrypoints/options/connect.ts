@@ -1,7 +1,8 @@
 // The options page's actions: connect to a server, sign in or up, list and grant sites, sign out.
 import { browser } from 'wxt/browser';
-import type { Session, Site } from '@shared/contract';
+import type { Site } from '@shared/contract';
 import { apiClient, apiRoot } from '@shared/client';
+import { deviceFor, keepDevice } from '../../server/sign-in-devices';
 import { forgetSession, originPattern, saveServerUrl, saveSession, saveSites, setOriginEnabled, storedSession } from '../../server/settings';
 import { askBackground } from '../../messaging';
 
@@ -18,17 +19,20 @@ export async function connect(serverUrl: string): Promise<string> {
   return health.version;
 }
 
-export async function signIn(serverUrl: string, session: Session): Promise<void> {
+/**
+ * Signs in (with this browser's device token for the account, if it signed in to it before) or up, then
+ * keeps the session, and apart from it the device token the server answered, for the next sign-in.
+ */
+export async function startSession(serverUrl: string, mode: 'signin' | 'signup', email: string, password: string, name: string): Promise<void> {
+  const api = apiClient(apiRoot(serverUrl));
+  const { device, ...session } =
+    mode === 'signin'
+      ? await api.call('POST /auth/signin', { json: { email, password, device: await deviceFor(serverUrl, email) } })
+      : await api.call('POST /auth/signup', { json: { email, name, password } });
+  await keepDevice(serverUrl, session.user.email, device);
   await saveSession({ ...session, serverUrl });
   await refreshSites();
 }
-
-export const startSession = (serverUrl: string, mode: 'signin' | 'signup', email: string, password: string, name: string) => {
-  const api = apiClient(apiRoot(serverUrl));
-  return mode === 'signin'
-    ? api.call('POST /auth/signin', { json: { email, password } })
-    : api.call('POST /auth/signup', { json: { email, name, password } });
-};
 
 /** Fetches the sites the server lists and re-registers the content script on the granted ones. */
 export async function refreshSites(): Promise<Site[]> {
