@@ -34,6 +34,11 @@ export type OutboxEntry =
 export interface OutboxItem {
   id: string;
   entry: OutboxEntry;
+  /**
+   * The write's Idempotency-Key: made when it is queued, sent with every attempt. A resend of a write the
+   * server already did (its answer was lost, or the worker stopped before recording it) does nothing again.
+   */
+  key: string;
   createdAt: number;
   attempts: number;
   nextAttemptAt: number;

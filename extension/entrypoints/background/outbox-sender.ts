@@ -11,12 +11,13 @@ export const OUTBOX_ALARM = 'outbox-flush';
 
 export const outbox = new Outbox(browser.storage.local);
 
-async function send(entry: OutboxEntry): Promise<void> {
+async function send(entry: OutboxEntry, key: string): Promise<void> {
   const client = await sessionClient();
   if (!client) throw new ApiFailure('unauthorized', 401, 'signed_out', 'Signed out: sign in to send.');
-  if (entry.kind === 'note') await client.api.call('POST /notes', { json: entry.body });
-  else if (entry.kind === 'question') await client.api.call('POST /questions', { json: entry.body });
-  else await client.api.call('POST /questions/{id}/answers', { params: { id: entry.questionId }, json: entry.body });
+  const headers = { 'idempotency-key': key };
+  if (entry.kind === 'note') await client.api.call('POST /notes', { headers, json: entry.body });
+  else if (entry.kind === 'question') await client.api.call('POST /questions', { headers, json: entry.body });
+  else await client.api.call('POST /questions/{id}/answers', { params: { id: entry.questionId }, headers, json: entry.body });
 }
 
 export async function flushOutbox(force = false): Promise<void> {
