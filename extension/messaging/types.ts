@@ -29,7 +29,8 @@ export interface TabPage {
 export type OutboxEntry =
   | { kind: 'note'; pageKey: string; body: CreateNoteRequest }
   | { kind: 'question'; pageKey: string; body: CreateQuestionRequest }
-  | { kind: 'answer'; pageKey: string; questionId: string; body: { body: string } };
+  | { kind: 'answer'; pageKey: string; questionId: string; body: { body: string } }
+  | { kind: 'reply'; pageKey: string; noteId: string; body: { body: string } };
 
 export interface OutboxItem {
   id: string;

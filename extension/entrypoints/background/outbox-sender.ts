@@ -17,7 +17,8 @@ async function send(entry: OutboxEntry, key: string): Promise<void> {
   const headers = { 'idempotency-key': key };
   if (entry.kind === 'note') await client.api.call('POST /notes', { headers, json: entry.body });
   else if (entry.kind === 'question') await client.api.call('POST /questions', { headers, json: entry.body });
-  else await client.api.call('POST /questions/{id}/answers', { params: { id: entry.questionId }, headers, json: entry.body });
+  else if (entry.kind === 'answer') await client.api.call('POST /questions/{id}/answers', { params: { id: entry.questionId }, headers, json: entry.body });
+  else await client.api.call('POST /notes/{id}/replies', { params: { id: entry.noteId }, headers, json: entry.body });
 }
 
 export async function flushOutbox(force = false): Promise<void> {

@@ -29,8 +29,18 @@ export const askingExperts = signal(false);
 
 export const drafts = new Drafts(browser.storage.local);
 
-/** This page's items still in the outbox. */
-export const pendingHere = computed(() => outbox.value.filter((i) => i.entry.pageKey === page.value?.pageKey));
+/** The note whose discussion is on screen: its replies waiting in the outbox show there, not in the page's list. */
+export const discussionShown = signal<string | null>(null);
+
+const isReplyTo = (item: OutboxItem, noteId: string | null) => item.entry.kind === 'reply' && item.entry.noteId === noteId;
+
+/** This page's items still in the outbox (but the replies its discussion on screen shows). */
+export const pendingHere = computed(() =>
+  outbox.value.filter((i) => i.entry.pageKey === page.value?.pageKey && !isReplyTo(i, discussionShown.value)),
+);
+
+/** The replies to a note still in the outbox. */
+export const pendingReplies = (noteId: string) => outbox.value.filter((i) => isReplyTo(i, noteId));
 
 let client: ApiClient | null = null;
 

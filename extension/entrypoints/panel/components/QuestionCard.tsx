@@ -4,8 +4,8 @@ import type { Answer, LiveEvent, Question, QuestionSummary } from '@shared/contr
 import { focusWhenShown, openQuestion } from '../focus';
 import { sortItems, timeAgo, visibilityLabel } from '../format';
 import { onLive, resyncs } from '../live';
-import { act, announce, api, load, me, post } from '../store';
-import { useComposer } from '../use-composer';
+import { act, announce, api, load, me } from '../store';
+import { postThroughOutbox, useComposer } from '../use-composer';
 import { Markdown } from './Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VoteButton } from './VoteButton';
@@ -13,12 +13,7 @@ import { VoteButton } from './VoteButton';
 function AnswerComposer({ pageKey, questionId, onSent }: { pageKey: string; questionId: string; onSent: () => void }) {
   const composer = useComposer(pageKey, `answer:${questionId}`, { body: '' }, {
     valid: (f) => f.body.trim() !== '',
-    send: async ({ body }) => {
-      const result = await post({ kind: 'answer', pageKey, questionId, body: { body } });
-      // Only a sent answer is there to show; one waiting in the outbox shows in the pending list.
-      if (result === 'sent') onSent();
-      return result !== 'rejected';
-    },
+    send: ({ body }) => postThroughOutbox({ kind: 'answer', pageKey, questionId, body: { body } }, onSent),
   });
   return (
     <form class="composer compact" aria-label="Your answer" onSubmit={composer.submit}>
