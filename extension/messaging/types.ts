@@ -29,11 +29,17 @@ export interface TabPage {
 export type OutboxEntry =
   | { kind: 'note'; pageKey: string; body: CreateNoteRequest }
   | { kind: 'question'; pageKey: string; body: CreateQuestionRequest }
-  | { kind: 'answer'; pageKey: string; questionId: string; body: { body: string } };
+  | { kind: 'answer'; pageKey: string; questionId: string; body: { body: string } }
+  | { kind: 'reply'; pageKey: string; noteId: string; body: { body: string } };
 
 export interface OutboxItem {
   id: string;
   entry: OutboxEntry;
+  /**
+   * The write's Idempotency-Key: made when it is queued, sent with every attempt. A resend of a write the
+   * server already did (its answer was lost, or the worker stopped before recording it) does nothing again.
+   */
+  key: string;
   createdAt: number;
   attempts: number;
   nextAttemptAt: number;

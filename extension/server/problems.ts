@@ -1,6 +1,6 @@
 // The states in which a page cannot show its content, how each one reads and what gets the user out.
 import type { Problem } from '../messaging/types';
-import { ApiFailure } from './api-client';
+import { ApiFailure } from '@shared/client';
 
 interface ProblemCopy {
   title: string;

@@ -2,9 +2,10 @@
 // and the ones the user turned on. The server URL set by IT policy (storage.managed) wins over the typed one.
 import { browser } from 'wxt/browser';
 import type { Session, Site } from '@shared/contract';
-import { apiClient, apiRoot, type ApiClient } from './api-client';
+import { apiClient, apiRoot, type ApiClient } from '@shared/client';
 
-export interface StoredSession extends Session {
+/** The session and its server; the device token that came with it is kept apart (sign-in-devices.ts). */
+export interface StoredSession extends Omit<Session, 'device'> {
   serverUrl: string;
 }
 
@@ -41,7 +42,7 @@ export async function storedSession(): Promise<StoredSession | null> {
 
 export const saveSession = (session: StoredSession) => local.set({ session });
 
-/** Forget the session and what came with it (the cached sites). Turned-on sites are kept for the next sign-in. */
+/** Forget the session and what came with it (the cached sites). Turned-on sites and device tokens are kept for the next sign-in. */
 export const forgetSession = () => local.remove(['session', 'sites']);
 
 export async function cachedSites(): Promise<Site[]> {
@@ -73,5 +74,5 @@ export const serverGranted = (serverUrl: string) =>
 /** The API client for the stored session, or null when signed out. */
 export async function sessionClient(): Promise<{ api: ApiClient; session: StoredSession } | null> {
   const session = await storedSession();
-  return session ? { api: apiClient(apiRoot(session.serverUrl), session.token), session } : null;
+  return session ? { api: apiClient(apiRoot(session.serverUrl), { token: session.token }), session } : null;
 }

@@ -87,16 +87,18 @@ export function apiClient(root: string, options: ClientOptions = {}) {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (given.json !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
+    let text: string;
     try {
       res = await fetchImpl(urlOf(root, path, given), {
         method,
         headers,
         body: given.json === undefined ? undefined : JSON.stringify(given.json),
       });
+      // Inside the try: a connection that drops while the body arrives is the server not answering too.
+      text = await res.text();
     } catch {
       throw new ApiFailure('unreachable', 0, 'network_error', 'The server did not answer.');
     }
-    const text = await res.text();
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;

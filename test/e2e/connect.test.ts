@@ -1,9 +1,10 @@
-// Connect, sign in, grant a site; the launcher counts what the page has and the panel shows it.
+// Connect, sign in, grant a site; the launcher counts what the page has and the panel shows it. Signing
+// in again after signing out sends the browser's device token.
 // Host permissions: the e2e build lists http://127.0.0.1/* (see wxt.config.ts), because headless
 // Chromium cannot click the native permission prompt; the Grant click path itself runs for real.
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { badgeText, closePanelWithEscape, connectAndGrant, launcher, launcherLabel, note, openPanel, registeredMatches, suiteWorld } from './world';
+import { badgeText, closePanelWithEscape, connectAndGrant, launcher, launcherLabel, note, openPanel, PASSWORD, registeredMatches, suiteWorld } from './world';
 
 describe.skipIf(!chromiumAvailable)('connect and see', () => {
   // Ada connects in the first test: what the user does in their first minute.
@@ -94,5 +95,21 @@ describe.skipIf(!chromiumAvailable)('connect and see', () => {
     await frame.getByRole('button', { name: 'Can we extend the trial?' }).waitFor();
     await launcherLabel(page, /2 open questions/);
     await page.close();
+  });
+
+  it('signing out keeps the browser’s device token: signing in again sends it, and the server knows it', async () => {
+    const options = await ada().openExtensionPage('options.html');
+    await options.getByRole('button', { name: 'Sign out' }).click();
+    await options.getByLabel('Email').fill(world().ada.user.email);
+    await options.getByLabel('Password').fill(PASSWORD);
+    const signingIn = options.waitForRequest((r) => r.url().endsWith('/api/v1/auth/signin'));
+    await options.getByRole('button', { name: 'Sign in' }).click();
+    const request = await signingIn;
+    const device = (request.postDataJSON() as { device?: string }).device;
+    expect(device).toMatch(/^ald_/); // from the first sign-in, in the first test
+    // A token the server did not know for Ada would be answered with a new one.
+    expect(((await (await request.response())!.json()) as { device: string }).device).toBe(device);
+    await options.getByRole('button', { name: 'Turn off Northwind CRM' }).waitFor();
+    await options.close();
   });
 });

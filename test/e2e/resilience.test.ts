@@ -1,10 +1,13 @@
-// Nothing lost: a draft survives closing the panel, navigating and a service-worker restart; a post
-// made while the API is down waits in the outbox, visibly, and is sent once when it is back.
+// Nothing lost: a draft survives closing the panel, navigating and a service-worker restart; a post or
+// a reply made while the API is down waits in the outbox, visibly, and is sent once when it is back.
 // Offline and an expired session each show their state and the way out.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, stopServiceWorker } from '../support/browser';
 import { must } from '../support/org-fixture';
-import { closePanelWithEscape, launcher, PASSWORD, launcherLabel, openPanel, panel, suiteWorld } from './world';
+import { closePanelWithEscape, launcher, PASSWORD, launcherLabel, note, openPanel, panel, suiteWorld } from './world';
+
+const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
 
 describe.skipIf(!chromiumAvailable)('nothing lost', () => {
   let url: string;
@@ -65,6 +68,32 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     await again.locator('article.card', { hasText: 'Posted while the server was down' }).waitFor();
     expect(await again.locator('[data-testid="pending-item"]').count()).toBe(0);
     expect(world().server.log.filter((r) => r.method === 'POST' && r.path === '/api/v1/notes')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('queues a reply while the API is down: it waits in the tip’s discussion across a worker restart, sent once on reopening', async () => {
+    const tipPage = `${world().demo.origin}/accounts/1005`;
+    const tip = await note(world(), world().ben, tipPage, 'Merging is final.', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
+    const page = await ada().context.newPage();
+    await page.goto(tipPage);
+    await marker(page).click();
+    const frame = panel(page);
+    await frame.getByText('No replies yet.').waitFor();
+    await world().server.stop();
+
+    await frame.getByRole('textbox', { name: 'Your reply' }).fill('Replied while the server was down');
+    await frame.getByRole('button', { name: 'Reply', exact: true }).click();
+    const waiting = frame.getByRole('region', { name: 'Replies waiting to be sent' }).locator('[data-testid="pending-item"]');
+    await waiting.filter({ hasText: 'Pending — will be sent when the server is back' }).waitFor();
+    expect(await waiting.textContent()).toContain('Reply: Replied while the server was down');
+    await stopServiceWorker(ada());
+
+    await world().server.start();
+    await closePanelWithEscape(page);
+    await marker(page).click(); // reopening the panel has the new worker send what waits in storage
+    await frame.locator('[data-testid="reply"]', { hasText: 'Replied while the server was down' }).waitFor();
+    expect(await frame.locator('[data-testid="pending-item"]').count()).toBe(0);
+    expect(world().server.log.filter((r) => r.method === 'POST' && r.path === `/api/v1/notes/${tip.id}/replies`)).toHaveLength(1);
     await page.close();
   });
 

@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
+import { fakeApi, type Handler } from '../../server/fake-api';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
-const inbox = vi.fn();
+const inbox = vi.fn<Handler<'GET /inbox'>>();
+const api = fakeApi({ 'GET /inbox': inbox });
 let session: { user: { id: string }; expiresAt: string } | null = null;
-vi.mock('../../server/settings', () => ({ sessionClient: async () => (session ? { api: { inbox }, session } : null) }));
+vi.mock('../../server/settings', () => ({ sessionClient: async () => (session ? { api, session } : null) }));
 vi.mock('./tab-pages', () => ({ redrawBadges: async () => undefined }));
 vi.mock('./notifications', () => ({ notifyRouted: async () => undefined }));
 const { checkInbox, INBOX_ALARM } = await import('./inbox');

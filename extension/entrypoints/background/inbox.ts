@@ -7,7 +7,7 @@
 // which does hold a live stream, reports a new count (`inbox:unread`). Checks closer than a few seconds
 // apart are skipped, except the panel's.
 import { browser } from 'wxt/browser';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 import { sessionClient } from '../../server/settings';
 import { saveUnread, storedUnread } from './badge';
 import { notifyRouted } from './notifications';
@@ -45,7 +45,7 @@ export function checkInbox(force = false): Promise<void> {
     }
     if (!(await browser.alarms.get(INBOX_ALARM))) await browser.alarms.create(INBOX_ALARM, { periodInMinutes: 0.5 });
     try {
-      const page = await client.api.inbox(true);
+      const page = await client.api.call('GET /inbox', { query: { unread: 'true' } });
       await setUnread(page.unread);
       await notifyRouted(page.items);
     } catch (err) {

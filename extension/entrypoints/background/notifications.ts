@@ -63,7 +63,7 @@ async function openNotified(notificationId: string, afterRead: () => Promise<voi
   const url = (await notified())[id];
   if (url) await browser.tabs.create({ url });
   const client = await sessionClient();
-  await client?.api.markRead(id).catch(() => undefined);
+  await client?.api.call('POST /inbox/{id}/read', { params: { id } }).catch(() => undefined);
   await afterRead();
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { OutboxEntry } from '../../messaging/types';
-import { ApiFailure } from '../../server/api-client';
+import type { OutboxEntry, OutboxItem } from '../../messaging/types';
+import { ApiFailure } from '@shared/client';
 import { Outbox } from './outbox';
 
 const note = (body: string): OutboxEntry => ({
@@ -67,6 +67,39 @@ describe('Outbox', () => {
     expect(send).not.toHaveBeenCalled();
     await outbox.discard(rejected!.id);
     expect(await outbox.list()).toEqual([]);
+  });
+
+  it('sends each item with a key of its own, the same on every attempt', async () => {
+    const outbox = new Outbox(area);
+    await outbox.add(note('one'));
+    await outbox.add(note('two'));
+    const sent: Array<{ body: string; key: string }> = [];
+    const send = async (e: OutboxEntry, key: string) => {
+      const body = e.kind === 'note' ? e.body.body : '';
+      sent.push({ body, key });
+      if (body === 'two') throw down();
+    };
+    await outbox.flush(send);
+    await outbox.flush(send, { force: true });
+    const [one, two, twoAgain] = sent;
+    expect(sent.map((s) => s.body)).toEqual(['one', 'two', 'two']);
+    expect(twoAgain?.key).toBe(two?.key);
+    expect(one?.key).not.toBe(two?.key);
+    expect(one?.key).toMatch(/^[A-Za-z0-9_-]{16,100}$/); // what the API takes as an Idempotency-Key
+  });
+
+  it('stores each outcome as soon as its answer arrives, before the next item is sent', async () => {
+    const outbox = new Outbox(area);
+    for (const body of ['one', 'bad', 'three']) await outbox.add(note(body));
+    const stored = async () =>
+      (((await area.get('outbox')).outbox as OutboxItem[] | undefined) ?? []).map((i) => `${i.entry.kind === 'note' ? i.entry.body.body : ''}${i.lastError ? ` (${i.lastError.kind})` : ''}`);
+    const seen: string[][] = [];
+    await outbox.flush(async (e) => {
+      seen.push(await stored());
+      if (e.kind === 'note' && e.body.body === 'bad') throw new ApiFailure('rejected', 400, 'validation_failed', 'body: too long');
+    });
+    expect(seen).toEqual([['one', 'bad', 'three'], ['bad', 'three'], ['bad (rejected)', 'three']]);
+    expect(await stored()).toEqual(['bad (rejected)']);
   });
 
   it('never sends an item twice when flushes overlap', async () => {

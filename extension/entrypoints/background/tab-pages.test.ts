@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Note } from '@shared/contract';
+import type { Note, PageContext } from '@shared/contract';
+import { fakeApi } from '../../server/fake-api';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 const origin = 'https://crm.example';
@@ -9,12 +10,14 @@ vi.mock('./badge', () => ({ showBadge: async () => undefined, showDefaultBadge: 
 vi.mock('@shared/page-key', () => ({ pageKey: (url: string) => url, screenName: () => null }));
 /** Each /context request waits until the test answers it. */
 const requests = new Map<string, (notes: Note[]) => void>();
-const context = (key: string) =>
-  new Promise((resolve) => requests.set(key, (notes) => resolve({ counts: { notes: 0, tips: notes.length, questions: 0, openQuestions: 0 }, notes })));
+const api = fakeApi({
+  'GET /context': ({ query }) =>
+    new Promise((resolve) => requests.set(query!.url, (notes) => resolve({ counts: { notes: 0, tips: notes.length, openQuestions: 0 }, notes } as unknown as PageContext))),
+});
 vi.mock('../../server/settings', () => ({
   cachedSites: async () => [{ id: 's', name: 'CRM', origin, rules: {} }],
   serverGranted: async () => true,
-  sessionClient: async () => ({ api: { context }, session: { serverUrl: 'https://api.example' } }),
+  sessionClient: async () => ({ api, session: { serverUrl: 'https://api.example' } }),
 }));
 const tellTab = vi.fn(async (..._: unknown[]) => undefined);
 vi.mock('../../messaging', () => ({ tellTab: (...args: unknown[]) => tellTab(...args) }));

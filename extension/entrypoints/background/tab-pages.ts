@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { Site } from '@shared/contract';
 import { pageKey, screenName } from '@shared/page-key';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 import { problemOf } from '../../server/problems';
 import { showBadge, showDefaultBadge } from './badge';
 import { activeOrigins } from './registration';
@@ -83,7 +83,7 @@ export async function locate(tabId: number, url: string): Promise<TabPage | null
   const client = await sessionClient();
   if (!client) return keep({ ...base, counts: null, problem: 'signed-out' });
   try {
-    const context = await client.api.context(key);
+    const context = await client.api.call('GET /context', { query: { url: key } });
     return keep({ ...base, counts: context.counts, problem: null }, tipSummaries(context.notes));
   } catch (err) {
     const granted = await serverGranted(client.session.serverUrl);

@@ -35,9 +35,11 @@ export async function reportOutcomes(
   if (!client) return;
   await Promise.all(
     reports.map((r) =>
-      client.api.reportAnchor(r.id, { found: r.found, confidence: r.confidence }).catch((err: unknown) => {
-        console.warn('Alongside: could not report where a tip was found', err);
-      }),
+      client.api
+        .call('POST /notes/{id}/anchor-reports', { params: { id: r.id }, json: { found: r.found, confidence: r.confidence } })
+        .catch((err: unknown) => {
+          console.warn('Alongside: could not report where a tip was found', err);
+        }),
     ),
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Site } from '@shared/contract';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../server/settings';
-import { connect, grantSite, refreshSites, revokeSite, signIn, signOut, siteGranted, startSession } from './connect';
+import { connect, grantSite, refreshSites, revokeSite, signOut, siteGranted, startSession } from './connect';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -58,8 +58,7 @@ function SignInSection({ serverUrl, expired, onSignedIn }: { serverUrl: string; 
           setBusy(true);
           setError(null);
           try {
-            const session = await startSession(serverUrl, mode, fields.email, fields.password, fields.name);
-            await signIn(serverUrl, session);
+            await startSession(serverUrl, mode, fields.email, fields.password, fields.name);
             onSignedIn();
           } catch (err) {
             setError(err instanceof ApiFailure && err.kind === 'unauthorized' ? 'Wrong email or password.' : message(err));

@@ -1,7 +1,8 @@
 // The options page's actions: connect to a server, sign in or up, list and grant sites, sign out.
 import { browser } from 'wxt/browser';
-import type { Session, Site } from '@shared/contract';
-import { apiClient, apiRoot } from '../../server/api-client';
+import type { Site } from '@shared/contract';
+import { apiClient, apiRoot } from '@shared/client';
+import { deviceFor, keepDevice } from '../../server/sign-in-devices';
 import { forgetSession, originPattern, saveServerUrl, saveSession, saveSites, setOriginEnabled, storedSession } from '../../server/settings';
 import { askBackground } from '../../messaging';
 
@@ -13,26 +14,31 @@ export async function connect(serverUrl: string): Promise<string> {
   const root = apiRoot(serverUrl);
   const granted = await browser.permissions.request({ origins: [originPattern(new URL(root).origin)] });
   if (!granted) throw new Error('Alongside needs access to the server to connect. Click Connect again and allow it.');
-  const health = await apiClient(root).health();
+  const health = await apiClient(root).call('GET /health');
   await saveServerUrl(serverUrl);
   return health.version;
 }
 
-export async function signIn(serverUrl: string, session: Session): Promise<void> {
+/**
+ * Signs in (with this browser's device token for the account, if it signed in to it before) or up, then
+ * keeps the session, and apart from it the device token the server answered, for the next sign-in.
+ */
+export async function startSession(serverUrl: string, mode: 'signin' | 'signup', email: string, password: string, name: string): Promise<void> {
+  const api = apiClient(apiRoot(serverUrl));
+  const { device, ...session } =
+    mode === 'signin'
+      ? await api.call('POST /auth/signin', { json: { email, password, device: await deviceFor(serverUrl, email) } })
+      : await api.call('POST /auth/signup', { json: { email, name, password } });
+  await keepDevice(serverUrl, session.user.email, device);
   await saveSession({ ...session, serverUrl });
   await refreshSites();
 }
-
-export const startSession = (serverUrl: string, mode: 'signin' | 'signup', email: string, password: string, name: string) => {
-  const api = apiClient(apiRoot(serverUrl));
-  return mode === 'signin' ? api.signIn(email, password) : api.signUp(email, name, password);
-};
 
 /** Fetches the sites the server lists and re-registers the content script on the granted ones. */
 export async function refreshSites(): Promise<Site[]> {
   const session = await storedSession();
   if (!session) return [];
-  const sites = await apiClient(apiRoot(session.serverUrl), session.token).sites();
+  const sites = await apiClient(apiRoot(session.serverUrl), { token: session.token }).call('GET /sites');
   await saveSites(sites);
   await askBackground('sites:sync', null);
   return sites;
@@ -60,7 +66,7 @@ export const siteGranted = (origin: string) => browser.permissions.contains({ or
 /** Revokes the token on the server (best effort: offline, it still ends here) and forgets it. */
 export async function signOut(): Promise<void> {
   const session = await storedSession();
-  if (session) await apiClient(apiRoot(session.serverUrl), session.token).signOut().catch(() => undefined);
+  if (session) await apiClient(apiRoot(session.serverUrl), { token: session.token }).call('POST /auth/signout').catch(() => undefined);
   await forgetSession();
   await askBackground('sites:sync', null);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from '@shared/contract';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 import { LiveStreamClient } from './live-stream';
 
 type LiveStreamOptions = ConstructorParameters<typeof LiveStreamClient>[0];

@@ -5,7 +5,7 @@
 // client reconnects itself, with backoff, passing the last event id it saw (?lastEventId=), so the
 // server replays what was missed. Ids only grow, so anything at or below the last seen id is a duplicate.
 import type { EventKind, LiveEvent } from '@shared/contract';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
 
 /** The slice of EventSource this client uses, so tests can drive a fake one. */
 interface EventSourceLike {

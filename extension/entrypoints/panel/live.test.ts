@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveStreamClient } from './live-stream';
+import { fakeApi } from '../../server/fake-api';
 
 type LiveStreamOptions = ConstructorParameters<typeof LiveStreamClient>[0];
 
@@ -17,10 +18,10 @@ vi.mock('./live-stream', () => ({
 }));
 vi.mock('../../messaging', () => ({ askBackground: async () => null }));
 const load = vi.fn(async (_options?: { quiet?: boolean }) => undefined);
-const inbox = vi.fn(async () => ({ unread: 0, items: [] }));
+const api = fakeApi({ 'GET /inbox': async () => ({ unread: 0, items: [] }), 'POST /events/ticket': async () => ({ ticket: 't', expiresAt: '' }) });
 vi.mock('./store', () => ({
   announce: () => undefined,
-  api: () => ({ inbox, eventTicket: async () => ({ ticket: 't' }), eventsUrl: () => 'x' }),
+  api: () => api,
   context: signal(null),
   load: (options?: { quiet?: boolean }) => load(options),
   me: signal({ user: { id: 'u' } }),

@@ -66,7 +66,7 @@ async function answerNews(event: LiveEvent, ctx: PageContext, mine: string | und
     return [`${question.author.name} accepted an answer to “${question.title}”.`];
   }
   if (event.kind === 'answer.created') {
-    const full = await api().question(question.id).catch(() => null);
+    const full = await api().call('GET /questions/{id}', { params: { id: question.id } }).catch(() => null);
     const answer = full?.answers.find((a) => a.id === event.data.answerId);
     if (answer && answer.author.id !== mine) return [`${answer.author.name} answered “${question.title}”.`];
   }
@@ -91,7 +91,7 @@ function receive(event: LiveEvent): void {
 }
 
 async function loadUnread(): Promise<void> {
-  const inbox = await api().inbox(true).catch(() => null);
+  const inbox = await api().call('GET /inbox', { query: { unread: 'true' } }).catch(() => null);
   if (inbox) setUnread(inbox.unread);
 }
 
@@ -106,8 +106,8 @@ function follow(pageKey: string): () => void {
   const client = api();
   let state: StreamState = 'connecting';
   const stream = new LiveStreamClient({
-    ticket: async () => (await client.eventTicket()).ticket,
-    url: (ticket, lastEventId) => client.eventsUrl(pageKey, ticket, lastEventId),
+    ticket: async () => (await client.call('POST /events/ticket')).ticket,
+    url: (ticket, lastEventId) => client.url('GET /events', { query: { url: pageKey, ticket, lastEventId: lastEventId ?? undefined } }),
     onEvent: receive,
     // The server sends `reset` while catching up, before `ready`: going live right after resyncs anyway.
     onReset: () => {

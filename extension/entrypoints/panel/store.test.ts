@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageContext } from '@shared/contract';
-import { ApiFailure } from '../../server/api-client';
+import { ApiFailure } from '@shared/client';
+import { fakeApi, type Handler } from '../../server/fake-api';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
-const context = vi.fn();
+const context = vi.fn<Handler<'GET /context'>>();
+const api = fakeApi({ 'GET /context': context, 'GET /auth/me': async () => ({ user: { id: 'u' } }) as never });
 vi.mock('../../server/settings', () => ({
-  sessionClient: async () => ({ api: { context, me: async () => ({ user: { id: 'u' } }) }, session: { serverUrl: 'https://api.example' } }),
+  sessionClient: async () => ({ api, session: { serverUrl: 'https://api.example' } }),
   serverGranted: async () => true,
 }));
 vi.mock('../../messaging', () => ({ askBackground: async () => null }));

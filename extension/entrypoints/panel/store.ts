@@ -3,7 +3,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Me, PageContext } from '@shared/contract';
-import type { ApiClient } from '../../server/api-client';
+import type { ApiClient } from '@shared/client';
 import { Drafts } from './drafts';
 import { problemOf } from '../../server/problems';
 import { serverGranted, sessionClient } from '../../server/settings';
@@ -29,8 +29,18 @@ export const askingExperts = signal(false);
 
 export const drafts = new Drafts(browser.storage.local);
 
-/** This page's items still in the outbox. */
-export const pendingHere = computed(() => outbox.value.filter((i) => i.entry.pageKey === page.value?.pageKey));
+/** The note whose discussion is on screen: its replies waiting in the outbox show there, not in the page's list. */
+export const discussionShown = signal<string | null>(null);
+
+const isReplyTo = (item: OutboxItem, noteId: string | null) => item.entry.kind === 'reply' && item.entry.noteId === noteId;
+
+/** This page's items still in the outbox (but the replies its discussion on screen shows). */
+export const pendingHere = computed(() =>
+  outbox.value.filter((i) => i.entry.pageKey === page.value?.pageKey && !isReplyTo(i, discussionShown.value)),
+);
+
+/** The replies to a note still in the outbox. */
+export const pendingReplies = (noteId: string) => outbox.value.filter((i) => isReplyTo(i, noteId));
 
 let client: ApiClient | null = null;
 
@@ -67,7 +77,10 @@ export async function load({ quiet = false }: { quiet?: boolean } = {}): Promise
     return;
   }
   try {
-    const [ctx, who] = await Promise.all([session.api.context(current.pageKey), me.value ? me.value : session.api.me()]);
+    const [ctx, who] = await Promise.all([
+      session.api.call('GET /context', { query: { url: current.pageKey } }),
+      me.value ? me.value : session.api.call('GET /auth/me'),
+    ]);
     if (page.value?.pageKey !== current.pageKey) return; // navigated meanwhile; that load wins
     batch(() => {
       context.value = ctx;

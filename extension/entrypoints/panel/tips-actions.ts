@@ -21,7 +21,7 @@ async function changed(next: Note, message: string) {
 }
 
 export async function repin(tipId: string, anchor: Anchor): Promise<boolean> {
-  const next = await act('Re-pinning', (a) => a.repin(tipId, anchor));
+  const next = await act('Re-pinning', (a) => a.call('PUT /notes/{id}/anchor', { params: { id: tipId }, json: { anchor } }));
   if (!next) return false;
   await clearTarget();
   await changed(next, 'Tip pinned to the new element.');
@@ -29,6 +29,6 @@ export async function repin(tipId: string, anchor: Anchor): Promise<boolean> {
 }
 
 export async function verify(tipId: string): Promise<void> {
-  const next = await act('Verifying', (a) => a.verify(tipId));
+  const next = await act('Verifying', (a) => a.call('POST /notes/{id}/verify', { params: { id: tipId } }));
   if (next) await changed(next, 'Tip confirmed: it points at the right element.');
 }

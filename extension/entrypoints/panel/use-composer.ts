@@ -35,5 +35,12 @@ export function useComposer(pageKey: string, kind: DraftKind, empty: DraftFields
   return { fields: draft.fields, update: draft.update, clear: draft.clear, busy, canSend, submit };
 }
 
-/** Posts through the outbox (see store.post): true unless the server refused it. */
-export const postThroughOutbox = async (entry: OutboxEntry) => (await post(entry)) !== 'rejected';
+/**
+ * Posts through the outbox (see store.post): true unless the server refused it. `sent` runs when it went
+ * to the server at once (one waiting in the outbox shows in a pending list).
+ */
+export async function postThroughOutbox(entry: OutboxEntry, sent?: () => unknown): Promise<boolean> {
+  const result = await post(entry);
+  if (result === 'sent') await sent?.();
+  return result !== 'rejected';
+}

@@ -1,43 +1,55 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteReply } from '@shared/contract';
 import { timeAgo } from '../format';
 import { onLive, resyncs } from '../live';
-import { act, announce, api } from '../store';
-import { useComposer } from '../use-composer';
+import { api, discussionShown, pendingReplies } from '../store';
+import { postThroughOutbox, useComposer } from '../use-composer';
 import { Markdown } from './Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
+import { PendingList } from './PendingList';
 import '../tips.css';
 
-/** A note's (or tip's) discussion: the replies, oldest first, and a reply form (its draft is kept). */
+/**
+ * A note's (or tip's) discussion: the replies, oldest first, those waiting in the outbox, and a reply
+ * form (its draft is kept). A reply is posted through the outbox like a note: with the server away it
+ * waits here, and is sent when it is back.
+ */
 export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: string }) {
   const [replies, setReplies] = useState<NoteReply[] | null>(null);
   const [failed, setFailed] = useState(false);
-  // Replies go to the API at once (not through the outbox): a failure is announced and the text stays.
-  const composer = useComposer(pageKey, `reply:${noteId}`, { body: '' }, {
-    valid: (f) => f.body.trim() !== '',
-    send: async ({ body }) => {
-      const reply = await act('Replying', (a) => a.reply(noteId, body));
-      if (reply) setReplies((list) => [...(list ?? []), reply]);
-      return !!reply;
-    },
-    done: () => announce('Reply posted.'),
-  });
-
+  const fetchReplies = () => api().call('GET /notes/{id}/replies', { params: { id: noteId } });
   const load = () => {
     setFailed(false);
-    api()
-      .replies(noteId)
-      .then(setReplies, () => setFailed(true));
+    fetchReplies().then(setReplies, () => setFailed(true));
   };
+  // A refetch of what is shown: a failure keeps it (the live stream's resync catches up).
+  const refresh = () => fetchReplies().then(setReplies, () => undefined);
+  const composer = useComposer(pageKey, `reply:${noteId}`, { body: '' }, {
+    valid: (f) => f.body.trim() !== '',
+    send: ({ body }) => postThroughOutbox({ kind: 'reply', pageKey, noteId, body: { body } }, refresh),
+  });
+
   useEffect(load, [noteId, resyncs.value]);
-  // A colleague's reply arrives live; a failed refetch keeps what is shown (the stream recovers).
+  // A colleague's reply arrives live.
   useEffect(
     () =>
       onLive((e) => {
-        if (e.kind === 'note.replied' && e.data.noteId === noteId) void api().replies(noteId).then(setReplies, () => undefined);
+        if (e.kind === 'note.replied' && e.data.noteId === noteId) void refresh();
       }),
     [noteId],
   );
+  // While shown, this note's waiting replies are here rather than in the page's pending list.
+  useEffect(() => {
+    discussionShown.value = noteId;
+    return () => void (discussionShown.value = null);
+  }, [noteId]);
+  // One left the outbox (the background sent it, or it was discarded): the list as the server has it.
+  const waiting = pendingReplies(noteId);
+  const waited = useRef(waiting.length);
+  useEffect(() => {
+    if (waiting.length < waited.current) void refresh();
+    waited.current = waiting.length;
+  }, [waiting.length]);
 
   const body = composer.fields.body;
   return (
@@ -64,6 +76,7 @@ export function Discussion({ noteId, pageKey }: { noteId: string; pageKey: strin
           ))}
         </ul>
       )}
+      <PendingList items={waiting} label="Replies waiting to be sent" />
       <form class="composer compact" aria-label="Reply" onSubmit={composer.submit}>
         <MarkdownEditor label="Your reply" value={body} onInput={(v) => composer.update({ body: v })} rows={3} />
         <div class="actions">

@@ -48,7 +48,7 @@ export function Inbox() {
 
   const reload = async () => {
     try {
-      const page = await api().inbox();
+      const page = await api().call('GET /inbox');
       setState({ status: 'ready', items: page.items });
       setUnread(page.unread);
     } catch (err) {
@@ -71,8 +71,8 @@ export function Inbox() {
     const newlyRead = ids === 'all' ? 0 : state.items.filter((i) => !i.readAt && ids.includes(i.id)).length;
     setState({ status: 'ready', items: state.items.map(read) });
     try {
-      if (ids === 'all') await api().markAllRead();
-      else await Promise.all(ids.map((id) => api().markRead(id)));
+      if (ids === 'all') await api().call('POST /inbox/read-all');
+      else await Promise.all(ids.map((id) => api().call('POST /inbox/{id}/read', { params: { id } })));
     } catch {
       announce('Could not mark as read. Try again.');
       void reload();

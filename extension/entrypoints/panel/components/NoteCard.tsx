@@ -29,7 +29,7 @@ export function NoteCard({ note }: { note: Note }) {
         <form
           onSubmit={async (e) => {
             e.preventDefault();
-            const next = await act('Saving', (a) => a.updateNote(note.id, { body }));
+            const next = await act('Saving', (a) => a.call('PATCH /notes/{id}', { params: { id: note.id }, json: { body } }));
             if (next) {
               replaceNote(next);
               setEditing(false);
@@ -56,7 +56,7 @@ export function NoteCard({ note }: { note: Note }) {
               class="link danger"
               onClick={async () => {
                 if (!confirm('Delete this note?')) return;
-                if (await act('Deleting', (a) => a.deleteNote(note.id))) {
+                if (await act('Deleting', (a) => a.call('DELETE /notes/{id}', { params: { id: note.id } }))) {
                   announce('Note deleted.');
                   await load();
                 }

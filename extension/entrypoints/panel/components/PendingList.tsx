@@ -1,14 +1,14 @@
 import type { OutboxItem } from '../../../messaging';
 import { discardPending } from '../store';
 
-const describe = (item: OutboxItem) =>
-  item.entry.kind === 'question' ? `Question: ${item.entry.body.title}` : item.entry.kind === 'answer' ? `Answer: ${item.entry.body.body}` : item.entry.body.body;
+const labels: Record<OutboxItem['entry']['kind'], string> = { note: '', question: 'Question: ', answer: 'Answer: ', reply: 'Reply: ' };
+const describe = ({ entry }: OutboxItem) => labels[entry.kind] + (entry.kind === 'question' ? entry.body.title : entry.body.body);
 
-/** Posts waiting in the outbox for this page, so the user sees nothing was lost. */
-export function PendingList({ items }: { items: OutboxItem[] }) {
+/** Posts waiting in the outbox (this page's, or a discussion's replies), so the user sees nothing was lost. */
+export function PendingList({ items, label = 'Waiting to be sent' }: { items: OutboxItem[]; label?: string }) {
   if (!items.length) return null;
   return (
-    <section class="pending" aria-label="Waiting to be sent">
+    <section class="pending" aria-label={label}>
       {items.map((item) => {
         const rejected = item.lastError?.kind === 'rejected';
         return (

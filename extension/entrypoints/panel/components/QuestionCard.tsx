@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiClient } from '@shared/client';
 import type { Answer, LiveEvent, Question, QuestionSummary } from '@shared/contract';
 import { focusWhenShown, openQuestion } from '../focus';
 import { sortItems, timeAgo, visibilityLabel } from '../format';
 import { onLive, resyncs } from '../live';
-import { act, announce, api, load, me, post } from '../store';
-import { useComposer } from '../use-composer';
+import { act, announce, api, load, me } from '../store';
+import { postThroughOutbox, useComposer } from '../use-composer';
 import { Markdown } from './Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VoteButton } from './VoteButton';
@@ -12,12 +13,7 @@ import { VoteButton } from './VoteButton';
 function AnswerComposer({ pageKey, questionId, onSent }: { pageKey: string; questionId: string; onSent: () => void }) {
   const composer = useComposer(pageKey, `answer:${questionId}`, { body: '' }, {
     valid: (f) => f.body.trim() !== '',
-    send: async ({ body }) => {
-      const result = await post({ kind: 'answer', pageKey, questionId, body: { body } });
-      // Only a sent answer is there to show; one waiting in the outbox shows in the pending list.
-      if (result === 'sent') onSent();
-      return result !== 'rejected';
-    },
+    send: ({ body }) => postThroughOutbox({ kind: 'answer', pageKey, questionId, body: { body } }, onSent),
   });
   return (
     <form class="composer compact" aria-label="Your answer" onSubmit={composer.submit}>
@@ -54,7 +50,8 @@ function AnswerItem({ answer, question, onChange }: { answer: Answer; question: 
             type="button"
             class="link"
             onClick={async () => {
-              const next = await act('Accepting', (a) => a.accept(question.id, answer.accepted ? null : answer.id));
+              const accept = { params: { id: question.id }, json: { answerId: answer.accepted ? null : answer.id } };
+              const next = await act('Accepting', (a) => a.call('PUT /questions/{id}/accepted-answer', accept));
               if (next) {
                 onChange(next);
                 announce(answer.accepted ? 'Acceptance withdrawn.' : 'Answer accepted.');
@@ -89,11 +86,12 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
   const [open, setOpen] = useState(false);
   const [question, setQuestion] = useState<Question | null>(null);
   const title = useRef<HTMLButtonElement>(null);
-  const fetchQuestion = async () => setQuestion((await act('Loading the question', (a) => a.question(summary.id))) ?? null);
+  const getQuestion = (a: ApiClient) => a.call('GET /questions/{id}', { params: { id: summary.id } });
+  const fetchQuestion = async () => setQuestion((await act('Loading the question', getQuestion)) ?? null);
   // A refresh of what is shown (live, a resync): a failure keeps it; the stream's next resync catches up.
   const refetchQuestion = async () => {
     try {
-      setQuestion(await api().question(summary.id));
+      setQuestion(await getQuestion(api()));
     } catch {
       // a blip: keep the question as shown
     }

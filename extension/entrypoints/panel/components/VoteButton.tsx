@@ -1,8 +1,8 @@
-import type { VoteTarget } from '../../../server/api-client';
+import type { Votable } from '@shared/contract';
 import { act } from '../store';
 
 interface Props {
-  target: VoteTarget;
+  target: Votable;
   id: string;
   score: number;
   votedByMe: boolean;
@@ -21,7 +21,8 @@ export function VoteButton({ target, id, score, votedByMe, own, onVoted }: Props
       title={own ? 'Helpful votes (you cannot vote on your own)' : votedByMe ? 'Take your vote back' : 'Mark helpful'}
       disabled={own}
       onClick={async () => {
-        const result = await act('Voting', (a) => a.vote(target, id, !votedByMe));
+        const vote = { params: { kind: target, id } };
+        const result = await act('Voting', (a) => (votedByMe ? a.call('DELETE /{kind}/{id}/vote', vote) : a.call('PUT /{kind}/{id}/vote', vote)));
         if (result) onVoted(result);
       }}
     >

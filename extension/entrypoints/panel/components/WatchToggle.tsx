@@ -58,7 +58,7 @@ export function WatchToggle({ pageKey, screen, siteId }: { pageKey: string; scre
       let watches: Watch[];
       try {
         next = watchTarget(pageKey, screen, (await cachedSites()).find((s) => s.id === siteId));
-        watches = await myWatches(me.value?.user.id ?? '', () => api().watches());
+        watches = await myWatches(me.value?.user.id ?? '', () => api().call('GET /watches'));
       } catch {
         return; // not known: no button (a "Watch" here could add a second watch)
       }
@@ -86,13 +86,13 @@ export function WatchToggle({ pageKey, screen, siteId }: { pageKey: string; scre
       onClick={async () => {
         setBusy(true);
         if (watching) {
-          if (await act('Unwatching', (a) => a.unwatch(watch.id))) {
+          if (await act('Unwatching', (a) => a.call('DELETE /watches/{id}', { params: { id: watch.id } }))) {
             setWatch(null);
             changeWatches((list) => list.filter((w) => w.id !== watch.id));
             announce(`Stopped watching ${label}.`);
           }
         } else {
-          const added = await act('Watching', (a) => a.watch(target.pattern));
+          const added = await act('Watching', (a) => a.call('POST /watches', { json: { pattern: target.pattern } }));
           if (added) {
             setWatch(added);
             changeWatches((list) => [...list, added]);

@@ -58,6 +58,7 @@ describe('states', () => {
     const item = (id: string, lastError: OutboxItem['lastError']): OutboxItem => ({
       id,
       entry: { kind: 'question', pageKey: 'https://crm.example/a', body: { pattern: 'p', title: `Q ${id}`, body: '', visibility: 'org', teamId: null } },
+      key: `key-of-${id}`,
       createdAt: 0,
       attempts: 1,
       nextAttemptAt: 0,

@@ -4,11 +4,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Expert, Question, QuestionSummary, Site, Watch } from '@shared/contract';
+import type { Expert, Question, QuestionSummary, Site } from '@shared/contract';
+import { fakeApi, type Handler } from '../../../server/fake-api';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 vi.mock('../../../messaging', () => ({ askBackground: async () => null }));
-const client = { question: vi.fn<(id: string) => Promise<Question>>(), watches: vi.fn<() => Promise<Watch[]>>() };
+const routes = { 'GET /questions/{id}': vi.fn<Handler<'GET /questions/{id}'>>(), 'GET /watches': vi.fn<Handler<'GET /watches'>>() };
+const client = fakeApi(routes);
 vi.mock('../store', async (original) => ({
   ...(await original<typeof import('../store')>()),
   api: () => client,
@@ -41,7 +43,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   await fakeBrowser.storage.local.set({ sites: [site] });
   me.value = { user: { ...person('Ada'), email: 'ada@x', role: 'member', disabled: false, createdAt: '' }, teams: [] };
-  client.watches.mockResolvedValue([]);
+  routes['GET /watches'].mockResolvedValue([]);
 });
 afterEach(cleanup);
 
@@ -74,7 +76,7 @@ describe('QuestionCard', () => {
       { person: person('Erin'), ring: 2, at: ago(1) },
       { person: person('Owner'), ring: 2, at: ago(1) },
     ];
-    client.question.mockResolvedValue({ ...summary, body: '', routedTo, answers: [], votedByMe: false } as unknown as Question);
+    routes['GET /questions/{id}'].mockResolvedValue({ ...summary, body: '', routedTo, answers: [], votedByMe: false } as unknown as Question);
     render(<QuestionCard summary={summary} pageKey="https://crm.example/a" />);
     fireEvent.click(screen.getByRole('button', { name: 'How?' }));
     expect((await screen.findByTestId('routed-to')).textContent).toBe('Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago');

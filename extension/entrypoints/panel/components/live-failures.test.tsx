@@ -2,18 +2,20 @@
 // Background refreshes that fail keep what the panel shows (the problem screen is for what the user asked).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InboxItem, LiveEvent, Question, QuestionSummary, Watch } from '@shared/contract';
-import { ApiFailure } from '../../../server/api-client';
+import type { InboxItem, LiveEvent, Question, QuestionSummary } from '@shared/contract';
+import { ApiFailure } from '@shared/client';
+import { fakeApi, type Handler } from '../../../server/fake-api';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 vi.mock('../../../messaging', () => ({ askBackground: async () => null }));
-const client = {
-  question: vi.fn<(id: string) => Promise<Question>>(),
-  watches: vi.fn<() => Promise<Watch[]>>(),
-  inbox: vi.fn(),
-  markAllRead: vi.fn(),
-  markRead: vi.fn(),
+const routes = {
+  'GET /questions/{id}': vi.fn<Handler<'GET /questions/{id}'>>(),
+  'GET /watches': vi.fn<Handler<'GET /watches'>>(),
+  'GET /inbox': vi.fn<Handler<'GET /inbox'>>(),
+  'POST /inbox/read-all': vi.fn<Handler<'POST /inbox/read-all'>>(),
+  'POST /inbox/{id}/read': vi.fn<Handler<'POST /inbox/{id}/read'>>(),
 };
+const client = fakeApi(routes);
 const liveListeners = new Set<(e: LiveEvent) => void>();
 vi.mock('../live', async (original) => ({
   ...(await original<typeof import('../live')>()),
@@ -53,20 +55,20 @@ const question = { ...summary, body: 'Body text', routedTo: [], answers: [], vot
 beforeEach(() => {
   view.value = 'ready';
   me.value = { user: { id: 'u1', name: 'Me', role: 'member' } } as never;
-  for (const f of Object.values(client)) f.mockReset();
+  for (const f of Object.values(routes)) f.mockReset();
 });
 afterEach(cleanup);
 
 describe('QuestionCard', () => {
   it('a live refetch that fails keeps the question and the panel', async () => {
-    client.question.mockResolvedValue(question);
+    routes['GET /questions/{id}'].mockResolvedValue(question);
     render(<QuestionCard summary={summary} pageKey="https://crm.example/a" />);
     fireEvent.click(screen.getByRole('button', { name: 'How?' }));
     await screen.findByText('Body text');
-    client.question.mockRejectedValue(blip());
+    routes['GET /questions/{id}'].mockRejectedValue(blip());
     for (const l of liveListeners) l({ id: '9', kind: 'answer.created', data: { questionId: 'q1' } } as unknown as LiveEvent);
     await settle();
-    expect(client.question).toHaveBeenCalledTimes(2);
+    expect(routes['GET /questions/{id}']).toHaveBeenCalledTimes(2);
     expect(view.value).toBe('ready');
     expect(screen.getByText('Body text')).toBeTruthy();
   });
@@ -74,19 +76,19 @@ describe('QuestionCard', () => {
 
 describe('WatchToggle', () => {
   it('shows nothing (no panel problem) when the watches cannot be loaded, and tries again on the next page', async () => {
-    client.watches.mockRejectedValueOnce(blip());
+    routes['GET /watches'].mockRejectedValueOnce(blip());
     const { rerender } = render(<WatchToggle pageKey="https://crm.example/a" screen={null} siteId="s" />);
     await settle();
     expect(screen.queryByRole('button')).toBeNull();
     expect(view.value).toBe('ready');
 
-    client.watches.mockResolvedValue([]);
+    routes['GET /watches'].mockResolvedValue([]);
     rerender(<WatchToggle pageKey="https://crm.example/b" screen={null} siteId="s" />);
     await screen.findByRole('button', { name: 'Watch this page' });
     // Fetched once per panel: another page asks nothing more.
     rerender(<WatchToggle pageKey="https://crm.example/c" screen={null} siteId="s" />);
     await screen.findByRole('button', { name: 'Watch this page' });
-    expect(client.watches).toHaveBeenCalledTimes(2);
+    expect(routes['GET /watches']).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -94,16 +96,16 @@ describe('Inbox', () => {
   const item = { id: 'i1', kind: 'answer_posted', createdAt: '2026-11-30T10:00:00Z', readAt: null, note: null, question: null } as InboxItem;
 
   it('"Mark all read" says so only once the server has it, and the count goes to 0', async () => {
-    client.inbox.mockResolvedValue({ items: [item], unread: 1 });
+    routes['GET /inbox'].mockResolvedValue({ items: [item], unread: 1 });
     render(<Inbox />);
     const button = await screen.findByRole('button', { name: 'Mark all read' });
-    client.markAllRead.mockRejectedValueOnce(blip());
+    routes['POST /inbox/read-all'].mockRejectedValueOnce(blip());
     fireEvent.click(button);
     await settle();
     expect(status.value).toBe('Could not mark as read. Try again.');
     expect(unread.value).toBe(1);
 
-    client.markAllRead.mockResolvedValue({ ok: true });
+    routes['POST /inbox/read-all'].mockResolvedValue({ ok: true });
     fireEvent.click(await screen.findByRole('button', { name: 'Mark all read' }));
     await waitFor(() => expect(status.value).toBe('All marked read.'));
     expect(unread.value).toBe(0);
