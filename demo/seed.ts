@@ -6,30 +6,8 @@
 // last item of a complete run is already there, the whole seed is skipped after one sign-in (sign-ins
 // are rate limited per address).
 import type { z } from 'zod';
-import type {
-  Anchor,
-  Note,
-  PageContext,
-  Question,
-  Role,
-  Session,
-  Site,
-  Team,
-  User,
-  Visibility,
-  acceptAnswerRequest,
-  addMemberRequest,
-  createAnswerRequest,
-  createExpertRequest,
-  createNoteRequest,
-  createQuestionRequest,
-  createSiteRequest,
-  createTeamRequest,
-  signInRequest,
-  newAccount,
-  updateSiteRequest,
-  updateUserRequest,
-} from '@shared/contract';
+import { ApiFailure, apiClient, type ApiClient } from '@shared/client';
+import type { Anchor, createSiteRequest, Note, Question, Role, Session, User, Visibility } from '@shared/contract';
 
 /** One password for every demo account: it is printed for the newcomer anyway. */
 export const DEMO_PASSWORD = 'teal-harbour-lantern';
@@ -282,48 +260,22 @@ class SeedError extends Error {
   override readonly name = 'SeedError';
 }
 
-/** A small client for the few calls the seed makes; errors carry the API's code and message. */
-class Api {
-  constructor(private readonly base: string) {}
-
-  async call<T>(method: string, path: string, options: { token?: string; body?: unknown; ok?: number[] } = {}) {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
+/** The API as one person: the shared typed client, with failures told in the seed's words. */
+function as(base: string, token?: string): ApiClient['call'] {
+  const { call } = apiClient(base, { token });
+  return (async (...args: Parameters<ApiClient['call']>) => {
     try {
-      res = await fetch(`${this.base}${path}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      });
+      return await call(...args);
     } catch (err) {
-      throw new SeedError(`Cannot reach the API at ${this.base}: ${err instanceof Error ? (err.cause as Error | undefined)?.message ?? err.message : err}`);
+      if (!(err instanceof ApiFailure)) throw err;
+      if (err.status === 0) throw new SeedError(`Cannot reach the API at ${base}: ${err.message}`);
+      throw new SeedError(`${args[0]} → ${err.status} ${err.code}: ${err.message}`, { cause: err });
     }
-    const text = await res.text();
-    let body: T & { code?: string; message?: string };
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      throw new SeedError(`${method} ${this.base}${path} → ${res.status}, not JSON: is this the API's /api/v1 address?`);
-    }
-    if (!res.ok && !(options.ok ?? []).includes(res.status)) {
-      const retry = res.headers.get('retry-after');
-      throw new SeedError(
-        `${method} ${path} → ${res.status} ${body?.code ?? ''}: ${body?.message ?? text}${retry ? ` (retry after ${retry} s)` : ''}`,
-      );
-    }
-    return { status: res.status, body };
-  }
-
-  signIn(input: z.input<typeof signInRequest>) {
-    return this.call<Session>('POST', '/auth/signin', { body: input, ok: [401] });
-  }
-
-  context(token: string, url: string) {
-    return this.call<PageContext>('GET', `/context?url=${encodeURIComponent(url)}`, { token }).then((r) => r.body);
-  }
+  }) as ApiClient['call'];
 }
+
+/** The status a failed call answered (the seed expects some: an expert already assigned, a wrong password). */
+const statusOf = (err: unknown) => (err instanceof SeedError && err.cause instanceof ApiFailure ? err.cause.status : undefined);
 
 export interface SeedResult {
   admin: { email: string; password: string };
@@ -342,7 +294,7 @@ export async function seedDemo(
   options: { log?: (line: string) => void } = {},
 ): Promise<SeedResult> {
   const log = options.log ?? (() => {});
-  const api = new Api(apiBase.replace(/\/+$/, ''));
+  const base = apiBase.replace(/\/+$/, '');
   const origin = new URL(appOrigin).origin;
   const plan = content(origin);
   const result: SeedResult = {
@@ -350,84 +302,70 @@ export async function seedDemo(
     people: Object.values(PEOPLE).map(({ name, email, about }) => ({ name, email, password: DEMO_PASSWORD, about })),
   };
 
-  const admin = await signInOrUp(api);
+  const admin = as(base, await signInOrUp(base));
+  const contextOf = (call: ApiClient['call'], url: string) => call('GET /context', { query: { url } });
 
-  const site = (await api.call<Site[]>('GET', '/sites', { token: admin })).body.find((s) => s.origin === origin);
-  if (site && (await api.context(admin, plan.welcome.page)).notes.some((n) => n.body === plan.welcome.body)) {
+  const site = (await admin('GET /sites')).find((s) => s.origin === origin);
+  if (site && (await contextOf(admin, plan.welcome.page)).notes.some((n) => n.body === plan.welcome.body)) {
     log(`Demo content for ${origin} is already there: nothing to do.`);
     return result;
   }
 
   // People, roles and teams.
   const userIds = {} as Record<PersonKey, string>;
-  let users = (await api.call<User[]>('GET', '/users', { token: admin })).body;
   for (const [key, person] of Object.entries(PEOPLE) as Array<[PersonKey, (typeof PEOPLE)[PersonKey]]>) {
-    let user = users.find((u) => u.email === person.email);
-    if (!user) {
-      const body: z.input<typeof newAccount> = { email: person.email, name: person.name, password: DEMO_PASSWORD };
-      user = (await api.call<User>('POST', '/users', { token: admin, body })).body;
-      users = [...users, user];
-    }
-    if (user.role !== person.role) {
-      const body: z.input<typeof updateUserRequest> = { role: person.role };
-      await api.call<User>('PATCH', `/users/${user.id}`, { token: admin, body });
-    }
+    const found: User | undefined = (await admin('GET /users', { query: { q: person.email } })).items.find((u) => u.email === person.email);
+    const user = found ?? (await admin('POST /users', { json: { email: person.email, name: person.name, password: DEMO_PASSWORD } }));
+    if (user.role !== person.role) await admin('PATCH /users/{id}', { params: { id: user.id }, json: { role: person.role } });
     userIds[key] = user.id;
   }
   log(`People: ${Object.values(PEOPLE).map((p) => p.name).join(', ')} (${PEOPLE.marcus.name} is a moderator).`);
 
   const teamIds = {} as Record<TeamKey, string>;
-  const teams = (await api.call<Team[]>('GET', '/teams', { token: admin })).body;
+  const teams = await admin('GET /teams');
   for (const [key, name] of Object.entries(TEAMS) as Array<[TeamKey, string]>) {
-    const createTeam: z.input<typeof createTeamRequest> = { name };
-    const team = teams.find((t) => t.name === name) ?? (await api.call<Team>('POST', '/teams', { token: admin, body: createTeam })).body;
+    const team = teams.find((t) => t.name === name) ?? (await admin('POST /teams', { json: { name } }));
     for (const [person, p] of Object.entries(PEOPLE) as Array<[PersonKey, (typeof PEOPLE)[PersonKey]]>) {
       if (!p.teams.includes(key) || team.members.some((m) => m.id === userIds[person])) continue;
-      const body: z.input<typeof addMemberRequest> = { userId: userIds[person] };
-      await api.call<Team>('POST', `/teams/${team.id}/members`, { token: admin, body });
+      await admin('POST /teams/{id}/members', { params: { id: team.id }, json: { userId: userIds[person] } });
     }
     teamIds[key] = team.id;
   }
   log(`Teams: ${Object.values(TEAMS).join(', ')}.`);
 
   // The site, with its rules brought up to date if it exists.
-  if (site) {
-    const body: z.input<typeof updateSiteRequest> = { rules: siteRules };
-    await api.call<Site>('PATCH', `/sites/${site.id}`, { token: admin, body });
-  } else {
-    const body: z.input<typeof createSiteRequest> = { origin, name: 'Northwind CRM (demo)', rules: siteRules };
-    await api.call<Site>('POST', '/sites', { token: admin, body });
-  }
+  if (site) await admin('PATCH /sites/{id}', { params: { id: site.id }, json: { rules: siteRules } });
+  else await admin('POST /sites', { json: { origin, name: 'Northwind CRM (demo)', rules: siteRules } });
   log(`Site: ${origin} (keeps ?tab=, hash-routed /legacy/, ${siteRules.templates.length} screen templates).`);
 
   for (const { person, pattern } of plan.experts) {
-    const body: z.input<typeof createExpertRequest> = { userId: userIds[person], pattern };
-    await api.call('POST', '/experts', { token: admin, body, ok: [409] }); // 409: already an expert there
+    await admin('POST /experts', { json: { userId: userIds[person], pattern } }).catch((err: unknown) => {
+      if (statusOf(err) !== 409) throw err; // 409: already an expert there
+    });
   }
   log(`Experts: ${plan.experts.length} assignments.`);
 
   // Everyone else acts with their own session.
-  const tokens = {} as Record<PersonKey, string>;
+  const people = {} as Record<PersonKey, ApiClient['call']>;
   for (const [key, person] of Object.entries(PEOPLE) as Array<[PersonKey, (typeof PEOPLE)[PersonKey]]>) {
-    const res = await api.signIn({ email: person.email, password: DEMO_PASSWORD });
-    if (res.status === 401) throw new SeedError(`${person.email} exists with another password: use a fresh data directory for the demo.`);
-    tokens[key] = res.body.token;
+    const session = await as(base)('POST /auth/signin', { json: { email: person.email, password: DEMO_PASSWORD } }).catch((err: unknown) => {
+      if (statusOf(err) === 401) throw new SeedError(`${person.email} exists with another password: use a fresh data directory for the demo.`);
+      throw err;
+    });
+    people[key] = as(base, session.token);
   }
 
   const sharing = (item: { visibility?: Visibility; team?: TeamKey }) =>
     item.visibility === 'team' ? { visibility: 'team' as const, teamId: teamIds[item.team!] } : { visibility: item.visibility ?? 'org' };
 
   const vote = async (kind: 'notes' | 'questions' | 'answers', id: string, voters: PersonKey[] = []) => {
-    for (const voter of voters) await api.call('PUT', `/${kind}/${id}/vote`, { token: tokens[voter] });
+    for (const voter of voters) await people[voter]('PUT /{kind}/{id}/vote', { params: { kind, id } });
   };
 
   const ensureNote = async (seed: NoteSeed) => {
-    const token = tokens[seed.author];
-    let note: Note | undefined = (await api.context(token, seed.page)).notes.find((n) => n.author.id === userIds[seed.author] && n.body === seed.body);
-    if (!note) {
-      const body: z.input<typeof createNoteRequest> = { pattern: seed.pattern, body: seed.body, anchor: seed.anchor ?? null, ...sharing(seed) };
-      note = (await api.call<Note>('POST', '/notes', { token, body })).body;
-    }
+    const author = people[seed.author];
+    const found: Note | undefined = (await contextOf(author, seed.page)).notes.find((n) => n.author.id === userIds[seed.author] && n.body === seed.body);
+    const note = found ?? (await author('POST /notes', { json: { pattern: seed.pattern, body: seed.body, anchor: seed.anchor ?? null, ...sharing(seed) } }));
     await vote('notes', note.id, seed.votes);
   };
 
@@ -435,27 +373,21 @@ export async function seedDemo(
   log(`Notes and tips: ${plan.notes.length + 1} (${plan.notes.filter((n) => n.anchor).length} tips pinned to buttons).`);
 
   for (const seed of plan.questions) {
-    const token = tokens[seed.author];
-    const summary = (await api.context(token, seed.page)).questions.find((q) => q.author.id === userIds[seed.author] && q.title === seed.title);
-    let question: Question;
-    if (summary) {
-      question = (await api.call<Question>('GET', `/questions/${summary.id}`, { token })).body;
-    } else {
-      const body: z.input<typeof createQuestionRequest> = { pattern: seed.pattern, title: seed.title, body: seed.body, ...sharing(seed) };
-      question = (await api.call<Question>('POST', '/questions', { token, body })).body;
-    }
+    const asker = people[seed.author];
+    const summary = (await contextOf(asker, seed.page)).questions.find((q) => q.author.id === userIds[seed.author] && q.title === seed.title);
+    const question: Question = summary
+      ? await asker('GET /questions/{id}', { params: { id: summary.id } })
+      : await asker('POST /questions', { json: { pattern: seed.pattern, title: seed.title, body: seed.body, ...sharing(seed) } });
     await vote('questions', question.id, seed.votes);
     for (const answerSeed of seed.answers) {
-      const answerBody: z.input<typeof createAnswerRequest> = { body: answerSeed.body };
       const existing = question.answers.find((a) => a.author.id === userIds[answerSeed.author] && a.body === answerSeed.body);
       const answered = existing
         ? question
-        : (await api.call<Question>('POST', `/questions/${question.id}/answers`, { token: tokens[answerSeed.author], body: answerBody })).body;
+        : await people[answerSeed.author]('POST /questions/{id}/answers', { params: { id: question.id }, json: { body: answerSeed.body } });
       const answer = answered.answers.find((a) => a.author.id === userIds[answerSeed.author] && a.body === answerSeed.body)!;
       await vote('answers', answer.id, answerSeed.votes);
       if (answerSeed.accepted && question.acceptedAnswerId !== answer.id) {
-        const body: z.input<typeof acceptAnswerRequest> = { answerId: answer.id };
-        await api.call<Question>('PUT', `/questions/${question.id}/accepted-answer`, { token, body });
+        await asker('PUT /questions/{id}/accepted-answer', { params: { id: question.id }, json: { answerId: answer.id } });
       }
     }
   }
@@ -466,20 +398,17 @@ export async function seedDemo(
 }
 
 /** The admin's token: sign in, or sign up as the first account (which the API makes admin). */
-async function signInOrUp(api: Api): Promise<string> {
-  const signedIn = await api.signIn({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password });
-  let session: Session = signedIn.body;
-  if (signedIn.status === 401) {
-    const body: z.input<typeof newAccount> = DEMO_ADMIN;
-    const signedUp = await api.call<Session>('POST', '/auth/signup', { body, ok: [403, 409] });
-    if (signedUp.status !== 201) {
+async function signInOrUp(base: string): Promise<string> {
+  const anyone = as(base);
+  const session: Session = await anyone('POST /auth/signin', { json: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password } }).catch(async (err: unknown) => {
+    if (statusOf(err) !== 401) throw err;
+    return anyone('POST /auth/signup', { json: DEMO_ADMIN }).catch((refused: unknown) => {
       throw new SeedError(
-        `Cannot sign in as ${DEMO_ADMIN.email} (${signedUp.body.message ?? 'wrong password'}). Start the API with ` +
+        `Cannot sign in as ${DEMO_ADMIN.email} (${(refused as Error).message}). Start the API with ` +
           `ALONGSIDE_ADMIN_EMAIL=${DEMO_ADMIN.email} ALONGSIDE_ADMIN_PASSWORD=${DEMO_PASSWORD}, or on an empty database.`,
       );
-    }
-    session = signedUp.body;
-  }
+    });
+  });
   if (session.user.role !== 'admin') {
     throw new SeedError(
       `${DEMO_ADMIN.email} is not an admin (another account came first). Start the API with ` +
