@@ -4,6 +4,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { limits } from '@shared/contract';
 import { authRoutes } from './auth/routes';
+import { browseRoutes } from './browse/routes';
 import { contextRoutes } from './context/routes';
 import { expertRoutes } from './experts/routes';
 import { docsRoutes } from './http/docs';
@@ -58,6 +59,7 @@ export function createApp(services: Services) {
     watchRoutes,
     liveRoutes,
     webhookRoutes,
+    browseRoutes,
   ]) {
     api.route('/', routes(services));
   }

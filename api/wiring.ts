@@ -2,6 +2,7 @@
 // order they depend on each other; nothing is assigned afterwards. main.ts and the tests call it.
 import type { Settings } from './config';
 import { SessionService } from './auth/sessions';
+import { BrowseService } from './browse/service';
 import { SignInService } from './auth/sign-in';
 import { ContextService } from './context/service';
 import { ScopeContentCache } from './context/scope-content';
@@ -68,6 +69,7 @@ export async function createServices(database: Database, settings: Settings) {
     watches,
     live: new LiveHub(database, writes, scopes, sessions, settings),
     webhooks: new WebhookService(database, settings),
+    browse: new BrowseService(database, sites),
   };
   await writes.start();
   await services.live.start();

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { limits, type Expert, type PageContext, type Site } from '@shared/contract';
+import { limits, type Expert, type PageContext, type Site, type SitePreview, type SiteRules } from '@shared/contract';
 import { pageKey, PageKeyError, screenName } from '@shared/page-key';
 import { ApiError } from '../kernel/errors';
+import { excerpt } from '../notes/excerpt';
 import { presentNote } from '../notes/present';
 import { presentQuestionSummary } from '../questions/present';
 import type { ExpertRecord, ScopeContent, ScopeContentCache, Tally } from './scope-content';
@@ -26,6 +27,9 @@ interface RenderedEntry extends RenderedContext {
 // Rendered bodies are 1 to 10 KB; 64 MB holds tens of thousands of (session, page) pairs.
 const RENDERED_CACHE_BYTES = 64 * 1024 * 1024;
 
+/** Items a URL preview lists of each kind (its counts are of all). */
+const PREVIEW_ITEMS = 20;
+
 const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
   a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1;
 
@@ -47,25 +51,10 @@ export class ContextService {
 
   /** The site and page key for a URL; 400 for a malformed URL, 404 for an origin nobody registered. */
   locate(url: string) {
-    let origin: string;
-    try {
-      origin = new URL(url).origin;
-    } catch {
-      throw new ApiError(400, 'bad_url', 'url must be an absolute URL, like https://crm.corp.example/accounts/42.');
-    }
+    const origin = originOf(url);
     const site = this.sites.forOrigin(origin);
     if (!site) throw new ApiError(404, 'site_not_registered', `${origin} is not a registered site.`);
-    try {
-      return { site, pageKey: pageKey(url, site.rules) };
-    } catch (err) {
-      if (err instanceof PageKeyError) throw new ApiError(400, 'bad_url', err.message);
-      throw err;
-    }
-  }
-
-  /** A page's context as this viewer may see it. */
-  async forPage(viewer: Viewer, url: string): Promise<PageContext> {
-    return (await this.build(viewer, url)).context;
+    return { site, pageKey: keyOf(url, site.rules) };
   }
 
   /**
@@ -126,6 +115,29 @@ export class ContextService {
   }
 
   /**
+   * The console's URL tester: what the page key and screen of a URL would be under these rules (the site's
+   * own, or ones being tried, also for a site not registered yet), and what this viewer would see there.
+   */
+  async preview(viewer: Viewer, url: string, rules?: SiteRules): Promise<SitePreview> {
+    const origin = originOf(url);
+    const site = this.sites.forOrigin(origin);
+    const tried = rules ?? site?.rules ?? { keepQuery: [], hashRouting: false, templates: [] };
+    const key = keyOf(url, tried);
+    const preview = { origin, site: site ? { id: site.id, name: site.name } : null, pageKey: key, screen: screenName(key, tried, origin) };
+    const matched = site ? this.scopes.match(key) : [];
+    const contents = await Promise.all(matched.map((scope) => this.content.get(scope.id)));
+    return {
+      ...preview,
+      scopes: matched.map(({ id, pattern }) => ({ id, pattern })),
+      notes: contents.flatMap((c) => c.notes.filter((n) => canSee(viewer, n))).sort(newestFirst).slice(0, PREVIEW_ITEMS)
+        .map((n) => ({ id: n.id, pattern: n.pattern, excerpt: excerpt(n.body), tip: n.anchor !== null })),
+      questions: contents.flatMap((c) => c.questions.filter((q) => canSee(viewer, q))).sort(newestFirst).slice(0, PREVIEW_ITEMS)
+        .map((q) => ({ id: q.id, pattern: q.pattern, title: q.title })),
+      counts: countsFor(viewer, contents.flatMap((c) => c.tallies)),
+    };
+  }
+
+  /**
    * The experts for the pages of a content pattern, read as a page address (a template such as
    * /accounts/:id stands for its pages well enough): used to tell and to route. A pattern that is no page
    * address of a registered site (e.g. a wildcard host) has no page experts.
@@ -144,6 +156,23 @@ export class ContextService {
     const { pageKey: key } = this.locate(url);
     const contents = await Promise.all(this.scopes.match(key).map((scope) => this.content.get(scope.id)));
     return expertsOf(contents.flatMap((c) => c.experts));
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    throw new ApiError(400, 'bad_url', 'url must be an absolute URL, like https://crm.corp.example/accounts/42.');
+  }
+}
+
+function keyOf(url: string, rules: SiteRules): string {
+  try {
+    return pageKey(url, rules);
+  } catch (err) {
+    if (err instanceof PageKeyError) throw new ApiError(400, 'bad_url', err.message);
+    throw err;
   }
 }
 

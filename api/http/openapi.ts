@@ -20,6 +20,7 @@ const tags = [
   { name: 'Watches', description: 'Patterns a person follows.' },
   { name: 'Live', description: 'Server-sent events.' },
   { name: 'Webhooks', description: 'Outgoing webhooks (admin).' },
+  { name: 'Browse', description: 'What colleagues know, app by app and screen by screen.' },
 ];
 
 // No licence is granted to use the API beyond the deployment it belongs to.

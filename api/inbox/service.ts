@@ -5,10 +5,10 @@ import type { Database, Queryable, Tx } from '../db/database';
 import { inboxItems, notes, questions, scopes } from '../db/schema';
 import { notFound } from '../kernel/errors';
 import { visibleTo } from '../kernel/access';
+import { excerpt } from '../notes/excerpt';
 import type { Emit, WritePath } from '../kernel/write-path';
 
 const PAGE_SIZE = 100;
-const EXCERPT_CHARS = 140;
 const questionScopes = alias(scopes, 'question_scopes');
 
 /**
@@ -111,12 +111,4 @@ async function unreadOf(db: Queryable, userId: string): Promise<number> {
     .from(inboxItems)
     .where(and(eq(inboxItems.userId, userId), isNull(inboxItems.readAt)));
   return Number(n);
-}
-
-/** The first line of a markdown body, without markup, cut at a word. */
-function excerpt(markdown: string): string {
-  const text = markdown.replace(/[`*_>#\[\]()!~|-]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (text.length <= EXCERPT_CHARS) return text;
-  const cut = text.slice(0, EXCERPT_CHARS);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS / 2))}…`;
 }

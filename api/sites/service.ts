@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Site, SiteRules } from '@shared/contract';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Site, SiteRules, SiteUsage } from '@shared/contract';
 import { compileTemplate } from '@shared/page-key';
 import { PatternError } from '@shared/urlpattern';
 import type { Database } from '../db/database';
-import { siteOwners, sites, users } from '../db/schema';
+import { answers, experts, noteReplies, notes, questions, scopes, siteOwners, sites, users, watches } from '../db/schema';
 import { ApiError, conflict, notFound } from '../kernel/errors';
 import { changesNothing } from '../kernel/patch';
 import type { WritePath } from '../kernel/write-path';
@@ -136,6 +136,21 @@ export class SiteService {
       .returning({ userId: siteOwners.userId });
     if (gone.length === 0) throw notFound('Site owner');
     return this.owners(siteId);
+  }
+
+  /** What removing the site would delete, counted whoever can see it (no content, only numbers). */
+  async usage(id: string): Promise<SiteUsage> {
+    this.get(id);
+    const { rows } = (await this.database.db.execute(sql`
+      select
+        (select count(*) from ${notes} n join ${scopes} s on s.id = n.scope_id where s.site_id = ${id} and n.anchor is null)::int as notes,
+        (select count(*) from ${notes} n join ${scopes} s on s.id = n.scope_id where s.site_id = ${id} and n.anchor is not null)::int as tips,
+        (select count(*) from ${questions} q join ${scopes} s on s.id = q.scope_id where s.site_id = ${id})::int as questions,
+        (select count(*) from ${answers} a join ${questions} q on q.id = a.question_id join ${scopes} s on s.id = q.scope_id where s.site_id = ${id})::int as answers,
+        (select count(*) from ${noteReplies} r join ${notes} n on n.id = r.note_id join ${scopes} s on s.id = n.scope_id where s.site_id = ${id})::int as replies,
+        (select count(*) from ${experts} e join ${scopes} s on s.id = e.scope_id where s.site_id = ${id})::int as experts,
+        (select count(*) from ${watches} w where w.site_id = ${id})::int as watches`)) as unknown as { rows: SiteUsage[] };
+    return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)])) as SiteUsage;
   }
 
   /** Removes the site and everything attached to its scopes. */

@@ -14,5 +14,10 @@ export function webhookRoutes(s: { sessions: Sessions; webhooks: WebhookService 
       await s.webhooks.remove(c.req.valid('param').id);
       return c.json({ ok: true as const }, 200);
     })
+    .openapi(route(e.testWebhook), async (c) => c.json(await s.webhooks.test(c.req.valid('param').id), 200))
+    .openapi(route(e.retryWebhookDelivery), async (c) => {
+      const { id, deliveryId } = c.req.valid('param');
+      return c.json(await s.webhooks.retry(id, deliveryId), 200);
+    })
     .openapi(route(e.listWebhookDeliveries), async (c) => c.json(await s.webhooks.deliveries(c.req.valid('param').id), 200));
 }

@@ -6,16 +6,18 @@
 // that already acknowledged it can drop a repeat (possible only when an instance dies between the receiver's
 // 2xx and the database update). Targets are checked against the SSRF policy on save and on every connection
 // (targets.ts); a delivery the policy refuses fails at once, since retrying cannot change the answer.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Webhook } from '@shared/contract';
 import type { Database } from '../db/database';
 import { events, webhookDeliveries, webhooks } from '../db/schema';
-import { notFound, unprocessable } from '../kernel/errors';
+import { conflict, notFound, unprocessable } from '../kernel/errors';
 import { changesNothing } from '../kernel/patch';
 import { RefusedTarget, UnresolvableTarget, WebhookTargets } from './targets';
 
 type WebhookRow = typeof webhooks.$inferSelect;
+/** What a delivery carries of an event (a recorded one, or the test's). */
+type EventLike = Pick<typeof events.$inferSelect, 'kind' | 'createdAt' | 'scopeId' | 'data'> & { id: number };
 
 interface WebhookOptions {
   webhookTimeoutMs: number;
@@ -47,6 +49,7 @@ const describe: Record<string, string> = {
   'answer.created': 'New answer',
   'answer.accepted': 'Answer accepted',
   'vote.changed': 'Vote',
+  'webhook.test': 'A test delivery from Alongside',
 };
 
 export class WebhookService {
@@ -165,30 +168,9 @@ export class WebhookService {
     const finish = (set: Partial<typeof webhookDeliveries.$inferInsert>) =>
       db.update(webhookDeliveries).set(set).where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
     if (!hook || !event) return void (await finish({ status: 'failed', lastError: 'the webhook or the event no longer exists' }));
-    const body = JSON.stringify(this.payload(hook, delivery.id, event));
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      status = await this.targets.post(
-        hook.url,
-        {
-          'content-type': 'application/json',
-          'user-agent': 'Alongside-Webhooks/1',
-          'x-alongside-delivery': delivery.id,
-          'x-alongside-event': event.kind,
-          'x-alongside-timestamp': timestamp,
-          'x-alongside-signature': sign(hook.secret, timestamp, body),
-        },
-        body,
-        this.options.webhookTimeoutMs,
-      );
-      if (status >= 200 && status < 300) return void (await finish({ status: 'delivered', lastStatus: status, lastError: null, deliveredAt: new Date() }));
-      error = `HTTP ${status}`;
-    } catch (err) {
-      if (err instanceof RefusedTarget) return void (await finish({ status: 'failed', lastError: `not sent: ${err.message}` }));
-      error = (err as Error).name === 'TimeoutError' ? `timed out after ${this.options.webhookTimeoutMs} ms` : (err as Error).message;
-    }
+    const { status, error, refused } = await this.send(hook, delivery.id, event);
+    if (refused) return void (await finish({ status: 'failed', lastError: `not sent: ${error}` }));
+    if (error === null) return void (await finish({ status: 'delivered', lastStatus: status, lastError: null, deliveredAt: new Date() }));
     if (delivery.attempts >= this.options.webhookMaxAttempts) {
       await finish({ status: 'failed', lastStatus: status, lastError: error });
     } else {
@@ -197,7 +179,54 @@ export class WebhookService {
     }
   }
 
-  private payload(hook: WebhookRow, deliveryId: string, event: typeof events.$inferSelect) {
+  /** POSTs one event, signed; what the receiver answered, or why it could not be reached (`refused`: by policy). */
+  private async send(hook: WebhookRow, deliveryId: string, event: EventLike): Promise<{ status: number | null; error: string | null; refused: boolean }> {
+    const body = JSON.stringify(this.payload(hook, deliveryId, event));
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Alongside-Webhooks/1',
+      'x-alongside-delivery': deliveryId,
+      'x-alongside-event': event.kind,
+      'x-alongside-timestamp': timestamp,
+      'x-alongside-signature': sign(hook.secret, timestamp, body),
+    };
+    try {
+      const status = await this.targets.post(hook.url, headers, body, this.options.webhookTimeoutMs);
+      return { status, error: status >= 200 && status < 300 ? null : `HTTP ${status}`, refused: false };
+    } catch (err) {
+      if (err instanceof RefusedTarget) return { status: null, error: err.message, refused: true };
+      const error = (err as Error).name === 'TimeoutError' ? `timed out after ${this.options.webhookTimeoutMs} ms` : (err as Error).message;
+      return { status: null, error, refused: false };
+    }
+  }
+
+  /** A signed test delivery, sent now and not logged: what the console's "Send a test" shows. */
+  async test(id: string) {
+    const [hook] = await this.database.db.select().from(webhooks).where(eq(webhooks.id, id));
+    if (!hook) throw notFound('Webhook');
+    const started = performance.now();
+    const event = { id: 0, kind: 'webhook.test', createdAt: new Date(), scopeId: null, data: { message: 'A test delivery from Alongside.' } };
+    const { status, error } = await this.send(hook, randomUUID(), event);
+    return { status, error, durationMs: Math.round(performance.now() - started) };
+  }
+
+  /** A failed delivery goes out again with a fresh set of attempts; 409 unless it failed. */
+  async retry(webhookId: string, deliveryId: string) {
+    const [row] = await this.database.db
+      .update(webhookDeliveries)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
+      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.status, 'failed')))
+      .returning({ id: webhookDeliveries.id });
+    if (!row) {
+      const exists = (await this.deliveries(webhookId)).some((d) => d.id === deliveryId);
+      if (!exists) throw notFound('Delivery');
+      throw conflict('not_failed', 'Only a failed delivery can be sent again; this one is pending or delivered.');
+    }
+    return (await this.deliveries(webhookId)).find((d) => d.id === deliveryId)!;
+  }
+
+  private payload(hook: WebhookRow, deliveryId: string, event: EventLike) {
     const data = event.data as Record<string, unknown>;
     const page = typeof data.pattern === 'string' ? data.pattern : null;
     if (hook.format === 'json') {

@@ -4,6 +4,7 @@
 // may import from api/ or extension/. See README.md.
 export * from './anchors';
 export * from './auth';
+export * from './browse';
 export * from './common';
 export * from './context';
 export * from './experts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idParam, ok, person, timestamp } from './common';
+import { id, idParam, ok, pageUrl, person, timestamp } from './common';
 import { body, endpoints, errors, json } from './http';
 
 /** How a site's URLs become page keys, and how its screens are named. See shared/page-key. */
@@ -43,6 +43,37 @@ export const siteOwner = z
   .meta({ id: 'SiteOwner', description: 'A person responsible for a whole site: the last ring of its routed questions.' });
 export const addSiteOwnerRequest = z.object({ userId: id }).meta({ id: 'AddSiteOwnerRequest' });
 
+export const sitePreviewRequest = z
+  .object({
+    url: pageUrl,
+    rules: siteRules.optional().meta({ description: "Rules to try instead of the site's own (or for a site not registered yet)." }),
+  })
+  .meta({ id: 'SitePreviewRequest' });
+
+/** What the page key of one URL would be, and what would show there: the console's URL tester. */
+export const sitePreview = z
+  .object({
+    origin: z.string(),
+    site: z.object({ id, name: z.string() }).nullable().meta({ description: 'The registered site of this origin, if any.' }),
+    pageKey: z.string().meta({ description: 'What the extension would send for this URL.' }),
+    screen: z.string().nullable(),
+    scopes: z.array(z.object({ id, pattern: z.string() })).meta({ description: 'Every scope the page key matches, most specific first.' }),
+    notes: z.array(z.object({ id, pattern: z.string(), excerpt: z.string(), tip: z.boolean() })),
+    questions: z.array(z.object({ id, pattern: z.string(), title: z.string() })),
+    counts: z.object({ notes: z.int(), tips: z.int(), questions: z.int(), openQuestions: z.int() }),
+  })
+  .meta({ id: 'SitePreview', description: 'Items as the asking admin may see them (visibility applies to admins too).' });
+export type SitePreview = z.infer<typeof sitePreview>;
+
+export const siteUsage = z
+  .object({ notes: z.int(), tips: z.int(), questions: z.int(), answers: z.int(), replies: z.int(), experts: z.int(), watches: z.int() })
+  .meta({ id: 'SiteUsage', description: 'Everything removing the site deletes, counted whoever can see it.' });
+export type SiteUsage = z.infer<typeof siteUsage>;
+
+export const siteScreen = z
+  .object({ name: z.string(), pattern: z.string(), experts: z.array(person) })
+  .meta({ id: 'SiteScreen', description: "One of the site's screens (templates) and the active experts for its pages." });
+
 export const siteEndpoints = endpoints({
   listSites: {
     method: 'get', path: '/sites', access: 'signed-in', tags: ['Sites'],
@@ -72,6 +103,24 @@ export const siteEndpoints = endpoints({
     summary: 'Remove a site and all content on it (admin).',
     request: { params: idParam },
     responses: { 200: json(ok, 'Removed.'), ...errors(400, 401, 403, 404) },
+  },
+  previewSite: {
+    method: 'post', path: '/sites/preview', access: 'admin', tags: ['Sites'],
+    summary: "What a URL's page key, screen, scopes and items would be, with the site's rules or others (admin).",
+    request: body(sitePreviewRequest),
+    responses: { 200: json(sitePreview, 'The preview.'), ...errors(400, 401, 403) },
+  },
+  getSiteUsage: {
+    method: 'get', path: '/sites/{id}/usage', access: 'admin', tags: ['Sites'],
+    summary: 'What removing the site would delete (admin).',
+    request: { params: idParam },
+    responses: { 200: json(siteUsage, 'Counts.'), ...errors(400, 401, 403, 404) },
+  },
+  listSiteScreens: {
+    method: 'get', path: '/sites/{id}/screens', access: 'signed-in', tags: ['Sites'],
+    summary: "The site's screens with their experts: those without one are where help is missing.",
+    request: { params: idParam },
+    responses: { 200: json(z.array(siteScreen), 'Screens in template order.'), ...errors(400, 401, 404) },
   },
   listSiteOwners: {
     method: 'get', path: '/sites/{id}/owners', access: 'signed-in', tags: ['Sites'],

@@ -66,6 +66,14 @@ const refusedUrl = error(
     'does not resolve. The message says which address and why.',
 );
 
+export const webhookTest = z
+  .object({
+    status: z.int().nullable().meta({ description: "The receiver's HTTP status; null when it could not be reached." }),
+    error: z.string().nullable(),
+    durationMs: z.int(),
+  })
+  .meta({ id: 'WebhookTest', description: 'A signed `webhook.test` delivery, sent at once and not logged.' });
+
 export const webhookEndpoints = endpoints({
   listWebhooks: {
     method: 'get', path: '/webhooks', access: 'admin', tags: ['Webhooks'],
@@ -89,6 +97,18 @@ export const webhookEndpoints = endpoints({
     summary: 'Remove a webhook and its log (admin).',
     request: { params: idParam },
     responses: { 200: json(ok, 'Removed.'), ...errors(400, 401, 403, 404) },
+  },
+  testWebhook: {
+    method: 'post', path: '/webhooks/{id}/test', access: 'admin', tags: ['Webhooks'],
+    summary: 'Send a signed test delivery now and say how the receiver answered (admin).',
+    request: { params: idParam },
+    responses: { 200: json(webhookTest, 'What happened.'), ...errors(400, 401, 403, 404) },
+  },
+  retryWebhookDelivery: {
+    method: 'post', path: '/webhooks/{id}/deliveries/{deliveryId}/retry', access: 'admin', tags: ['Webhooks'],
+    summary: 'Send a failed delivery again, with a fresh set of attempts (admin).',
+    request: { params: z.object({ id, deliveryId: id }) },
+    responses: { 200: json(webhookDelivery, 'Pending again.'), ...errors(400, 401, 403, 404, 409) },
   },
   listWebhookDeliveries: {
     method: 'get', path: '/webhooks/{id}/deliveries', access: 'admin', tags: ['Webhooks'],
