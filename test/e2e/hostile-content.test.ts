@@ -4,7 +4,8 @@
 // of cases at a time. In each: no script runs, the panel requests nothing but the API and its own files (a
 // logging server every hostile URL points at hears nothing), only what marked produces is rendered, every
 // link is a plain http(s)/mailto link to a new tab without opener, and nothing leaves its card's box.
-// Screenshots land in $TMPDIR/alongside-screens.
+// Then the content security policy is tested as the second wall: the panel with an ordinary note breaks
+// none of it; HTML injected past the sanitizer loads nothing, runs nothing and is not styled. Screenshots land in $TMPDIR/alongside-screens.
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -131,9 +132,12 @@ async function settle(frame: Frame, tracker: RequestLogServer, label: string): P
 describe.skipIf(!chromiumAvailable)('hostile colleague content in the panel', () => {
   let tracker: RequestLogServer;
   const pages: Array<{ url: string; cases: Case[] }> = [];
+  let ordinary: string;
   const { world, ada } = suiteWorld({
     setUp: async (w) => {
       tracker = await startRequestLogServer();
+      ordinary = `${w.demo.origin}/accounts/8999`;
+      await note(w, w.ben, ordinary, '# Renewals\n\n- [x] owner **confirmed**\n- [ ] terms\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n```js\nrenew()\n```\n\n> [Checklist](https://wiki.example/renewal) ![diagram](https://wiki.example/d.png)');
       const cases: Case[] = [
         ...hostileNotes(tracker.origin).map((c, i) => ({ name: `Hostile ${i + 1} (${c.kind}): ${c.title}`, body: c.body })),
         ...dompurifyCases.map((c, i) => ({ name: `DOMPurify ${i + 1}: ${c.title}`, body: c.payload })),
@@ -180,5 +184,54 @@ describe.skipIf(!chromiumAvailable)('hostile colleague content in the panel', ()
       await page.close();
     }
     expect({ heard: tracker.heard.filter((h) => !h.includes('/sentinel-')), problems }).toEqual({ heard: [], problems: [] });
+  });
+
+  it('the content security policy stops what would get past the sanitizer: no load, no script, no style attribute', async () => {
+    const page = await ada().context.newPage();
+    const seen = watch(page);
+    const reports: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) reports.push(m.text());
+    });
+    await page.goto(ordinary);
+    const frame = await openPanel(page);
+    await frame.getByRole('link', { name: 'diagram' }).waitFor();
+    const panel = panelFrame(page);
+    await settle(panel, tracker, 'ordinary');
+    expect(reports).toEqual([]); // our own pages and ordinary markdown need nothing the policy forbids
+    const heardBefore = tracker.heard.length;
+    const position = await panel.evaluate(async (origin) => {
+      const reported: string[] = [];
+      (window as { __reported?: string[] }).__reported = reported;
+      document.addEventListener('securitypolicyviolation', (e) => reported.push(e.effectiveDirective));
+      const probe = document.createElement('div');
+      // Written as raw HTML, as if the sanitizer had let it all through.
+      probe.innerHTML = [
+        `<img src="${origin}/csp-img">`,
+        `<video src="${origin}/csp-video" poster="${origin}/csp-poster"></video>`,
+        `<audio src="${origin}/csp-audio"></audio>`,
+        `<link rel="stylesheet" href="${origin}/csp-sheet">`,
+        `<div id="csp-cover" style="position:fixed;inset:0;background:url(${origin}/csp-bg)">cover</div>`,
+        `<img src="x" onerror="window.__ran='onerror'">`,
+        `<iframe src="${origin}/csp-frame"></iframe>`,
+        `<object data="${origin}/csp-object"></object>`,
+      ].join('');
+      document.body.append(probe);
+      const script = document.createElement('script');
+      script.textContent = 'window.__ran = "inline script"';
+      document.body.append(script);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return getComputedStyle(document.getElementById('csp-cover')!).position;
+    }, tracker.origin);
+    // Each thing the policy stopped is reported, some only once their load was tried.
+    await expect
+      .poll(() => panel.evaluate(() => [...new Set((window as { __reported?: string[] }).__reported)].sort()))
+      .toEqual(['frame-src', 'img-src', 'media-src', 'object-src', 'script-src-attr', 'script-src-elem', 'style-src-attr', 'style-src-elem']);
+    await settle(panel, tracker, 'csp');
+    expect(tracker.heard.slice(heardBefore).filter((h) => !h.includes('/sentinel-'))).toEqual([]);
+    expect(position).toBe('static');
+    expect(await panel.evaluate(() => (window as { __ran?: string }).__ran)).toBeUndefined();
+    expect(seen.dialogs).toEqual([]);
+    await page.close();
   });
 });
