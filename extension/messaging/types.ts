@@ -41,13 +41,14 @@ export interface OutboxItem {
   lastError: { kind: 'retrying' | 'rejected'; message: string } | null;
 }
 
-/** A tip as the in-page layer needs it: where it is pinned and a plain-text excerpt for its marker. */
+/**
+ * A tip as the in-page layer needs it: where it is pinned, and nothing a colleague wrote (no text, no
+ * author). The layer draws in the host page's document, which the host's scripts can search
+ * (window.find reaches into closed shadow roots): what a tip says is read in the panel only.
+ */
 export interface TipSummary {
   id: string;
   anchor: Anchor;
-  /** Plain text (markdown markers dropped), short: the marker's tooltip. */
-  excerpt: string;
-  author: string;
   possiblyOutdated: Note['possiblyOutdated'];
 }
 

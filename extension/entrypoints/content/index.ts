@@ -80,8 +80,9 @@ export default defineContentScript({
     // swallows clicks) and anchoring go with it.
     ctx.onInvalidated(stopTips);
 
-    // Closed: marker tooltips show tip excerpts and authors (private and team tips too), which the host
-    // page's scripts must not read. Only the end-to-end build opens it, so Playwright reaches our UI.
+    // Closed: the host page's scripts do not reach our controls (the launcher's counts among them). No
+    // colleague text is ever drawn here (tips are read in the panel): a closed root does not hide text from
+    // window.find. Only the end-to-end build opens it, so Playwright reaches our UI.
     const ui = await createShadowRootUi(ctx, {
       name: 'alongside-overlay',
       position: 'inline',
