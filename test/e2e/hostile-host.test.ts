@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { note, panel, suiteWorld } from './world';
+import { closePanelWithEscape, note, openPanel, panel, panelFrame, suiteWorld } from './world';
 
 const SECRET = 'Vault code 4711';
 const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
@@ -55,6 +55,42 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
     // The panel, another origin, shows it.
     await marker(page).click();
     await panel(page).locator('[data-testid="tip-detail"]', { hasText: SECRET }).waitFor();
+    await page.close();
+  });
+
+  it('a host page that frames panel.html itself, even at the URL ours has, gets nothing: no page, no content, no API call', async () => {
+    const page = await ada().context.newPage();
+    await page.goto(account);
+    // The host may learn our panel's URL (it is the same for every tab): take it from our own frame.
+    await openPanel(page);
+    const url = panelFrame(page).url();
+    await closePanelWithEscape(page);
+    // Each panel that starts asks the API who is signed in, once.
+    const whoAmI = () => world().server.requests('/auth/me').length;
+    const before = whoAmI();
+
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'hostile-panel';
+      frame.src = src;
+      frame.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;opacity:0.01;z-index:2147483647';
+      document.body.append(frame);
+      // It even guesses a secret.
+      frame.addEventListener('load', () => frame.contentWindow!.postMessage({ type: 'alongside:panel-secret', secret: 'guess' }, '*'));
+    }, url);
+    const hostile = () => page.frames().find((f) => f.url() === url && f.parentFrame() === page.mainFrame());
+    await expect.poll(async () => (await hostile()?.evaluate(() => document.readyState)) ?? 'not framed').toBe('complete');
+    await hostile()!.locator('main').waitFor({ state: 'attached' }); // the panel's script ran
+
+    // Our own panel, opened after it, becomes ready...
+    await openPanel(page);
+    await panel(page).locator('article.card', { hasText: SECRET }).waitFor();
+    // ...while the host's frame shows nothing and asked the API nothing.
+    const frame = hostile()!;
+    expect(await frame.locator('main').getAttribute('aria-busy')).toBe('true');
+    expect(await frame.locator('article.card').count()).toBe(0);
+    expect(await frame.evaluate(() => document.body.innerText)).not.toContain('4711');
+    expect(whoAmI()).toBe(before + 1); // ours
     await page.close();
   });
 });
