@@ -62,8 +62,13 @@ export default defineConfig({
     },
     // The panel is framed by the content script, which runs only on granted sites; the manifest cannot
     // list those (they are granted at run time), so the page is reachable from any http(s) origin. It
-    // shows nothing unless the background knows the framing tab as a granted site.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // shows nothing but in the frame our content script made (background/panel-frames.ts). Chrome serves
+    // it only at a per-session URL (use_dynamic_url), which the content script gets from runtime.getURL:
+    // a page cannot detect the extension by fetching chrome-extension://<id>/panel.html. Firefox has no
+    // such key and needs none: its extension URLs carry a random per-install id.
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     storage: { managed_schema: 'managed_schema.json' },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'

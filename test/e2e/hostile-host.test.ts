@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { closePanelWithEscape, note, openPanel, panel, panelFrame, suiteWorld } from './world';
+import { closePanelWithEscape, note, openPanel, panel, suiteWorld } from './world';
 
 const SECRET = 'Vault code 4711';
 const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
@@ -61,9 +61,9 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
   it('a host page that frames panel.html itself, even at the URL ours has, gets nothing: no page, no content, no API call', async () => {
     const page = await ada().context.newPage();
     await page.goto(account);
-    // The host may learn our panel's URL (it is the same for every tab): take it from our own frame.
+    // The host may learn our frame's URL (the same for every tab all session, e.g. from resource timing).
     await openPanel(page);
-    const url = panelFrame(page).url();
+    const url = (await page.locator('[data-testid="alongside-panel"]').getAttribute('src'))!;
     await closePanelWithEscape(page);
     // Each panel that starts asks the API who is signed in, once.
     const whoAmI = () => world().server.requests('/auth/me').length;
@@ -78,7 +78,7 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
       // It even guesses a secret.
       frame.addEventListener('load', () => frame.contentWindow!.postMessage({ type: 'alongside:panel-secret', secret: 'guess' }, '*'));
     }, url);
-    const hostile = () => page.frames().find((f) => f.url() === url && f.parentFrame() === page.mainFrame());
+    const hostile = () => page.frames().find((f) => f.url().endsWith('/panel.html') && f.parentFrame() === page.mainFrame());
     await expect.poll(async () => (await hostile()?.evaluate(() => document.readyState)) ?? 'not framed').toBe('complete');
     await hostile()!.locator('main').waitFor({ state: 'attached' }); // the panel's script ran
 
@@ -91,6 +91,23 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
     expect(await frame.locator('article.card').count()).toBe(0);
     expect(await frame.evaluate(() => document.body.innerText)).not.toContain('4711');
     expect(whoAmI()).toBe(before + 1); // ours
+    await page.close();
+  });
+
+  it('a page cannot detect the extension by fetching its panel at the extension id, while our frame still loads it', async () => {
+    const page = await ada().context.newPage();
+    await page.goto(account);
+    const fetched = await page.evaluate(async (id) => {
+      try {
+        return (await fetch(`chrome-extension://${id}/panel.html`)).status;
+      } catch {
+        return 'refused';
+      }
+    }, ada().extensionId);
+    expect(fetched).toBe('refused');
+    await openPanel(page);
+    const src = (await page.locator('[data-testid="alongside-panel"]').getAttribute('src'))!;
+    expect(new URL(src).host).not.toBe(ada().extensionId); // the per-session URL
     await page.close();
   });
 });
