@@ -1,13 +1,25 @@
 // The host page cannot read or hijack colleague content. A host page's scripts look for a private tip's
 // words (window.find, the document's text and attributes, shadow roots included); a host page frames the
-// panel itself; a host page clobbers the names the extension's scripts look up; a page tries to detect the
-// extension by fetching its panel.
+// panel itself; a page tries to detect the extension (fetching its panel, listening to window messages); a
+// page clobbers the names the extension's scripts look up.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { closePanelWithEscape, note, openPanel, panel, suiteWorld } from './world';
+import { closePanelWithEscape, launcherLabel, note, openPanel, panel, suiteWorld } from './world';
 
 const SECRET = 'Vault code 4711';
+
+/**
+ * A page that gives its elements the names the extension's scripts could look up: globals of ours and of
+ * the libraries (a form passing for the extension API), and every property of `document` they use.
+ */
+const CLOBBERING_PAGE = `<!doctype html><html lang="en"><head><title>Clobbered</title></head><body>
+<div id="alongsideTipLayer"></div><a id="alongsideTipLayer" href="#"></a>
+<form id="browser"><input name="runtime" id="clobbered-runtime"><input name="sendMessage"></form>
+<div id="navigation"></div>
+${['createElement', 'body', 'documentElement', 'querySelector', 'querySelectorAll', 'getElementById', 'elementsFromPoint', 'createRange', 'createTreeWalker', 'defaultView', 'baseURI', 'addEventListener', 'dispatchEvent', 'head', 'evaluate', 'activeElement'].map((name) => `<img name="${name}" alt="">`).join('')}
+<main><h1>Clobbered app</h1><button type="button" data-action="merge">Merge account</button></main>
+</body></html>`;
 const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
 
 /** Every text and attribute value of the page's document, its open shadow roots included. Runs in the page. */
@@ -26,11 +38,14 @@ function documentWords(): string {
 
 describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
   let account: string;
+  let clobbering: string;
   const { world, ada } = suiteWorld({
     setUp: async (w) => {
       account = `${w.demo.origin}/accounts/1001`;
+      clobbering = `${w.demo.origin}/clobbered`;
       const merge = { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] };
       await note(w, w.ada, account, `${SECRET}: **never** share it.`, { anchor: merge, visibility: 'private' });
+      await note(w, w.ben, clobbering, 'Merging needs a second approver.', { anchor: merge });
     },
   });
 
@@ -94,8 +109,12 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
     await page.close();
   });
 
-  it('a page cannot detect the extension by fetching its panel at the extension id, while our frame still loads it', async () => {
+  it('a page cannot detect the extension: fetching its panel at the extension id fails, no message names it; our frame still loads', async () => {
     const page = await ada().context.newPage();
+    await page.addInitScript(() => {
+      const heard: string[] = ((window as unknown as { __heard: string[] }).__heard = []);
+      addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
+    });
     await page.goto(account);
     const fetched = await page.evaluate(async (id) => {
       try {
@@ -108,6 +127,23 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
     await openPanel(page);
     const src = (await page.locator('[data-testid="alongside-panel"]').getAttribute('src'))!;
     expect(new URL(src).host).not.toBe(ada().extensionId); // the per-session URL
+    // Nor does anything our scripts post to the page's window name the extension.
+    expect((await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).filter((m) => m.includes(ada().extensionId))).toEqual([]);
+    await page.close();
+  });
+
+  it('a page that clobbers the names our scripts look up changes nothing: launcher, tip layer, panel and location all work', async () => {
+    const page = await ada().context.newPage();
+    await page.route(`${clobbering}*`, (route) => route.fulfill({ contentType: 'text/html', body: CLOBBERING_PAGE }));
+    await page.goto(clobbering);
+    expect(await page.evaluate(() => (document as unknown as Record<string, unknown>).createElement instanceof HTMLImageElement)).toBe(true);
+    await launcherLabel(page, /1 tip/);
+    await marker(page).waitFor(); // the tip layer loaded and anchored
+    await marker(page).click();
+    await panel(page).locator('[data-testid="tip-detail"]', { hasText: 'second approver' }).waitFor();
+    await closePanelWithEscape(page);
+    await page.evaluate(() => history.pushState(null, '', '/clobbered-elsewhere'));
+    await launcherLabel(page, /0 tips/);
     await page.close();
   });
 });

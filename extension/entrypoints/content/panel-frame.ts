@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createElement } from '../../host-page/document';
 import { askBackground } from '../../messaging';
 import { panelSecret } from '../../messaging/panel-secret';
 
@@ -17,7 +18,7 @@ const panelOrigin = () => (import.meta.env.FIREFOX ? new URL(browser.runtime.get
  * (background/panel-frames.ts).
  */
 export function createPanelFrame(side: 'left' | 'right'): HTMLIFrameElement {
-  const frame = document.createElement('iframe');
+  const frame = createElement('iframe');
   frame.className = 'panel';
   frame.dataset.side = side;
   frame.dataset.testid = 'alongside-panel';

@@ -8,6 +8,7 @@
  */
 import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
 import type { TipOutcome, TipSummary } from '../../messaging/types';
+import { createElement } from '../../host-page/document';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
@@ -36,13 +37,13 @@ function caveat(tip: TipSummary, outcome: TipOutcome): string | null {
 }
 
 export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void): Markers {
-  const layer = document.createElement('div');
+  const layer = createElement('div');
   layer.className = 'tip-markers';
   root.append(layer);
   const markers = new Map<string, Marker>();
 
   function create(tip: TipSummary, element: Element, outcome: TipOutcome): Marker {
-    const button = document.createElement('button');
+    const button = createElement('button');
     button.type = 'button';
     button.className = 'tip-marker';
     button.dataset.testid = 'alongside-tip-marker';
@@ -52,18 +53,18 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
     const warning = caveat(tip, outcome);
     button.setAttribute('aria-label', `Tip${warning ? ` (${warning.toLowerCase()})` : ''}. Read it in the panel`);
 
-    const tooltip = document.createElement('div');
+    const tooltip = createElement('div');
     tooltip.className = 'tip-tooltip';
     tooltip.setAttribute('role', 'tooltip');
     tooltip.setAttribute('aria-hidden', 'true'); // the marker's label says the same
     tooltip.hidden = true;
-    const title = document.createElement('strong');
+    const title = createElement('strong');
     title.textContent = 'Tip';
-    const hint = document.createElement('span');
+    const hint = createElement('span');
     hint.textContent = 'Click to read it in the panel';
     tooltip.append(title, hint);
     if (warning) {
-      const flag = document.createElement('em');
+      const flag = createElement('em');
       flag.textContent = warning;
       tooltip.append(flag);
     }
