@@ -11,6 +11,26 @@ import { defineConfig } from 'wxt';
 // product's is closed, out of the host page's scripts' reach.
 const e2e = process.env.ALONGSIDE_E2E === '1';
 
+// The extension pages' content security policy: the second wall behind the panel's markdown allowlist
+// (extension/entrypoints/panel/markdown.ts). Nothing but our own scripts and stylesheets runs or applies
+// (no inline script, no style attribute); no image, media, font or frame loads from anywhere but the
+// extension (no tracking pixel, even if a note got one past the sanitizer). connect-src stays open to
+// http(s) because the API's address is the user's setting, known only at run time; only our scripts
+// can connect, and colleague content runs none.
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "media-src 'none'",
+  'connect-src http: https:',
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
@@ -42,9 +62,15 @@ export default defineConfig({
     },
     // The panel is framed by the content script, which runs only on granted sites; the manifest cannot
     // list those (they are granted at run time), so the page is reachable from any http(s) origin. It
-    // shows nothing unless the background knows the framing tab as a granted site.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // shows nothing but in the frame our content script made (background/panel-frames.ts). Chrome serves
+    // it only at a per-session URL (use_dynamic_url), which the content script gets from runtime.getURL:
+    // a page cannot detect the extension by fetching chrome-extension://<id>/panel.html. Firefox has no
+    // such key and needs none: its extension URLs carry a random per-install id.
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     storage: { managed_schema: 'managed_schema.json' },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'alongside@alongside.dev', strict_min_version: '128.0' } } }
       : {}),

@@ -2,6 +2,7 @@
  * Records several independent descriptions of an element, so that it can be found again after the
  * app changes: whichever descriptions a release breaks, the others still point at it.
  */
+import { createRange } from '../host-page/document';
 import { finder, className as wordLikeClass } from '@medv/finder';
 import { isGeneratedId, isHashedClass, isStateClass, stableAttributes } from './attributes';
 import { collapseWhitespace } from './page-text';
@@ -18,7 +19,7 @@ const MAX_CSS = 2000;
 const SELECTOR_ATTRIBUTES = new Set(['data-testid', 'data-test', 'data-qa', 'data-cy', 'aria-label', 'name', 'role']);
 
 export function describeElement(element: Element, options: { selectedText?: Range } = {}): Anchor {
-  const snapshot = new PageSnapshot(element.ownerDocument);
+  const snapshot = new PageSnapshot(document);
   const root = snapshot.root;
   const { tag, attributes, exact, prefix, suffix } = contentOf(element, snapshot);
   const selector: AnchorSelector[] = [];
@@ -101,10 +102,10 @@ function refinement(element: Element, exact: string, selection: Range | undefine
   if (selection && element.contains(selection.commonAncestorContainer)) {
     const selected = collapseWhitespace(selection.toString()).trim().slice(0, MAX_QUOTE);
     if (selected) {
-      const before = element.ownerDocument.createRange();
+      const before = createRange();
       before.setStart(element, 0);
       before.setEnd(selection.startContainer, selection.startOffset);
-      const after = element.ownerDocument.createRange();
+      const after = createRange();
       after.setStart(selection.endContainer, selection.endOffset);
       after.setEnd(element, element.childNodes.length);
       const prefix = collapseWhitespace(before.toString()).trimStart().slice(-CONTEXT_SIZE);

@@ -2,6 +2,8 @@
  * The page's visible-ish text as one whitespace-collapsed string, with a map back to text nodes:
  * what text quotes are recorded against and searched in. Built once per anchoring pass.
  */
+import { createRange, createTreeWalker } from '../host-page/document';
+
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 export function collapseWhitespace(s: string): string {
@@ -18,8 +20,7 @@ export class PageText {
   private readonly spans = new Map<Element, readonly [number, number]>();
 
   constructor(readonly root: Element) {
-    const doc = root.ownerDocument;
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    const walker = createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: (n) => (SKIPPED.has(n.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     let text = '';
@@ -81,7 +82,7 @@ export class PageText {
     const startNode = this.nodes[a];
     const endNode = this.nodes[b];
     if (!startNode || !endNode) return undefined;
-    const range = this.root.ownerDocument.createRange();
+    const range = createRange();
     range.setStart(startNode, this.rawOffset(a, start - this.starts[a]!));
     range.setEnd(endNode, this.rawOffset(b, end - this.starts[b]!));
     return range;

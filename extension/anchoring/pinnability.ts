@@ -13,7 +13,7 @@ type Pinnability = { ok: true } | { ok: false; reason: 'indistinguishable_twins'
 
 /** Runs once per pick: one pass over the elements of the element's tag, each compared until its first difference. */
 export function pinnability(element: Element, options: { snapshot?: PageSnapshot } = {}): Pinnability {
-  const snapshot = options.snapshot ?? new PageSnapshot(element.ownerDocument);
+  const snapshot = options.snapshot ?? new PageSnapshot(document);
   const own = contentOf(element, snapshot);
   let twins = 0;
   for (const other of Array.from(snapshot.root.getElementsByTagName(element.localName))) {

@@ -2,6 +2,7 @@
  * What anchoring reads from the page, computed lazily and shared by every anchor of one pass: the
  * page text and the positions of elements by tag. Valid only until the DOM changes.
  */
+import { bodyOf, rootOf } from '../host-page/document';
 import { PageText } from './page-text';
 import { PositionIndex } from './position';
 import type { AnchorRoot } from './types';
@@ -12,7 +13,7 @@ export class PageSnapshot {
   private readonly positions = new Map<string, PositionIndex>();
 
   constructor(root: AnchorRoot) {
-    this.root = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
+    this.root = root instanceof Document ? (bodyOf(root) ?? rootOf(root)!) : root;
   }
 
   get text(): PageText {

@@ -33,7 +33,6 @@ export function watchAnchors<Id>(
   const results = new Map<Id, AnchorResult>();
   /** Fingerprints of found elements, to tell an unchanged one at a glance. */
   const fingerprints = new Map<Id, string>();
-  const view = 'defaultView' in root ? root.defaultView : root.ownerDocument.defaultView;
   let interval = minInterval;
   let lastPass = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,9 +72,8 @@ export function watchAnchors<Id>(
     if (timer !== undefined || stopped) return;
     const wait = Math.max(0, lastPass + interval - performance.now());
     timer = setTimeout(() => {
-      if (view?.requestIdleCallback) view.requestIdleCallback(run, { timeout: 500 });
-      else if (view?.requestAnimationFrame) view.requestAnimationFrame(run);
-      else run();
+      if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: 500 });
+      else window.requestAnimationFrame(run);
     }, wait);
   };
 

@@ -9,6 +9,7 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   const none = async () => null;
   return {
     'page:located': none,
+    'panel:expect': none,
     'panel:page': none,
     'panel:context': none,
     'panel:close': none,

@@ -47,13 +47,14 @@ export interface OutboxItem {
   lastError: { kind: 'retrying' | 'rejected'; message: string } | null;
 }
 
-/** A tip as the in-page layer needs it: where it is pinned and a plain-text excerpt for its marker. */
+/**
+ * A tip as the in-page layer needs it: where it is pinned, and nothing a colleague wrote (no text, no
+ * author). The layer draws in the host page's document, which the host's scripts can search
+ * (window.find reaches into closed shadow roots): what a tip says is read in the panel only.
+ */
 export interface TipSummary {
   id: string;
   anchor: Anchor;
-  /** Plain text (markdown markers dropped), short: the marker's tooltip. */
-  excerpt: string;
-  author: string;
   possiblyOutdated: Note['possiblyOutdated'];
 }
 
@@ -83,8 +84,16 @@ export type PanelTarget = { kind: 'tip'; tipId: string } | { kind: 'pick'; pick:
 export interface BackgroundRequests {
   /** content → background: this tab is now at `url` (first load or SPA navigation). null: not a granted site. */
   'page:located': { request: { url: string }; response: TabPage | null };
-  /** panel → background: the page of the tab the panel is in (from sender.tab, never from the panel's URL). */
-  'panel:page': { request: null; response: TabPage | null };
+  /**
+   * content → background: I am framing the panel and will hand it `secret` (background/panel-frames.ts).
+   * Only the frame that presents it is answered as the panel.
+   */
+  'panel:expect': { request: { secret: string }; response: null };
+  /**
+   * panel → background: I am the panel my content script framed (the secret it handed me): the page of my
+   * tab (from sender.tab, never from the panel's URL). null: not that frame (a host page framed it), nothing.
+   */
+  'panel:page': { request: { secret: string }; response: { page: TabPage | null } | null };
   /**
    * panel → background: the panel loaded its page's context again: fresh counts (badge, launcher) and
    * tips (the markers load them from the background, which fetches no context of its own for that).
@@ -92,7 +101,7 @@ export interface BackgroundRequests {
   'panel:context': { request: { pageKey: string; counts: Counts; tips: TipSummary[] }; response: null };
   /** panel → background: close the panel of my tab (Escape, close button). */
   'panel:close': { request: null; response: null };
-  /** panel → background: queue a write; answers the item after a first attempt to send it. */
+  /** panel → background (as every panel request below: only from the tab's panel): queue a write; answers the item after a first attempt to send it. */
   'outbox:add': { request: OutboxEntry; response: OutboxItem | null };
   /** panel → background: discard a rejected or pending item. */
   'outbox:discard': { request: { id: string }; response: null };

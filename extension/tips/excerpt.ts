@@ -1,6 +1,6 @@
 /**
- * A tip's body as a short plain-text excerpt for its marker's tooltip: markdown markers dropped,
- * whitespace collapsed, cut at a word. It is shown with textContent in the host page, never as HTML.
+ * A tip's body as a short plain-text excerpt (the panel's re-pin card): markdown markers dropped,
+ * whitespace collapsed, cut at a word.
  */
 export function plainExcerpt(markdown: string, max = 160): string {
   const text = markdown

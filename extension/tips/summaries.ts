@@ -1,15 +1,13 @@
 /**
- * What the tip layer gets of a page's tips (TipSummary), taken from the page's context by whoever just
- * loaded it: the background on each page view (with the counts), the panel when it loads again.
+ * What the tip layer gets of a page's tips (TipSummary: where each is pinned, never its text or author),
+ * taken from the page's context by whoever just loaded it: the background on each page view (with the
+ * counts), the panel when it loads again.
  */
 import type { Note } from '@shared/contract';
 import type { TipSummary } from '../messaging/types';
-import { plainExcerpt } from './excerpt';
 
 export const tipSummaries = (notes: Note[]): TipSummary[] =>
-  notes.flatMap((n) =>
-    n.anchor ? [{ id: n.id, anchor: n.anchor, excerpt: plainExcerpt(n.body), author: n.author.name, possiblyOutdated: n.possiblyOutdated }] : [],
-  );
+  notes.flatMap((n) => (n.anchor ? [{ id: n.id, anchor: n.anchor, possiblyOutdated: n.possiblyOutdated }] : []));
 
 /** Whether two lists hold the same tips, each unchanged (in any order): if not, the markers reload. */
 export function sameTips(a: readonly TipSummary[], b: readonly TipSummary[]): boolean {

@@ -3,7 +3,7 @@
  * people pin new ones (pin mode). It is a separate script (entrypoints/tip-layer/) that the background
  * injects only into pages that have tips, or when pin mode starts, so that pages without tips pay
  * nothing for anchoring and positioning. Both scripts run in the extension's isolated world of the
- * page, so the layer publishes its factory as a global there and the content script creates it with
+ * page, so the layer publishes its factory there (layer-slot.ts) and the content script creates it with
  * what it owns: its shadow root, its messaging and the panel.
  */
 import type { askBackground, TabPage } from '../messaging';
@@ -29,8 +29,3 @@ export interface TipLayer {
 }
 
 export type CreateTipLayer = (host: TipLayerHost) => TipLayer;
-
-declare global {
-  // Set by the tip layer's script in the extension's isolated world; read by the content script.
-  var alongsideTipLayer: CreateTipLayer | undefined;
-}

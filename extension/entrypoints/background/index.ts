@@ -1,17 +1,27 @@
 // The background: session and server settings live in storage (server/settings.ts), this wires the events.
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { backgroundListener, tellTab } from '../../messaging';
 import { checkInbox, INBOX_ALARM, unreadFromPanel } from './inbox';
 import { listenToNotificationClicks } from './notifications';
 import { flushOutbox, outbox, OUTBOX_ALARM } from './outbox-sender';
 import { syncRegistrations } from './registration';
+import { claimPanel, expectPanel, forgetPanel, isPanel } from './panel-frames';
 import { forgetTab, locate, relocateAll, tabPage, tabTips, updateContext } from './tab-pages';
 import { forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode } from './tips';
 
-function senderTab(sender: { tab?: { id?: number } }): number {
+type Sender = Browser.runtime.MessageSender;
+
+function senderTab(sender: Sender): number {
   const id = sender.tab?.id;
   if (id === undefined) throw new Error('This message must come from a tab.');
   return id;
+}
+
+/** The tab of a request only the tab's own panel may make (see ./panel-frames.ts). */
+async function panelTab(sender: Sender): Promise<number> {
+  const tabId = senderTab(sender);
+  if (!(await isPanel(tabId, sender))) throw new Error('This message must come from the panel of its tab.');
+  return tabId;
 }
 
 /** A clicked notification marked its item read: the badge's unread count follows. */
@@ -32,21 +42,31 @@ export default defineBackground(() => {
         if (tabUrl && new URL(tabUrl).origin !== new URL(url).origin) return null;
         return locate(senderTab(sender), url).finally(() => void checkInbox());
       },
-      'panel:page': (_, sender) => tabPage(senderTab(sender)),
+      'panel:expect': async ({ secret }, sender) => {
+        if (sender.frameId !== 0) throw new Error('Only the content script of a tab frames its panel.');
+        await expectPanel(senderTab(sender), secret);
+        return null;
+      },
+      'panel:page': async ({ secret }, sender) => {
+        const tabId = senderTab(sender);
+        return (await claimPanel(tabId, sender, secret)) ? { page: await tabPage(tabId) } : null;
+      },
       'panel:context': async ({ pageKey, counts, tips }, sender) => {
-        await updateContext(senderTab(sender), pageKey, counts, tips);
+        await updateContext(await panelTab(sender), pageKey, counts, tips);
         return null;
       },
       'panel:close': async (_, sender) => {
-        await tellTab(senderTab(sender), 'panel:close', null);
+        await tellTab(await panelTab(sender), 'panel:close', null);
         return null;
       },
-      'outbox:add': async (entry) => {
+      'outbox:add': async (entry, sender) => {
+        await panelTab(sender);
         const item = await outbox.add(entry);
         await flushOutbox(true);
         return (await outbox.list()).find((i) => i.id === item.id) ?? null;
       },
-      'outbox:discard': async ({ id }) => {
+      'outbox:discard': async ({ id }, sender) => {
+        await panelTab(sender);
         await outbox.discard(id);
         return null;
       },
@@ -60,7 +80,8 @@ export default defineBackground(() => {
         await checkInbox(true);
         return null;
       },
-      'inbox:unread': async ({ unread }) => {
+      'inbox:unread': async ({ unread }, sender) => {
+        await panelTab(sender);
         await unreadFromPanel(unread);
         return null;
       },
@@ -79,7 +100,7 @@ export default defineBackground(() => {
         return null;
       },
       'pin:start': async ({ repin }, sender) => {
-        await startPinMode(senderTab(sender), repin);
+        await startPinMode(await panelTab(sender), repin);
         return null;
       },
       'panel:target': async (target, sender) => {
@@ -103,6 +124,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void forgetTipState(tabId);
+    void forgetPanel(tabId);
   });
 
   // The shortcut (manifest `commands`) and the toolbar button toggle the panel on a site's page,

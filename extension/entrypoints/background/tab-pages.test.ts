@@ -62,8 +62,8 @@ describe('updateContext', () => {
     await updateContext(1, page, counts!, summary);
     expect(tellTab).not.toHaveBeenCalledWith(1, 'tips:refresh', null);
 
-    await updateContext(1, page, counts!, [{ ...summary[0]!, excerpt: 'Merging is undone within a day.' }]);
+    await updateContext(1, page, counts!, [{ ...summary[0]!, possiblyOutdated: true }]);
     expect(tellTab).toHaveBeenCalledWith(1, 'tips:refresh', null);
-    expect((await tabTips(1, page))?.[0]?.excerpt).toBe('Merging is undone within a day.');
+    expect((await tabTips(1, page))?.[0]?.possiblyOutdated).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Where the launcher sits: docked to the left or right edge, at a distance from the bottom, remembered
 // per site. Kept off the edges and the corners, where host apps put their own controls.
 import { browser } from 'wxt/browser';
+import { elementsFromPoint } from '../../host-page/document';
 
 export interface DockPosition {
   side: 'left' | 'right';
@@ -41,7 +42,7 @@ export function coversHostControl(rect: DOMRect, ownHost: Element): boolean {
   const ys = [0, 0.5, 1].map((f) => rect.top - gap + f * (rect.height + 2 * gap));
   return xs.some((x) =>
     ys.some((y) =>
-      document.elementsFromPoint(x, y).some(
+      elementsFromPoint(x, y).some(
         (el) => el !== ownHost && (el.closest(CONTROL) !== null || getComputedStyle(el).position === 'fixed'),
       ),
     ),

@@ -1,12 +1,17 @@
 // The in-page layer on granted sites (registered at run time by the background, never in the manifest):
 // follows the page's location, draws the launcher with counts, frames the panel on demand.
+// Nothing the host page defines changes what this does: no global name of ours is looked up (the host's
+// elements shadow those), the page's document is read through this world's prototypes
+// (host-page/document.ts), and the libraries' global names are our own first (host-page/own-globals.ts).
+import '../../host-page/own-globals';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { askBackground, tabListener, type TabPage } from '../../messaging';
+import { publishedTipLayer } from '../../tips/layer-slot';
 import type { TipLayer } from '../../tips/types';
 import css from './overlay.css?inline';
 import { createLauncher } from './launcher';
 import { watchLocation } from './location-watch';
+import { createOverlayRoot } from './overlay-root';
 import { createPanelFrame } from './panel-frame';
 
 /** Set by wxt.config.ts (Vite `define`): true only in the end-to-end build. */
@@ -14,7 +19,10 @@ declare const __ALONGSIDE_E2E__: boolean;
 
 export default defineContentScript({
   registration: 'runtime',
-  async main(ctx) {
+  // WXT would post "content script started" to the page's window, naming the extension's id: a page
+  // could detect the extension with it.
+  noScriptStartedPostMessage: true,
+  main(ctx) {
     let frame: HTMLIFrameElement | null = null;
     let mounted = false;
     const launcher = createLauncher(() => toggle());
@@ -22,7 +30,7 @@ export default defineContentScript({
     function open() {
       if (frame) return;
       frame = createPanelFrame(launcher.side());
-      ui.uiContainer.append(frame);
+      ui.container.append(frame);
       launcher.setOpen(true);
     }
     function close() {
@@ -39,9 +47,9 @@ export default defineContentScript({
     let tipLayer: Promise<TipLayer> | null = null;
     function withTips(use: (layer: TipLayer) => void) {
       tipLayer ??= (async () => {
-        if (!globalThis.alongsideTipLayer) await askBackground('tips:layer', null);
-        return globalThis.alongsideTipLayer!({
-          root: ui.uiContainer,
+        if (!publishedTipLayer()) await askBackground('tips:layer', null);
+        return publishedTipLayer()!({
+          root: ui.container,
           ask: askBackground,
           openPanel: open,
           restoreFocus: () => launcher.element.focus(),
@@ -80,20 +88,10 @@ export default defineContentScript({
     // swallows clicks) and anchoring go with it.
     ctx.onInvalidated(stopTips);
 
-    // Closed: marker tooltips show tip excerpts and authors (private and team tips too), which the host
-    // page's scripts must not read. Only the end-to-end build opens it, so Playwright reaches our UI.
-    const ui = await createShadowRootUi(ctx, {
-      name: 'alongside-overlay',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: __ALONGSIDE_E2E__ ? 'open' : 'closed',
-      isolateEvents: true,
-      css,
-      onMount: (container) => {
-        container.append(launcher.element);
-      },
-    });
+    // Closed: the host page's scripts do not reach our controls (the launcher's counts among them). No
+    // colleague text is ever drawn here (tips are read in the panel): a closed root does not hide text from
+    // window.find. Only the end-to-end build opens it, so Playwright reaches our UI.
+    const ui = createOverlayRoot(ctx, { mode: __ALONGSIDE_E2E__ ? 'open' : 'closed', css });
 
     let current: TabPage | null = null;
     browser.runtime.onMessage.addListener(
@@ -121,6 +119,7 @@ export default defineContentScript({
       current = page;
       if (!page) return takeAway();
       if (!mounted) {
+        ui.container.append(launcher.element);
         ui.mount();
         mounted = true;
         void launcher.settle();

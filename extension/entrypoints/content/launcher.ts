@@ -1,6 +1,7 @@
 // The launcher: a small button with the page's counts (notes, tips, open questions) that opens the
 // panel. Plain DOM: this runs on every page of a granted site and must stay tiny.
 import type { Counts, TabPage } from '../../messaging';
+import { createElement } from '../../host-page/document';
 import { coversHostControl, DEFAULT_DOCK, dockAt, loadDock, saveDock, type DockPosition } from './dock';
 
 const ICONS = {
@@ -38,7 +39,7 @@ interface Launcher {
 }
 
 export function createLauncher(onActivate: () => void): Launcher {
-  const button = document.createElement('button');
+  const button = createElement('button');
   button.type = 'button';
   button.className = 'launcher';
   button.dataset.testid = 'alongside-launcher';

@@ -1,5 +1,6 @@
 // The panel's state as signals, and the actions that change it. The page comes from the background
-// (which knows the tab from sender.tab); content comes from the API, called from this extension page.
+// (which knows the tab from sender.tab, and answers only the frame our content script made: claim.ts);
+// content comes from the API, called from this extension page.
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Me, PageContext } from '@shared/contract';
@@ -9,6 +10,7 @@ import { problemOf } from '../../server/problems';
 import { serverGranted, sessionClient } from '../../server/settings';
 import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type TabPage } from '../../messaging';
 import { tipSummaries } from '../../tips/summaries';
+import { claimPage } from './claim';
 import { leavePage, watchTips } from './tips-store';
 
 type View = 'loading' | 'ready' | 'problem' | 'not-here';
@@ -161,9 +163,9 @@ export async function retry() {
 export const closePanel = () => void setTimeout(() => void askBackground('panel:close', null));
 export const openOptions = () => void browser.runtime.openOptionsPage();
 
-/** Wires the panel to its tab, storage and the network; called once at start. */
+/** Wires the panel to its tab, storage and the network, once this frame is its tab's panel; called once at start. */
 export async function start() {
-  const mine = await askBackground('panel:page', null);
+  const mine = await claimPage();
   page.value = mine;
   if (mine) {
     void watchTips(mine.tabId);

@@ -5,6 +5,7 @@
  * and runs pin mode.
  */
 import { describeElement } from '../../anchoring/describe';
+import { createElement } from '../../host-page/document';
 import type { AnchorResult } from '../../anchoring/types';
 import { watchAnchors, type AnchorWatcher } from '../../anchoring/watch';
 import type { Anchor } from '@shared/contract/anchors';
@@ -21,9 +22,9 @@ const SETTLE_MS = 3000;
 
 export const createTipLayer: CreateTipLayer = (host) => {
   // Everything the layer draws lives in one element of the shadow root, removed on stop.
-  const root = document.createElement('div');
+  const root = createElement('div');
   root.className = 'tip-layer';
-  const style = document.createElement('style');
+  const style = createElement('style');
   style.textContent = css;
   root.append(style);
   host.root.append(root);

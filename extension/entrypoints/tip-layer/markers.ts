@@ -1,11 +1,14 @@
 /**
  * Markers: a small button beside each tip's element, in our shadow root (never inside the host's
  * DOM). floating-ui keeps it on the element through scrolling (containers too), resizing and layout
- * shifts; it hides while the element is hidden or scrolled out of its container. Hover or focus shows
- * the tip's excerpt in a tooltip built with textContent only; a click opens the tip in the panel.
+ * shifts; it hides while the element is hidden or scrolled out of its container. A click opens the tip
+ * in the panel. Nothing a colleague wrote is drawn here (the layer never gets it, see TipSummary): the
+ * host page's scripts can search this document, shadow roots included, so the marker and its tooltip
+ * say only "Tip" and how sure the anchoring is, in our words.
  */
 import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
 import type { TipOutcome, TipSummary } from '../../messaging/types';
+import { createElement } from '../../host-page/document';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
@@ -25,41 +28,46 @@ interface Markers {
   clear(): void;
 }
 
-const shows = (tip: TipSummary, outcome: TipOutcome) => JSON.stringify([outcome, tip.author, tip.excerpt, tip.possiblyOutdated]);
+const shows = (tip: TipSummary, outcome: TipOutcome) => JSON.stringify([outcome, tip.possiblyOutdated]);
+
+/** What the tooltip adds to "Tip": a warning where the tip may be stale or on the wrong element. */
+function caveat(tip: TipSummary, outcome: TipOutcome): string | null {
+  if (tip.possiblyOutdated) return 'Possibly outdated';
+  return outcome === 'low-confidence' ? 'May point at the wrong element' : null;
+}
 
 export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void): Markers {
-  const layer = document.createElement('div');
+  const layer = createElement('div');
   layer.className = 'tip-markers';
   root.append(layer);
   const markers = new Map<string, Marker>();
 
   function create(tip: TipSummary, element: Element, outcome: TipOutcome): Marker {
-    const button = document.createElement('button');
+    const button = createElement('button');
     button.type = 'button';
     button.className = 'tip-marker';
     button.dataset.testid = 'alongside-tip-marker';
     button.dataset.tipId = tip.id;
-    button.innerHTML = PIN_ICON; // our own constant markup; tip content only ever goes in as text
-    const unsure = outcome === 'low-confidence';
+    button.innerHTML = PIN_ICON; // our own constant markup
     button.dataset.outcome = outcome;
-    button.setAttribute('aria-label', `Tip from ${tip.author}${unsure ? ' (may point at the wrong element)' : ''}. Open its discussion`);
+    const warning = caveat(tip, outcome);
+    button.setAttribute('aria-label', `Tip${warning ? ` (${warning.toLowerCase()})` : ''}. Read it in the panel`);
 
-    const tooltip = document.createElement('div');
+    const tooltip = createElement('div');
     tooltip.className = 'tip-tooltip';
-    tooltip.id = `alongside-tip-${tip.id}`;
     tooltip.setAttribute('role', 'tooltip');
+    tooltip.setAttribute('aria-hidden', 'true'); // the marker's label says the same
     tooltip.hidden = true;
-    const author = document.createElement('strong');
-    author.textContent = tip.author;
-    const text = document.createElement('span');
-    text.textContent = tip.excerpt;
-    tooltip.append(author, text);
-    if (tip.possiblyOutdated || unsure) {
-      const flag = document.createElement('em');
-      flag.textContent = tip.possiblyOutdated ? 'Possibly outdated' : 'May point at the wrong element';
+    const title = createElement('strong');
+    title.textContent = 'Tip';
+    const hint = createElement('span');
+    hint.textContent = 'Click to read it in the panel';
+    tooltip.append(title, hint);
+    if (warning) {
+      const flag = createElement('em');
+      flag.textContent = warning;
       tooltip.append(flag);
     }
-    button.setAttribute('aria-describedby', tooltip.id);
 
     const update = async () => {
       const box = element.getBoundingClientRect();

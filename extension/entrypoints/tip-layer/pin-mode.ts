@@ -10,6 +10,7 @@ import { stableAttributes } from '../../anchoring/attributes';
 import { pinnability } from '../../anchoring/pinnability';
 import { PageSnapshot } from '../../anchoring/snapshot';
 import { describeAnchor } from '../../tips/anchor-words';
+import { createElement, pageBody, pageRoot } from '../../host-page/document';
 
 interface PinModeOptions {
   /** Our container in the shadow root, where the outline and the hint bar go. */
@@ -52,22 +53,21 @@ function wordsFor(element: Element): string {
 
 export function startPinMode(options: PinModeOptions): PinMode {
   const { root, host } = options;
-  const doc = host.ownerDocument;
-  const win = doc.defaultView!;
+  const win = window;
 
-  const outline = doc.createElement('div');
+  const outline = createElement('div');
   outline.className = 'pin-outline';
   outline.hidden = true;
-  const label = doc.createElement('div');
+  const label = createElement('div');
   label.className = 'pin-label';
   label.hidden = true;
-  const bar = doc.createElement('div');
+  const bar = createElement('div');
   bar.className = 'pin-hint';
   bar.dataset.testid = 'alongside-pin-hint';
-  const message = doc.createElement('span');
+  const message = createElement('span');
   message.setAttribute('role', 'status');
   message.textContent = INTRO;
-  const cancel = doc.createElement('button');
+  const cancel = createElement('button');
   cancel.type = 'button';
   cancel.textContent = 'Cancel';
   cancel.addEventListener('click', () => leave());
@@ -85,11 +85,11 @@ export function startPinMode(options: PinModeOptions): PinMode {
    */
   let snapshot: PageSnapshot | null = null;
   const changes = new MutationObserver(() => (snapshot = null));
-  changes.observe(doc, { subtree: true, childList: true, characterData: true });
+  changes.observe(document, { subtree: true, childList: true, characterData: true });
 
   const ours = (e: Event) => e.composedPath().includes(host);
   const inPage = (el: Element | null): el is Element =>
-    !!el && el !== doc.documentElement && el !== doc.body && !host.contains(el) && el !== host;
+    !!el && el !== pageRoot() && el !== pageBody() && !host.contains(el) && el !== host;
 
   function pickable(target: Element): Element {
     return target.closest(CONTROL) ?? (target instanceof SVGElement ? (target.closest('svg')?.parentElement ?? target) : target);
@@ -101,7 +101,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
       outline.hidden = label.hidden = true;
       return;
     }
-    const check = pinnability(el, { snapshot: (snapshot ??= new PageSnapshot(doc)) });
+    const check = pinnability(el, { snapshot: (snapshot ??= new PageSnapshot(document)) });
     refusal = check.ok
       ? null
       : `Cannot pin here: ${check.twins} other element${check.twins === 1 ? ' looks' : 's look'} the same, so a tip could land on the wrong one. Pick a more distinctive element (ArrowUp: the enclosing one).`;
@@ -129,7 +129,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
 
   function pick(el: Element, selection?: Range) {
-    const check = pinnability(el, { snapshot: (snapshot = new PageSnapshot(doc)) });
+    const check = pinnability(el, { snapshot: (snapshot = new PageSnapshot(document)) });
     if (!check.ok) {
       highlight(el);
       say(refusal ?? INTRO);
@@ -140,7 +140,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
 
   function step(direction: 1 | -1) {
-    const stops = [...doc.body.querySelectorAll(STOPS)].filter((el) => inPage(el) && visible(el));
+    const stops = [...(pageBody()?.querySelectorAll(STOPS) ?? [])].filter((el) => inPage(el) && visible(el));
     if (!stops.length) return;
     let index: number;
     if (!current) index = direction === 1 ? 0 : stops.length - 1;

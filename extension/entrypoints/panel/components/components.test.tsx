@@ -14,7 +14,7 @@ afterEach(cleanup);
 
 const note = (over: Partial<Note> = {}) => aNote({ body: 'Check **this**', score: 2, ...over });
 
-// Markdown sanitizing is checked in a real browser (test/e2e/connect.test.ts): DOMPurify needs a real DOM.
+// Markdown sanitizing is checked in a real browser (test/e2e/hostile-content.test.ts): DOMPurify needs a real DOM.
 
 describe('NoteCard', () => {
   it('shows a colleague’s note with its markdown, a tip marker and a vote button, without edit or delete', () => {
