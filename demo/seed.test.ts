@@ -89,7 +89,7 @@ describe('demo seed', () => {
     expect(ticket.screen).toBe('Ticket');
     expect(ticket.experts.map((e) => e.user.name)).toContain('Tomás Ferreira');
     const report = await context(token, '/legacy/#/reports/7');
-    expect(report.screen).toBe('Report (classic)');
+    expect(report.screen).toBe('Report');
     expect(report.notes).toHaveLength(1);
   });
 

@@ -5,9 +5,9 @@
 // Safe to run again on a seeded database: every step first looks for what it would create. When the
 // last item of a complete run is already there, the whole seed is skipped after one sign-in (sign-ins
 // are rate limited per address).
-import type { z } from 'zod';
 import { ApiFailure, apiClient, type ApiClient } from '@shared/client';
-import type { Anchor, createSiteRequest, Note, Question, Role, Session, User, Visibility } from '@shared/contract';
+import type { Anchor, Note, Question, Role, Session, User, Visibility } from '@shared/contract';
+import { DEMO_SITE_RULES } from './site-rules';
 
 /** One password for every demo account: it is printed for the newcomer anyway. */
 export const DEMO_PASSWORD = 'teal-harbour-lantern';
@@ -51,21 +51,6 @@ interface QuestionSeed {
   answers: Array<{ author: PersonKey; body: string; accepted?: boolean; votes?: PersonKey[] }>;
 }
 
-/** The demo app's site rules: see shared/contract/sites.ts. /legacy/ is hash routed. */
-const siteRules = {
-  keepQuery: ['tab'],
-  hashRouting: true,
-  templates: [
-    { name: 'Account orders', pattern: '/accounts/:id/orders' },
-    { name: 'Account', pattern: '/accounts/:id' },
-    { name: 'Accounts', pattern: '/accounts' },
-    { name: 'Ticket', pattern: '/tickets/:id' },
-    { name: 'Tickets', pattern: '/tickets' },
-    { name: 'Settings', pattern: '/settings' },
-    { name: 'Report (classic)', pattern: '#/reports/:id' },
-    { name: 'Dashboard', pattern: '/' },
-  ],
-} satisfies z.input<typeof createSiteRequest>['rules'];
 
 function content(o: string) {
   const account = `${o}/accounts/1004`;
@@ -334,9 +319,9 @@ export async function seedDemo(
   log(`Teams: ${Object.values(TEAMS).join(', ')}.`);
 
   // The site, with its rules brought up to date if it exists.
-  if (site) await admin('PATCH /sites/{id}', { params: { id: site.id }, json: { rules: siteRules } });
-  else await admin('POST /sites', { json: { origin, name: 'Northwind CRM (demo)', rules: siteRules } });
-  log(`Site: ${origin} (keeps ?tab=, hash-routed /legacy/, ${siteRules.templates.length} screen templates).`);
+  if (site) await admin('PATCH /sites/{id}', { params: { id: site.id }, json: { rules: DEMO_SITE_RULES } });
+  else await admin('POST /sites', { json: { origin, name: 'Northwind CRM (demo)', rules: DEMO_SITE_RULES } });
+  log(`Site: ${origin} (keeps ?tab=, hash-routed /legacy/, ${DEMO_SITE_RULES.templates.length} screen templates).`);
 
   for (const { person, pattern } of plan.experts) {
     await admin('POST /experts', { json: { userId: userIds[person], pattern } }).catch((err: unknown) => {

@@ -36,17 +36,34 @@ export class BrowseService {
   /** The site's scopes, each with its screen (a template it is) and what it holds for this viewer. */
   async site(viewer: Viewer, siteId: string) {
     const site = this.sites.get(siteId);
-    const count = (t: typeof notes | typeof questions, extra?: SQL) =>
-      sql<number>`(select count(*)::int from ${t} where ${t.scopeId} = ${scopes.id} and ${visibleTo(viewer.id, t)}${extra ? sql` and ${extra}` : sql``})`;
-    const rows = await this.database.db
+    const db = this.database.db;
+    const noteCounts = db
+      .select({
+        scopeId: notes.scopeId,
+        notes: sql<number>`count(*) filter (where ${notes.anchor} is null)::int`.as('notes'),
+        tips: sql<number>`count(*) filter (where ${notes.anchor} is not null)::int`.as('tips'),
+      })
+      .from(notes)
+      .where(visibleTo(viewer.id, notes))
+      .groupBy(notes.scopeId)
+      .as('note_counts');
+    const questionCounts = db
+      .select({ scopeId: questions.scopeId, questions: sql<number>`count(*)::int`.as('questions') })
+      .from(questions)
+      .where(visibleTo(viewer.id, questions))
+      .groupBy(questions.scopeId)
+      .as('question_counts');
+    const rows = await db
       .select({
         id: scopes.id,
         pattern: scopes.pattern,
-        notes: count(notes, sql`${notes.anchor} is null`),
-        tips: count(notes, sql`${notes.anchor} is not null`),
-        questions: count(questions),
+        notes: sql<number>`coalesce(${noteCounts.notes}, 0)`,
+        tips: sql<number>`coalesce(${noteCounts.tips}, 0)`,
+        questions: sql<number>`coalesce(${questionCounts.questions}, 0)`,
       })
       .from(scopes)
+      .leftJoin(noteCounts, eq(noteCounts.scopeId, scopes.id))
+      .leftJoin(questionCounts, eq(questionCounts.scopeId, scopes.id))
       .where(eq(scopes.siteId, siteId))
       .orderBy(scopes.pattern);
     return rows

@@ -153,7 +153,32 @@ describeEachDatabase(
       const [d] = await log(hook.id);
       expect(d).toMatchObject({ status: 'failed', attempts: 4, lastStatus: 503, lastError: 'HTTP 503', deliveredAt: null });
       expect(receiver.received).toHaveLength(4);
+
+      // An admin sends it again once the receiver is fixed: fresh attempts, delivered.
+      receiver.behave = () => 200;
+      expect((await api().request('POST', `/webhooks/${hook.id}/deliveries/${d.id}/retry`, { token: org.alice.token })).status).toBe(403);
+      const again = await must(api().request('POST', `/webhooks/${hook.id}/deliveries/${d.id}/retry`, { token: org.admin.token }));
+      expect(again).toMatchObject({ id: d.id, status: 'pending', attempts: 0, lastError: null });
+      await drain(async () => (await log(hook.id)).every((x: any) => x.status === 'delivered'));
+      const twice = await api().request('POST', `/webhooks/${hook.id}/deliveries/${d.id}/retry`, { token: org.admin.token });
+      expect([twice.status, twice.body.code]).toEqual([409, 'not_failed']);
       await must(api().request('PATCH', `/webhooks/${hook.id}`, { token: org.admin.token, json: { active: false } }));
+    });
+
+    it('sends a signed test delivery at once, says how the receiver answered, and logs nothing', async () => {
+      receiver.received.length = 0;
+      receiver.behave = () => 204;
+      const hook = await must(api().request('POST', '/webhooks', { token: org.admin.token, json: { url: receiver.url, kinds: ['note.created'], active: false } }));
+      const ok = await must(api().request('POST', `/webhooks/${hook.id}/test`, { token: org.admin.token }));
+      expect(ok).toEqual({ status: 204, error: null, durationMs: expect.any(Number) });
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]!.headers['x-alongside-event']).toBe('webhook.test');
+      expect(verify(hook.secret, receiver.received[0]!)).toBe(true);
+      receiver.behave = () => 500;
+      expect(await must(api().request('POST', `/webhooks/${hook.id}/test`, { token: org.admin.token }))).toMatchObject({ status: 500, error: 'HTTP 500' });
+      receiver.behave = () => 'hang';
+      expect(await must(api().request('POST', `/webhooks/${hook.id}/test`, { token: org.admin.token }))).toMatchObject({ status: null, error: 'timed out after 400 ms' });
+      expect(await log(hook.id)).toEqual([]);
     });
   },
   // The receiver is on 127.0.0.1: allowed explicitly, as an internal receiver in a real deployment would be.

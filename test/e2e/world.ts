@@ -7,7 +7,7 @@ import { startDemoApp, type DemoApp } from '../../demo/app-server';
 import type { Account } from '../support/api-harness';
 import { startApiServer, type ApiServer } from '../support/api-server';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { DEMO_SITE_RULES } from '../support/demo-site';
+import { DEMO_SITE_RULES } from '../../demo/site-rules';
 import { must } from '../support/org-fixture';
 
 export const PASSWORD = 'correct horse battery';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePattern, testPattern } from '@shared/urlpattern';
-import { DEMO_SITE_RULES } from '../../../test/support/demo-site';
+import { DEMO_SITE_RULES } from '../../../demo/site-rules';
 import { scopeChoices } from './tip-scopes';
 
 const matches = (pattern: string, url: string) => testPattern(parsePattern(pattern), url);

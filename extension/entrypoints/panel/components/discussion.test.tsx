@@ -26,6 +26,8 @@ vi.mock('../../../messaging', () => ({
     return null;
   },
 }));
+// This frame is the panel (claiming it is background/panel-frames.ts's, tested there): its page is set below.
+vi.mock('../claim', () => ({ claimPage: async () => null }));
 const replies = vi.fn<Handler<'GET /notes/{id}/replies'>>();
 const client = fakeApi({ 'GET /notes/{id}/replies': replies });
 vi.mock('../store', async (original) => ({ ...(await original<typeof import('../store')>()), api: () => client }));
