@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { limits } from '@shared/contract';
 import { authRoutes } from './auth/routes';
 import { browseRoutes } from './browse/routes';
+import { consoleRoutes } from './console/routes';
 import { contextRoutes } from './context/routes';
 import { expertRoutes } from './experts/routes';
 import { docsRoutes } from './http/docs';
@@ -68,7 +69,7 @@ export function createApp(services: Services) {
 
   const app = router();
   app.route(API_BASE, api);
-  app.get('/', (c) => c.redirect(`${API_BASE}/docs`));
+  consoleRoutes(app, API_BASE);
   app.notFound(onNotFound);
   app.onError(onError);
   return app;

@@ -8,7 +8,8 @@ import type { ServerService } from './service';
 export function serverRoutes(s: { sessions: Sessions; server: ServerService }) {
   const route = routeMaker(s.sessions);
   return router()
-    .openapi(route(e.getHealth), (c) => c.json({ ok: true as const, version: API_VERSION }, 200))
+    .openapi(route(e.getHealth), async (c) => c.json({ ok: true as const, version: API_VERSION, needsAdmin: await s.server.needsAdmin() }, 200))
+    .openapi(route(e.updateSetup), async (c) => c.json(await s.server.markSetup(c.req.valid('json')), 200))
     .openapi(route(e.getServer), async (c) => c.json(await s.server.info(), 200))
     .openapi(route(e.setSignUpPolicy), async (c) => c.json(await s.server.setSignUpPolicy(c.req.valid('json')), 200));
 }

@@ -38,6 +38,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For invalid input: the server's message for each field it named (a form shows it beside the field). */
+    readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -106,9 +108,9 @@ export function apiClient(root: string, options: ClientOptions = {}) {
       parsed = undefined;
     }
     if (!res.ok) {
-      const err = (parsed ?? {}) as { code?: string; message?: string };
+      const err = (parsed ?? {}) as { code?: string; message?: string; issues?: Array<{ path: string; message: string }> };
       const code = err.code ?? `http_${res.status}`;
-      throw new ApiFailure(classify(res.status, code), res.status, code, err.message ?? `The server answered ${res.status}.`);
+      throw new ApiFailure(classify(res.status, code), res.status, code, err.message ?? `The server answered ${res.status}.`, err.issues ?? []);
     }
     if (parsed === undefined) throw new ApiFailure('unreachable', res.status, 'not_json', 'This address does not answer like an Alongside server.');
     return parsed as Output<R>;

@@ -37,12 +37,7 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
     args: [
       `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
       `--load-extension=${E2E_EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...BROWSER_ARGS,
     ],
   });
   if (CPU_THROTTLE) throttleCpu(context, CPU_THROTTLE);
@@ -62,6 +57,17 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium here: no sandbox as root, and nothing that would reach out of this closed network. */
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** A browser without the extension (the web console): the same Chromium, flags and CPU throttle knob. */
+export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } });
+  if (CPU_THROTTLE) throttleCpu(context, CPU_THROTTLE);
+  return { context, close: () => browser.close() };
 }
 
 function cpuThrottle(value: string | undefined): number | null {

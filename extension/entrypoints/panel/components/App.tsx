@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sortItems } from '../format';
+import { sortItems } from '../sort';
 import { askingExperts, closePanel, context, drafts, order, page, pendingHere, problem, section, status, view, type Section } from '../store';
 import { inboxOpen } from '../focus';
 import { startLive } from '../live';
@@ -17,7 +17,8 @@ import { TipsNotFound } from './TipsNotFound';
 import { startPinning } from '../tips-actions';
 import { focusedTip, notFoundHere, target } from '../tips-store';
 import { useTipTarget } from '../use-tip-target';
-import { Empty, ProblemState, Skeleton } from './States';
+import { Empty, Skeleton } from '@shared/ui/states';
+import { ProblemState } from './States';
 import { WatchToggle } from './WatchToggle';
 
 const pathOf = (pageKey: string) => {

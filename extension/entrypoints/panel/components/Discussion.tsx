@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteReply } from '@shared/contract';
-import { timeAgo } from '../format';
+import { timeAgo } from '@shared/ui/format';
 import { onLive, resyncs } from '../live';
 import { api, discussionShown, pendingReplies } from '../store';
 import { postThroughOutbox, useComposer } from '../use-composer';
-import { Markdown } from './Markdown';
+import { Markdown } from '@shared/ui/Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
 import { PendingList } from './PendingList';
 import '../tips.css';

@@ -1,5 +1,5 @@
 import type { Expert } from '@shared/contract';
-import { Empty } from './States';
+import { Empty } from '@shared/ui/states';
 
 export function ExpertList({ experts, onAsk }: { experts: Expert[]; onAsk: () => void }) {
   if (!experts.length) {

@@ -4,10 +4,10 @@ import type { InboxItem, InboxKind } from '@shared/contract';
 import { pageLink } from '../../../inbox/page-link';
 import { problemCopy, problemOf } from '../../../server/problems';
 import { focusItem, inboxOpen } from '../focus';
-import { timeAgo } from '../format';
+import { timeAgo } from '@shared/ui/format';
 import { onLive, resyncs, setUnread, unread } from '../live';
 import { announce, api, context } from '../store';
-import { Empty, Skeleton } from './States';
+import { Empty, Skeleton } from '@shared/ui/states';
 
 /** What happened, in the reader's terms; the item's question title or note excerpt follows. */
 const inboxWording: Record<InboxKind, string> = {

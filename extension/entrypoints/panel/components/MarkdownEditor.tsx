@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { Markdown } from './Markdown';
+import { Markdown } from '@shared/ui/Markdown';
 
 interface Props {
   label: string;

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '@shared/contract';
-import { timeAgo, visibilityLabel } from '../format';
+import { timeAgo, visibilityLabel } from '@shared/ui/format';
 import { act, announce, context, load, me } from '../store';
-import { Markdown } from './Markdown';
+import { Markdown } from '@shared/ui/Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VoteButton } from './VoteButton';
 

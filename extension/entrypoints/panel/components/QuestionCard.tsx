@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '@shared/client';
 import type { Answer, LiveEvent, Question, QuestionSummary } from '@shared/contract';
 import { focusWhenShown, openQuestion } from '../focus';
-import { sortItems, timeAgo, visibilityLabel } from '../format';
+import { timeAgo, visibilityLabel } from '@shared/ui/format';
+import { sortItems } from '../sort';
 import { onLive, resyncs } from '../live';
 import { act, announce, api, load, me } from '../store';
 import { postThroughOutbox, useComposer } from '../use-composer';
-import { Markdown } from './Markdown';
+import { Markdown } from '@shared/ui/Markdown';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VoteButton } from './VoteButton';
 

@@ -17,26 +17,3 @@ export function ProblemState({ problem }: { problem: Problem }) {
     </section>
   );
 }
-
-export function Skeleton() {
-  return (
-    <div class="skeleton" aria-hidden="true">
-      {[0, 1, 2].map((i) => (
-        <div key={i} class="card">
-          <div class="skeleton-line short" />
-          <div class="skeleton-line" />
-          <div class="skeleton-line" />
-        </div>
-      ))}
-    </div>
-  );
-}
-
-export function Empty({ title, message }: { title: string; message: string }) {
-  return (
-    <div class="empty">
-      <p class="empty-title">{title}</p>
-      <p class="muted">{message}</p>
-    </div>
-  );
-}

@@ -4,7 +4,7 @@ import { context } from '../store';
 import { focusedTip } from '../tips-store';
 import { Discussion } from './Discussion';
 import { NoteCard } from './NoteCard';
-import { Empty } from './States';
+import { Empty } from '@shared/ui/states';
 import { AttachedTo } from './TipComposer';
 import '../tips.css';
 

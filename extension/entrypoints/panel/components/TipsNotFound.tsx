@@ -2,7 +2,7 @@ import type { Note } from '@shared/contract';
 import { describeAnchor } from '../../../tips/anchor-words';
 import { context, me } from '../store';
 import { startPinning, verify } from '../tips-actions';
-import { Markdown } from './Markdown';
+import { Markdown } from '@shared/ui/Markdown';
 import { AttachedTo } from './TipComposer';
 import '../tips.css';
 

@@ -6,7 +6,8 @@ import type { OutboxItem } from '../../../messaging';
 import { me } from '../store';
 import { NoteCard } from './NoteCard';
 import { PendingList } from './PendingList';
-import { Empty, ProblemState } from './States';
+import { Empty } from '@shared/ui/states';
+import { ProblemState } from './States';
 import { ada, aNote, ben } from './test-fixtures';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { renderMarkdown } from '../markdown';
+import { renderMarkdown } from './markdown';
 
 /**
  * Colleague-written markdown, sanitized (see markdown.ts). The sanitized nodes are inserted as they are:

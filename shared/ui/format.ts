@@ -1,3 +1,4 @@
+// How the console and the panel say times and visibility.
 import type { Visibility } from '@shared/contract';
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -20,9 +21,3 @@ export function timeAgo(iso: string, now = Date.now()): string {
 }
 
 export const visibilityLabel: Record<Visibility, string> = { private: 'Only me', team: 'Team', org: 'Everyone' };
-
-/** Newest first (as the API sends) or most helpful first (score, then newest). */
-export function sortItems<T extends { score: number; createdAt: string }>(items: readonly T[], order: 'newest' | 'helpful'): T[] {
-  if (order === 'newest') return [...items];
-  return [...items].sort((a, b) => b.score - a.score || (a.createdAt < b.createdAt ? 1 : -1));
-}

@@ -1,0 +1,45 @@
+// The web console as people meet it: the real API (with the built console) over HTTP on 127.0.0.1, on a
+// fresh database, and a browser without the extension. `signIn` goes through the console's own form.
+import type { Page } from 'playwright-core';
+import { startApiServer, type ApiServer } from './api-server';
+import { launchBrowser } from './browser';
+
+export const PASSWORD = 'correct horse battery';
+
+export interface Console {
+  server: ApiServer;
+  /** A new page (its own browser context: its own cookies) at a console path. */
+  open(path?: string, options?: { colorScheme?: 'light' | 'dark'; width?: number }): Promise<Page>;
+  /** A page signed in as this account, through the sign-in form. */
+  signedIn(email: string, path?: string, options?: { colorScheme?: 'light' | 'dark'; width?: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startConsole(): Promise<Console> {
+  const server = await startApiServer();
+  const browsers: Array<{ close(): Promise<void> }> = [];
+  const open: Console['open'] = async (path = '/', options = {}) => {
+    const browser = await launchBrowser({ colorScheme: options.colorScheme });
+    browsers.push(browser);
+    const page = await browser.context.newPage();
+    if (options.width) await page.setViewportSize({ width: options.width, height: 800 });
+    await page.goto(`${server.origin}${path}`);
+    return page;
+  };
+  return {
+    server,
+    open,
+    async signedIn(email, path = '/', options) {
+      const page = await open(path, options);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      return page;
+    },
+    async close() {
+      await Promise.all(browsers.map((b) => b.close()));
+      await server.close();
+    },
+  };
+}
