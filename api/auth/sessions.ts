@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database';
 import { eventTickets, memberships, sessions, users } from '../db/schema';
 import type { WritePath } from '../kernel/write-path';
 import type { Viewer } from '../kernel/access';
+import { hashToken } from '../kernel/tokens';
 
 const TOKEN_PREFIX = 'als_';
 const TICKET_PREFIX = 'alt_';
@@ -16,8 +17,6 @@ const TICKET_TTL_MS = 60_000;
 const TOUCH_EVERY_MS = 60_000;
 
 type Cached = { viewer: Viewer; expiresAt: number; touchedAt: number };
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Issues, checks and revokes the opaque bearer tokens of local sign-ins. */
 export class SessionService {

@@ -14,7 +14,7 @@ import { ApiError } from '../kernel/errors';
 import type { RateLimit, RateLimiter } from '../kernel/rate-limiter';
 import { decoyHash, verifyPassword } from '../people/passwords';
 import type { UserRow } from '../people/service';
-import { hashToken } from './sessions';
+import { hashToken } from '../kernel/tokens';
 
 interface SignInLimits {
   /** Attempts from one client address, for any account. */

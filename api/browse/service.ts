@@ -9,7 +9,7 @@ import type { Database } from '../db/database';
 import { notes, questions, scopes, sites, users } from '../db/schema';
 import { visibleTo, type Viewer } from '../kernel/access';
 import { ApiError, notFound } from '../kernel/errors';
-import { excerpt } from '../notes/excerpt';
+import { plainExcerpt } from '@shared/text/excerpt';
 import type { SiteService } from '../sites/service';
 
 type BrowseItem = z.infer<typeof browseItem>;
@@ -127,7 +127,7 @@ export class BrowseService {
       createdAt: r.createdAt.toISOString(),
     });
     const merged: BrowseItem[] = [
-      ...noteRows.map((r) => ({ ...shape(r), kind: r.tip ? ('tip' as const) : ('note' as const), title: excerpt(r.body), status: null })),
+      ...noteRows.map((r) => ({ ...shape(r), kind: r.tip ? ('tip' as const) : ('note' as const), title: plainExcerpt(r.body), status: null })),
       ...questionRows.map((r) => ({ ...shape(r), kind: 'question' as const, title: r.title, status: r.answered ? ('answered' as const) : ('open' as const) })),
     ].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
     const items = merged.slice(0, page.limit);

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { limits, type Expert, type PageContext, type Site, type SitePreview, type SiteRules } from '@shared/contract';
 import { pageKey, PageKeyError, screenName } from '@shared/page-key';
 import { ApiError } from '../kernel/errors';
-import { excerpt } from '../notes/excerpt';
+import { plainExcerpt } from '@shared/text/excerpt';
 import { presentNote } from '../notes/present';
 import { presentQuestionSummary } from '../questions/present';
 import type { ExpertRecord, ScopeContent, ScopeContentCache, Tally } from './scope-content';
@@ -130,7 +130,7 @@ export class ContextService {
       ...preview,
       scopes: matched.map(({ id, pattern }) => ({ id, pattern })),
       notes: contents.flatMap((c) => c.notes.filter((n) => canSee(viewer, n))).sort(newestFirst).slice(0, PREVIEW_ITEMS)
-        .map((n) => ({ id: n.id, pattern: n.pattern, excerpt: excerpt(n.body), tip: n.anchor !== null })),
+        .map((n) => ({ id: n.id, pattern: n.pattern, excerpt: plainExcerpt(n.body), tip: n.anchor !== null })),
       questions: contents.flatMap((c) => c.questions.filter((q) => canSee(viewer, q))).sort(newestFirst).slice(0, PREVIEW_ITEMS)
         .map((q) => ({ id: q.id, pattern: q.pattern, title: q.title })),
       counts: countsFor(viewer, contents.flatMap((c) => c.tallies)),

@@ -5,7 +5,7 @@ import type { Database, Queryable, Tx } from '../db/database';
 import { inboxItems, notes, questions, scopes } from '../db/schema';
 import { notFound } from '../kernel/errors';
 import { visibleTo } from '../kernel/access';
-import { excerpt } from '../notes/excerpt';
+import { plainExcerpt } from '@shared/text/excerpt';
 import type { Emit, WritePath } from '../kernel/write-path';
 
 const PAGE_SIZE = 100;
@@ -77,7 +77,7 @@ export class InboxService {
       readAt: item.readAt?.toISOString() ?? null,
       note:
         item.noteId && noteBody !== null && pattern !== null
-          ? { id: item.noteId, pattern, excerpt: excerpt(noteBody) }
+          ? { id: item.noteId, pattern, excerpt: plainExcerpt(noteBody) }
           : null,
       question:
         item.questionId && questionTitle !== null && questionPattern !== null

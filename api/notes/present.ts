@@ -1,7 +1,7 @@
 // Note records → the contract's Note, for one viewer (their own vote).
 import type { Note } from '@shared/contract';
 import type { Viewer } from '../kernel/access';
-import { votesFor } from '../votes/voters';
+import { votesFor } from '../kernel/voters';
 import type { NoteRecord } from './records';
 
 export const presentNote = (r: NoteRecord, viewer: Viewer): Note => ({

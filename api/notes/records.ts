@@ -6,7 +6,7 @@ import type { Anchor } from '@shared/contract';
 import { scopedRecord, type ScopedRecord } from '../scopes/records';
 import type { Queryable } from '../db/database';
 import { notes, scopes, users } from '../db/schema';
-import { votersOf } from '../votes/voters';
+import { votersOf } from '../kernel/voters';
 
 export interface NoteRecord extends ScopedRecord {
   body: string;

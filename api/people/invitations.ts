@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '@shared/contract';
-import { hashToken } from '../auth/sessions';
+import { hashToken } from '../kernel/tokens';
 import type { Database, Tx } from '../db/database';
 import { invitations } from '../db/schema';
 import { ApiError, notFound } from '../kernel/errors';

@@ -1,7 +1,7 @@
 // Question and answer records → the contract's shapes, for one viewer (their own vote).
 import type { Answer, Question, QuestionSummary } from '@shared/contract';
 import type { Viewer } from '../kernel/access';
-import { votesFor } from '../votes/voters';
+import { votesFor } from '../kernel/voters';
 import type { AnswerRecord, QuestionRecord } from './records';
 
 export const presentQuestionSummary = (r: QuestionRecord, viewer: Viewer): QuestionSummary => ({

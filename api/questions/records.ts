@@ -4,7 +4,7 @@ import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { scopedRecord, type ScopedRecord } from '../scopes/records';
 import type { Queryable } from '../db/database';
 import { answers, questions, scopes, users } from '../db/schema';
-import { votersOf } from '../votes/voters';
+import { votersOf } from '../kernel/voters';
 
 export interface QuestionRecord extends ScopedRecord {
   title: string;

@@ -8,7 +8,7 @@ import { contentEvent } from '../kernel/event-log';
 import type { WritePath } from '../kernel/write-path';
 import type { NoteService } from '../notes/service';
 import type { QuestionService } from '../questions/service';
-import { voteColumn as column } from './voters';
+import { voteColumn as column } from '../kernel/voters';
 
 /** What was voted for: its author (who may not vote for it), and where and with whom its event is shared. */
 type Target = { authorId: string; scopeId: string; sharing: Sharing };

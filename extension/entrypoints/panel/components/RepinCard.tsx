@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PinPick } from '../../../messaging';
-import { plainExcerpt } from '../../../tips/excerpt';
+import { plainExcerpt } from '@shared/text/excerpt';
 import { context } from '../store';
 import { repin, startPinning } from '../tips-actions';
 import { clearTarget } from '../tips-store';

@@ -3,7 +3,7 @@ import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Votable } from '@shared/contract';
 import type { Queryable } from '../db/database';
 import { votes } from '../db/schema';
-import type { Viewer } from '../kernel/access';
+import type { Viewer } from './access';
 
 export const voteColumn = { notes: votes.noteId, questions: votes.questionId, answers: votes.answerId } as const;
 

@@ -1,8 +1,11 @@
+/** How much of a body lists show (inbox, browse, a scope's notes). */
+export const EXCERPT_CHARS = 140;
+
 /**
- * A tip's body as a short plain-text excerpt (the panel's re-pin card): markdown markers dropped,
- * whitespace collapsed, cut at a word.
+ * A markdown body as a short plain-text excerpt, in one line: markdown markers and tags dropped,
+ * whitespace collapsed, cut at a word. What the API's lists and the panel's re-pin card show of a note.
  */
-export function plainExcerpt(markdown: string, max = 160): string {
+export function plainExcerpt(markdown: string, max = EXCERPT_CHARS): string {
   const text = markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
