@@ -5,8 +5,8 @@ export type BrowseItem = Output<'GET /browse/mine'>['items'][number];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "2 notes · 1 tip · no questions". */
+/** "2 notes · 1 question": what there is, zeros left out. */
 export const countsLine = (c: { notes: number; tips: number; questions: number }) =>
-  [plural(c.notes, 'note', 'notes'), plural(c.tips, 'tip', 'tips'), plural(c.questions, 'question', 'questions')].join(' · ');
+  [c.notes && plural(c.notes, 'note', 'notes'), c.tips && plural(c.tips, 'tip', 'tips'), c.questions && plural(c.questions, 'question', 'questions')].filter(Boolean).join(' · ');
 
 export const kindLabel: Record<BrowseItem['kind'], string> = { note: 'Note', tip: 'Tip', question: 'Question', answer: 'Answer' };

@@ -91,7 +91,8 @@ export default function ExpertsPage() {
                   onRemove={(expert) => setOpen({ kind: 'remove', expert })}
                 />
               </section>
-              <Dialog title="Assign an expert" open={open?.kind === 'assign'} onClose={() => setOpen(null)}>
+              {/* One dialog for both questions: ui/dialog.tsx names its title by a fixed id. */}
+              <Dialog title={open?.kind === 'remove' ? 'Remove this expert?' : 'Assign an expert'} open={open !== null} onClose={() => setOpen(null)}>
                 {open?.kind === 'assign' && (
                   <AssignForm
                     sites={sites}
@@ -105,8 +106,6 @@ export default function ExpertsPage() {
                     }}
                   />
                 )}
-              </Dialog>
-              <Dialog title="Remove this expert?" open={open?.kind === 'remove'} onClose={() => setOpen(null)}>
                 {open?.kind === 'remove' && (
                   <ConfirmRemove
                     expert={open.expert}
