@@ -63,7 +63,7 @@ export function AssignForm({ sites, preset, onDone, onCancel }: { sites: Site[];
         </p>
       ) : (
         <>
-          <div class="row">
+          <div class="row find-row">
             <div class="grow">
               <Field label="Page address" hint="Paste the address of a real page of the app, as in the browser." error={urlProblem}>
                 {({ id, describedBy, invalid }) => (
@@ -133,7 +133,14 @@ export function AssignForm({ sites, preset, onDone, onCancel }: { sites: Site[];
           )}
         </Field>
       )}
-      <PersonPicker value={person} onChange={setPerson} error={personProblem ?? assign.fieldError('userId')} />
+      <PersonPicker
+        value={person}
+        onChange={(p) => {
+          setPerson(p);
+          setPersonProblem(null);
+        }}
+        error={personProblem ?? assign.fieldError('userId')}
+      />
       <FormError failure={assign.failure} />
       <div class="actions">
         <button type="button" class="ghost" onClick={onCancel}>Cancel</button>

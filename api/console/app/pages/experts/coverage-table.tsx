@@ -23,50 +23,52 @@ export function CoverageTable({ rows, origin, onAssign, onRemove }: { rows: Row[
           Only those without an expert
         </label>
       </div>
-      <Table label="Screens and patterns with their experts">
-        <thead>
-          <tr>
-            <th scope="col">Screen or pattern</th>
-            <th scope="col">Experts</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => (
-            <tr key={row.pattern} data-testid="coverage-row" data-missing={row.experts.length === 0 || undefined} class={row.experts.length === 0 ? 'missing' : ''}>
-              <th scope="row">
-                {row.screen ? <span class="row-name">{row.screen}</span> : <span class="muted">Pattern</span>}
-                <span class="mono row-pattern">{row.pattern.replace(origin, '') || '/'}</span>
-              </th>
-              <td>
-                {row.experts.length === 0 ? (
-                  <span class="tag no-expert">No expert yet</span>
-                ) : (
-                  <ul class="expert-chips">
-                    {row.experts.map(({ person, assignment }) => (
-                      <li key={person.id}>
-                        {person.name}
-                        {assignment ? (
-                          <button type="button" class="link danger" onClick={() => onRemove(assignment)} aria-label={`Remove ${person.name} from ${row.screen ?? row.pattern}`}>
-                            Remove
-                          </button>
-                        ) : (
-                          <span class="muted"> (through a wider pattern)</span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td class="row-actions">
-                <button type="button" class="secondary" onClick={() => onAssign(row)} aria-label={`Assign someone to ${row.screen ?? row.pattern}`}>
-                  Assign someone
-                </button>
-              </td>
+      <div class="coverage">
+        <Table label="Screens and patterns with their experts">
+          <thead>
+            <tr>
+              <th scope="col">Screen or pattern</th>
+              <th scope="col">Experts</th>
+              <th scope="col"><span class="sr-only">Actions</span></th>
             </tr>
-          ))}
-        </tbody>
-      </Table>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.pattern} data-testid="coverage-row" data-missing={row.experts.length === 0 || undefined} class={row.experts.length === 0 ? 'missing' : ''}>
+                <th scope="row">
+                  {row.screen ? <span class="row-name">{row.screen}</span> : <span class="muted">Pattern</span>}
+                  <span class="mono row-pattern">{row.pattern.replace(origin, '') || '/'}</span>
+                </th>
+                <td>
+                  {row.experts.length === 0 ? (
+                    <span class="tag no-expert">No expert yet</span>
+                  ) : (
+                    <ul class="expert-chips">
+                      {row.experts.map(({ person, assignment }) => (
+                        <li key={person.id}>
+                          {person.name}
+                          {assignment ? (
+                            <button type="button" class="link danger" onClick={() => onRemove(assignment)} aria-label={`Remove ${person.name} from ${row.screen ?? row.pattern}`}>
+                              Remove
+                            </button>
+                          ) : (
+                            <span class="muted"> (through a wider pattern)</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td class="row-actions">
+                  <button type="button" class="secondary" onClick={() => onAssign(row)} aria-label={`Assign someone to ${row.screen ?? row.pattern}`}>
+                    Assign someone
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
     </div>
   );
 }
