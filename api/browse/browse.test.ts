@@ -52,6 +52,17 @@ describeEachDatabase('browse', (api) => {
     expect((await as(org.carol.token, '/browse/mine')).items.map((i: { kind: string; status: string }) => [i.kind, i.status])).toEqual([['question', 'open']]);
   });
 
+  it("lists one's own items, answers among them, each answer seen through its question", async () => {
+    const asked = await must(api().request('POST', '/questions', { token: org.bob.token, json: { pattern: `${SITE}/reports/*`, title: 'Where is Q3?' } }));
+    await must(api().request('POST', `/questions/${asked.id}/answers`, { token: org.carol.token, json: { body: 'Under **Finance**' } }));
+    const hidden = await must(api().request('POST', '/questions', { token: org.bob.token, json: { pattern: `${SITE}/reports/*`, title: 'Team only?', visibility: 'team', teamId: org.teamId } }));
+    await must(api().request('POST', `/questions/${hidden.id}/answers`, { token: org.alice.token, json: { body: 'Yes' } }));
+    const carol = await as(org.carol.token, '/browse/mine');
+    expect(carol.items[0]).toMatchObject({ kind: 'answer', title: 'Under Finance', status: null, question: { id: asked.id, title: 'Where is Q3?' }, author: { name: 'Carol' } });
+    const alice = await as(org.alice.token, '/browse/mine');
+    expect(alice.items[0]).toMatchObject({ kind: 'answer', title: 'Yes', visibility: 'team', question: { title: 'Team only?' } });
+  });
+
   it('answers unknown scopes with 404 and bad cursors with 400', async () => {
     expect((await api().request('GET', '/browse/scopes/00000000-0000-4000-8000-000000000000', { token: org.bob.token })).status).toBe(404);
     expect((await api().request('GET', `/browse/scopes/${accountScope}?cursor=junk`, { token: org.bob.token })).body.code).toBe('bad_cursor');

@@ -6,7 +6,7 @@ import type { browseItem } from '@shared/contract';
 import { matchingTemplates } from '@shared/page-key';
 import type { z } from 'zod';
 import type { Database } from '../db/database';
-import { notes, questions, scopes, sites, users } from '../db/schema';
+import { answers, notes, questions, scopes, sites, users } from '../db/schema';
 import { visibleTo, type Viewer } from '../kernel/access';
 import { ApiError, notFound } from '../kernel/errors';
 import { plainExcerpt } from '@shared/text/excerpt';
@@ -78,15 +78,16 @@ export class BrowseService {
     return this.items(viewer, (t) => eq(t.scopeId, scopeId), page);
   }
 
-  /** The viewer's own items, newest first. */
+  /** The viewer's own items, answers included, newest first. */
   mine(viewer: Viewer, page: { cursor?: string; limit: number }) {
-    return this.items(viewer, (t) => eq(t.authorId, viewer.id), page);
+    return this.items(viewer, (t) => eq(t.authorId, viewer.id), page, true);
   }
 
-  private async items(viewer: Viewer, where: (t: typeof notes | typeof questions) => SQL, page: { cursor?: string; limit: number }) {
+  private async items(viewer: Viewer, where: (t: typeof notes | typeof questions) => SQL, page: { cursor?: string; limit: number }, withAnswers = false) {
     const after = page.cursor ? fromCursor(page.cursor) : null;
-    const condition = (t: typeof notes | typeof questions) =>
-      and(where(t), visibleTo(viewer.id, t), after ? or(lt(t.createdAt, after[0]), and(eq(t.createdAt, after[0]), lt(t.id, after[1]))) : undefined);
+    const since = (t: typeof notes | typeof questions | typeof answers) =>
+      after ? or(lt(t.createdAt, after[0]), and(eq(t.createdAt, after[0]), lt(t.id, after[1]))) : undefined;
+    const condition = (t: typeof notes | typeof questions) => and(where(t), visibleTo(viewer.id, t), since(t));
     const db = this.database.db;
     const common = (t: typeof notes | typeof questions) => ({
       id: t.id,
@@ -98,7 +99,7 @@ export class BrowseService {
       authorName: users.name,
       createdAt: t.createdAt,
     });
-    const [noteRows, questionRows] = await Promise.all([
+    const [noteRows, questionRows, answerRows] = await Promise.all([
       db
         .select({ ...common(notes), body: notes.body, tip: sql<boolean>`${notes.anchor} is not null` })
         .from(notes)
@@ -117,8 +118,33 @@ export class BrowseService {
         .where(condition(questions))
         .orderBy(desc(questions.createdAt), desc(questions.id))
         .limit(page.limit + 1),
+      // One's answers: seen through their question (an answer goes with it), so one hidden from you now is not listed.
+      withAnswers
+        ? db
+            .select({
+              id: answers.id,
+              pattern: scopes.pattern,
+              siteId: sites.id,
+              siteName: sites.name,
+              visibility: questions.visibility,
+              authorId: answers.authorId,
+              authorName: users.name,
+              createdAt: answers.createdAt,
+              body: answers.body,
+              questionId: questions.id,
+              questionTitle: questions.title,
+            })
+            .from(answers)
+            .innerJoin(questions, eq(questions.id, answers.questionId))
+            .innerJoin(scopes, eq(scopes.id, questions.scopeId))
+            .innerJoin(sites, eq(sites.id, scopes.siteId))
+            .innerJoin(users, eq(users.id, answers.authorId))
+            .where(and(eq(answers.authorId, viewer.id), visibleTo(viewer.id, questions), since(answers)))
+            .orderBy(desc(answers.createdAt), desc(answers.id))
+            .limit(page.limit + 1)
+        : [],
     ]);
-    const shape = (r: (typeof noteRows)[number] | (typeof questionRows)[number]) => ({
+    const shape = (r: (typeof noteRows)[number] | (typeof questionRows)[number] | (typeof answerRows)[number]) => ({
       id: r.id,
       pattern: r.pattern,
       site: { id: r.siteId, name: r.siteName },
@@ -129,6 +155,7 @@ export class BrowseService {
     const merged: BrowseItem[] = [
       ...noteRows.map((r) => ({ ...shape(r), kind: r.tip ? ('tip' as const) : ('note' as const), title: plainExcerpt(r.body), status: null })),
       ...questionRows.map((r) => ({ ...shape(r), kind: 'question' as const, title: r.title, status: r.answered ? ('answered' as const) : ('open' as const) })),
+      ...answerRows.map((r) => ({ ...shape(r), kind: 'answer' as const, title: plainExcerpt(r.body), status: null, question: { id: r.questionId, title: r.questionTitle } })),
     ].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
     const items = merged.slice(0, page.limit);
     return { items, next: merged.length > page.limit ? cursorOf(items[items.length - 1]!) : null };

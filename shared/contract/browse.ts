@@ -14,17 +14,18 @@ export const browseScope = z
   })
   .meta({ id: 'BrowseScope' });
 
-/** A note, tip or question in a list, with where it lives. */
+/** A note, tip, question or (among one's own) answer in a list, with where it lives. */
 export const browseItem = z
   .object({
-    kind: z.enum(['note', 'tip', 'question']),
+    kind: z.enum(['note', 'tip', 'question', 'answer']),
     id,
     pattern: z.string(),
     site: z.object({ id, name: z.string() }),
-    title: z.string().meta({ description: "A question's title, a note's first line." }),
-    visibility,
+    title: z.string().meta({ description: "A question's title, a note's or an answer's first line." }),
+    visibility: visibility.meta({ description: "An answer's is its question's." }),
     author: z.object({ id, name: z.string() }),
     status: z.enum(['open', 'answered']).nullable().meta({ description: 'Questions only.' }),
+    question: z.object({ id, title: z.string() }).nullable().optional().meta({ description: 'Answers only: the question answered.' }),
     createdAt: timestamp,
   })
   .meta({ id: 'BrowseItem' });
@@ -50,7 +51,7 @@ export const browseEndpoints = endpoints({
   },
   browseMine: {
     method: 'get', path: '/browse/mine', access: 'signed-in', tags: ['Browse'],
-    summary: 'Your own notes, tips and questions, newest first.',
+    summary: 'Your own notes, tips, questions and answers, newest first.',
     request: { query: pageQuery },
     responses: { 200: json(browsePage, 'A page of items.'), ...errors(400, 401) },
   },

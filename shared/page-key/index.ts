@@ -4,3 +4,4 @@ export { pageKey } from './page-key';
 export { PageKeyError, type PageKeyErrorCode } from './page-url';
 export { compileTemplate, compileTemplates, matchingTemplates, screenName, templatePattern, type ScreenTemplate } from './screens';
 export { patternForPageKey } from './page-pattern';
+export { pageLink, type PageLink } from './page-link';

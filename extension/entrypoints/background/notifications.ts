@@ -4,7 +4,7 @@
 // page is on a site the extension runs on (listed, turned on, granted); nothing of any other site shows.
 import { browser } from 'wxt/browser';
 import type { InboxItem } from '@shared/contract';
-import { pageLink } from '../../inbox/page-link';
+import { pageLink } from '@shared/page-key';
 import { routedNotificationsSince } from '../../inbox/notify-setting';
 import { cachedSites, sessionClient } from '../../server/settings';
 import { activeOrigins } from './registration';

@@ -1,35 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { InboxItem, InboxKind } from '@shared/contract';
-import { pageLink } from '../../../inbox/page-link';
+import type { InboxItem } from '@shared/contract';
+import { InboxEntry } from '@shared/ui/InboxEntry';
+import { inboxLink } from '@shared/ui/inbox';
 import { problemCopy, problemOf } from '../../../server/problems';
 import { focusItem, inboxOpen } from '../focus';
-import { timeAgo } from '@shared/ui/format';
 import { onLive, resyncs, setUnread, unread } from '../live';
 import { announce, api, context } from '../store';
 import { Empty, Skeleton } from '@shared/ui/states';
-
-/** What happened, in the reader's terms; the item's question title or note excerpt follows. */
-const inboxWording: Record<InboxKind, string> = {
-  question_routed: 'A question was routed to you',
-  answer_posted: 'Your question has a new answer',
-  answer_accepted: 'Your answer was accepted',
-  note_reply: 'New reply to your note',
-  tip_outdated: 'A tip may be outdated',
-  watched_activity: 'New on a page you watch',
-};
-
-const subject = (item: InboxItem) => item.question?.title ?? item.note?.excerpt ?? '';
-const patternOf = (item: InboxItem) => item.question?.pattern ?? item.note?.pattern ?? null;
-
-/** The item's page, in words: its path, or "pages like …" for a pattern of several pages. */
-function where(item: InboxItem): string {
-  const pattern = patternOf(item);
-  const link = pattern ? pageLink(pattern) : null;
-  if (!pattern || !link) return 'Its page is no longer available';
-  if (link.exact) return new URL(link.url).pathname + new URL(link.url).search + new URL(link.url).hash;
-  return `Pages like ${pattern.replace(new URL(link.url).origin, '')}`;
-}
 
 /** Is the item's note or question among those the panel shows for this page? */
 function onThisPage(item: InboxItem): { kind: 'note' | 'question'; id: string } | null {
@@ -86,8 +64,7 @@ export function Inbox() {
     if (!item.readAt) void markRead([item.id]);
     const here = onThisPage(item);
     if (here) return focusItem(here.kind, here.id);
-    const pattern = patternOf(item);
-    const link = pattern ? pageLink(pattern) : null;
+    const link = inboxLink(item);
     if (!link) return announce('Its page is no longer available.');
     await browser.tabs.create({ url: link.url });
     announce(link.exact ? 'Opened its page in a new tab.' : `Opened ${link.url} in a new tab: the item is on pages like it.`);
@@ -120,17 +97,7 @@ export function Inbox() {
           {state.items.map((item) => (
             <li key={item.id} class={`inbox-item${item.readAt ? '' : ' unread'}`} data-testid="inbox-item" data-kind={item.kind}>
               <button type="button" class="inbox-open" onClick={() => void open(item)}>
-                <span class="inbox-dot" aria-hidden="true" />
-                <span class="inbox-text">
-                  <span class="inbox-kind">
-                    {!item.readAt && <span class="sr-only">Unread: </span>}
-                    {inboxWording[item.kind]}
-                  </span>
-                  {subject(item) && <span class="inbox-subject">“{subject(item)}”</span>}
-                  <span class="muted inbox-where">
-                    {where(item)} · <time dateTime={item.createdAt}>{timeAgo(item.createdAt)}</time>
-                  </span>
-                </span>
+                <InboxEntry item={item} />
               </button>
             </li>
           ))}

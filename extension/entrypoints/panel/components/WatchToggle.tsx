@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Site, Watch } from '@shared/contract';
-import { matchingTemplates, templatePattern } from '@shared/page-key';
-import { patternForPageKey } from '@shared/page-key';
-import { pageLink } from '../../../inbox/page-link';
+import { matchingTemplates, pageLink, patternForPageKey, templatePattern } from '@shared/page-key';
 import { cachedSites } from '../../../server/settings';
 import { act, announce, api, me } from '../store';
 

@@ -1,10 +1,10 @@
-// Where to send someone for a URL pattern (an inbox item's, a notification's): the page itself when the
+// Where to send someone for a URL pattern (an inbox item's, a notification's, a browsed note's): the page itself when the
 // pattern names exactly one page, else the site's page that fits best: the fixed start of its path
 // ("https://crm.example/accounts/:id" → "https://crm.example/accounts"), with `exact: false` so the UI
 // can say the item is on "pages like" the pattern rather than pretend it is that one page.
 import { parsePattern, patternOrigin, type CompiledComponent } from '@shared/urlpattern';
 
-interface PageLink {
+export interface PageLink {
   url: string;
   /** The pattern is this one page; false: one page of several it covers. */
   exact: boolean;

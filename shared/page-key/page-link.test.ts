@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patternForPageKey } from '@shared/page-key';
+import { patternForPageKey } from './page-pattern';
 import { pageLink } from './page-link';
 
 describe('pageLink', () => {
