@@ -50,6 +50,7 @@ export const usersPage = z
 export const invitation = z
   .object({ id, role, uses: z.int(), expiresAt: timestamp, revoked: z.boolean(), createdAt: timestamp })
   .meta({ id: 'Invitation', description: 'A link that lets colleagues create an account whatever the sign-up policy.' });
+export type Invitation = z.infer<typeof invitation>;
 
 export const createInvitationRequest = z
   .object({
