@@ -82,7 +82,7 @@ export function PeopleList() {
               <p class="muted" aria-live="polite">
                 {q ? `${items.length}${next ? '+' : ''} matching “${q}”` : `${items.length}${next ? '+' : ''} people`}, by name
               </p>
-              <Table label="People">
+              <Table label="Accounts">
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
