@@ -201,6 +201,7 @@ describe.skipIf(!chromiumAvailable)('the web console: people, teams and invitati
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await link.inputValue());
     expect(copied).toMatch(/\/join\?invitation=ali_/);
+    await shoot('people-invite-link-light-1280');
     await page.getByRole('list', { name: 'Links that work now' }).getByText('Member link, expires in 2 weeks').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 

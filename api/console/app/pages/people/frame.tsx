@@ -9,14 +9,10 @@ const tabs = [
   { path: '/people/invite', label: 'Invite' },
 ];
 
-export function PeopleFrame({ title, intro, children }: { title: string; intro: ComponentChildren; children: ComponentChildren }) {
+export function PeopleFrame(props: { title: string; intro: ComponentChildren; actions?: ComponentChildren; children: ComponentChildren }) {
   const { path } = useLocation();
   return (
-    <Page
-      title={title}
-      intro={intro}
-      actions={<a class="primary" href="/people/new">Create an account</a>}
-    >
+    <Page title={props.title} intro={props.intro} actions={props.actions}>
       <nav aria-label="People sections" class="subnav">
         <ul>
           {tabs.map((t) => (
@@ -26,7 +22,7 @@ export function PeopleFrame({ title, intro, children }: { title: string; intro: 
           ))}
         </ul>
       </nav>
-      {children}
+      {props.children}
     </Page>
   );
 }

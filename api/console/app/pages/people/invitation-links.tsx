@@ -30,7 +30,7 @@ export function InvitationLinks() {
     const { token, ...invitation } = await api('POST /invitations', { json: { role, days } });
     set([invitation, ...all]);
     setMade({ link: linkOf(token), role: invitation.role, expiresAt: invitation.expiresAt });
-    status.ok('The link is ready: copy it now, it is shown only once.');
+    status.ok('Invitation link made: copy it below.');
   });
 
   return (

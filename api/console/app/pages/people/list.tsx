@@ -17,6 +17,15 @@ import { usePeople } from './use-people';
 
 const PAGE = 25;
 
+/** How many are shown, for a glance and for screen readers (heard as the search answers). */
+function summary(q: string, loaded: ReturnType<typeof usePeople>['loaded'], searching: boolean): string {
+  if (loaded.state === 'failed') return '';
+  if (searching || loaded.state === 'loading') return 'Searching…';
+  const { items, next } = loaded.data;
+  const count = `${items.length}${next ? '+' : ''}`;
+  return q ? `${count} matching “${q}”, by name` : `${count} people, by name`;
+}
+
 /** The search box's text, and the search in force: the address's `?q=`, which follows the typing. */
 function useSearch() {
   const { query, route } = useLocation();
@@ -65,7 +74,11 @@ export function PeopleList() {
   };
 
   return (
-    <PeopleFrame title="People" intro="Everyone with an account on this server: their role, their teams, and whether their account is on.">
+    <PeopleFrame
+      title="People"
+      intro="Everyone with an account on this server: their role, their teams, and whether their account is on."
+      actions={<a class="primary" href="/people/new">Create an account</a>}
+    >
       <div class="people-tools">
         <div class="field grow">
           <label for="people-search">Search people</label>
@@ -73,15 +86,13 @@ export function PeopleList() {
         </div>
       </div>
       <Status said={status.said} />
+      <p class="muted" aria-live="polite">{summary(q, people.loaded, people.searching)}</p>
       <Loading loaded={people.loaded} retry={people.retry}>
         {({ items, next }) =>
           items.length === 0 ? (
             <Empty title={`No one matches “${q}”`} message="Check the spelling, or search by a part of the email." />
           ) : (
             <>
-              <p class="muted" aria-live="polite">
-                {q ? `${items.length}${next ? '+' : ''} matching “${q}”` : `${items.length}${next ? '+' : ''} people`}, by name
-              </p>
               <Table label="Accounts">
                 <thead>
                   <tr>

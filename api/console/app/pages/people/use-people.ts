@@ -1,5 +1,6 @@
 // Accounts matching a search, a page at a time (the API's cursor), for the People list and the team
-// member picker. Only the newest search's answer is shown: an older one arriving late is dropped.
+// member picker. Only the newest search's answer is shown: an older one arriving late is dropped. While a
+// new search is out, the last answer stays on screen (`searching` says so).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '@shared/contract';
 import { api, problemOf } from '../../api';
@@ -7,19 +8,27 @@ import type { Loaded } from '../../ui/load';
 
 type Pages = { items: User[]; next: string | null };
 
-export function usePeople(q: string, limit: number) {
-  const [loaded, setLoaded] = useState<Loaded<Pages>>({ state: 'loading' });
+const nothing: Loaded<Pages> = { state: 'ready', data: { items: [], next: null } };
+
+/** `q`: part of a name or email, '' for everyone, null to ask nothing (a picker before anything is typed). */
+export function usePeople(q: string | null, limit: number) {
+  const [loaded, setLoaded] = useState<Loaded<Pages>>(q === null ? nothing : { state: 'loading' });
+  const [searching, setSearching] = useState(false);
   const [more, setMore] = useState<{ busy: boolean; failure: string | null }>({ busy: false, failure: null });
   const latest = useRef(0);
 
   const first = useCallback(async () => {
     const ticket = ++latest.current;
     setMore({ busy: false, failure: null });
+    if (q === null) return void (setLoaded(nothing), setSearching(false));
+    setSearching(true);
     try {
       const page = await api('GET /users', { query: { q: q || undefined, limit } });
       if (ticket === latest.current) setLoaded({ state: 'ready', data: page });
     } catch (err) {
       if (ticket === latest.current) setLoaded({ state: 'failed', message: problemOf(err) });
+    } finally {
+      if (ticket === latest.current) setSearching(false);
     }
   }, [q, limit]);
 
@@ -50,5 +59,5 @@ export function usePeople(q: string, limit: number) {
     void first();
   };
 
-  return { loaded, more, loadMore, replace, retry };
+  return { loaded, searching, more, loadMore, replace, retry };
 }
