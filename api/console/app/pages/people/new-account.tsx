@@ -53,9 +53,9 @@ function NewAccountForm() {
         )}
       </Field>
       {!emailTaken && <FormError failure={submit.failure} />}
-      <div class="row">
+      <div class="row centered-row">
         <button type="submit" class="primary" disabled={submit.busy}>{submit.busy ? 'Creating…' : 'Create the account'}</button>
-        <a href="/people">Back to people</a>
+        <a class="text-link" href="/people">Back to people</a>
       </div>
       <Status said={status.said} />
     </form>

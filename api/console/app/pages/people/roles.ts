@@ -2,9 +2,9 @@
 import type { Role } from '@shared/contract';
 
 export const roles: Array<{ value: Role; label: string; power: string }> = [
-  { value: 'member', label: 'Member', power: 'reads and shares notes, asks and answers' },
-  { value: 'moderator', label: 'Moderator', power: 'also handles flags and tidies content' },
-  { value: 'admin', label: 'Admin', power: 'also manages apps, people and the server' },
+  { value: 'member', label: 'Member', power: 'Reads and shares notes and tips, asks and answers questions.' },
+  { value: 'moderator', label: 'Moderator', power: "A member who may also remove others' content (never see more of it)." },
+  { value: 'admin', label: 'Admin', power: 'A moderator who also manages apps, people, teams, experts and the server.' },
 ];
 
 export const roleLabel = (role: Role) => roles.find((r) => r.value === role)!.label;

@@ -73,7 +73,7 @@ function CreateTeam({ onCreated, inputRef }: { onCreated: (team: Team) => void; 
     setName('');
   });
   return (
-    <form class="panel-box" onSubmit={(e) => (e.preventDefault(), void submit.run())}>
+    <form class="panel-box new-team" onSubmit={(e) => (e.preventDefault(), void submit.run())}>
       <h2>New team</h2>
       <div class="row">
         <div class="grow">
