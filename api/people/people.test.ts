@@ -60,6 +60,17 @@ describeEachDatabase('people: users, teams, expert listings', (api) => {
     expect(unchanged).toMatchObject({ role: 'admin', disabled: false });
   });
 
+  it('lets admins create an account with the role it starts with (member unless they say)', async () => {
+    const made = await must(api().request('POST', '/users', { token: org.admin.token, json: { email: 'hana@corp.example', name: 'Hana', password: 'correct horse battery', role: 'moderator' } }));
+    expect(made).toMatchObject({ email: 'hana@corp.example', role: 'moderator', disabled: false });
+    const plain = await must(api().request('POST', '/users', { token: org.admin.token, json: { email: 'ivo@corp.example', name: 'Ivo', password: 'correct horse battery' } }));
+    expect(plain.role).toBe('member');
+    const byModerator = await api().request('POST', '/users', { token: org.moderator.token, json: { email: 'jo@corp.example', name: 'Jo', password: 'correct horse battery', role: 'admin' } });
+    expect(byModerator.status).toBe(403);
+    const badRole = await api().request('POST', '/users', { token: org.admin.token, json: { email: 'jo@corp.example', name: 'Jo', password: 'correct horse battery', role: 'owner' } });
+    expect([badRole.status, badRole.body.issues?.[0]?.path]).toEqual([400, 'role']);
+  });
+
   it('lets admins make invitation links that sign people up whatever the policy, until revoked or expired', async () => {
     await must(api().request('PUT', '/server/signup', { token: org.admin.token, json: { mode: 'closed' } }));
     const closed = await api().request('POST', '/auth/signup', { json: { email: 'eve@corp.example', name: 'Eve', password: 'correct horse battery' } });

@@ -12,7 +12,10 @@ export function peopleRoutes(s: { sessions: Sessions; accounts: AccountService; 
       const page = await s.accounts.page(c.req.valid('query'));
       return c.json({ items: page.items.map(toUser), next: page.next }, 200);
     })
-    .openapi(route(e.createUser), async (c) => c.json(toUser(await s.accounts.signUp(c.req.valid('json'), { role: 'member' })), 201))
+    .openapi(route(e.createUser), async (c) => {
+      const { role, ...account } = c.req.valid('json');
+      return c.json(toUser(await s.accounts.signUp(account, { role })), 201);
+    })
     .openapi(route(e.updateUser), async (c) => c.json(toUser(await s.accounts.update(c.get('viewer').id, c.req.valid('param').id, c.req.valid('json'))), 200))
     .openapi(route(e.listInvitations), async (c) => c.json(await s.invitations.list(), 200))
     .openapi(route(e.createInvitation), async (c) => c.json(await s.invitations.create(c.get('viewer').id, c.req.valid('json')), 201))

@@ -25,6 +25,11 @@ export const newAccount = z
   .object({ email, name: z.string().trim().min(1).max(100), password })
   .meta({ id: 'NewAccount' });
 
+/** An account an admin creates (POST /users): a new account, with the role it starts with. */
+export const createUserRequest = newAccount
+  .extend({ role: role.default('member') })
+  .meta({ id: 'CreateUserRequest' });
+
 export const updateUserRequest = z
   .object({
     role: role.optional(),
@@ -45,6 +50,7 @@ export const usersPage = z
 export const invitation = z
   .object({ id, role, uses: z.int(), expiresAt: timestamp, revoked: z.boolean(), createdAt: timestamp })
   .meta({ id: 'Invitation', description: 'A link that lets colleagues create an account whatever the sign-up policy.' });
+export type Invitation = z.infer<typeof invitation>;
 
 export const createInvitationRequest = z
   .object({
@@ -66,8 +72,8 @@ export const peopleEndpoints = endpoints({
   },
   createUser: {
     method: 'post', path: '/users', access: 'admin', tags: ['People'],
-    summary: 'Create a local account for someone (admin).',
-    request: body(newAccount),
+    summary: 'Create a local account for someone, with its role (admin).',
+    request: body(createUserRequest),
     responses: { 201: json(user, 'Created.'), ...errors(400, 401, 403, 409, 413) },
   },
   updateUser: {
