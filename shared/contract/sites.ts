@@ -50,6 +50,8 @@ export const sitePreviewRequest = z
   })
   .meta({ id: 'SitePreviewRequest' });
 
+const previewCounts = z.object({ notes: z.int(), tips: z.int(), questions: z.int(), openQuestions: z.int() });
+
 /** What the page key of one URL would be, and what would show there: the console's URL tester. */
 export const sitePreview = z
   .object({
@@ -57,10 +59,12 @@ export const sitePreview = z
     site: z.object({ id, name: z.string() }).nullable().meta({ description: 'The registered site of this origin, if any.' }),
     pageKey: z.string().meta({ description: 'What the extension would send for this URL.' }),
     screen: z.string().nullable(),
-    scopes: z.array(z.object({ id, pattern: z.string() })).meta({ description: 'Every scope the page key matches, most specific first.' }),
+    scopes: z
+      .array(z.object({ id, pattern: z.string(), counts: previewCounts.meta({ description: 'What is on this scope alone.' }) }))
+      .meta({ description: 'Every scope the page key matches, most specific first.' }),
     notes: z.array(z.object({ id, pattern: z.string(), excerpt: z.string(), tip: z.boolean() })),
     questions: z.array(z.object({ id, pattern: z.string(), title: z.string() })),
-    counts: z.object({ notes: z.int(), tips: z.int(), questions: z.int(), openQuestions: z.int() }),
+    counts: previewCounts,
   })
   .meta({ id: 'SitePreview', description: 'Items as the asking admin may see them (visibility applies to admins too).' });
 export type SitePreview = z.infer<typeof sitePreview>;
