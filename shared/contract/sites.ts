@@ -41,6 +41,7 @@ export const updateSiteRequest = z
 export const siteOwner = z
   .object({ siteId: id, user: person, createdAt: timestamp })
   .meta({ id: 'SiteOwner', description: 'A person responsible for a whole site: the last ring of its routed questions.' });
+export type SiteOwner = z.infer<typeof siteOwner>;
 export const addSiteOwnerRequest = z.object({ userId: id }).meta({ id: 'AddSiteOwnerRequest' });
 
 export const sitePreviewRequest = z
@@ -77,6 +78,7 @@ export type SiteUsage = z.infer<typeof siteUsage>;
 export const siteScreen = z
   .object({ name: z.string(), pattern: z.string(), experts: z.array(person) })
   .meta({ id: 'SiteScreen', description: "One of the site's screens (templates) and the active experts for its pages." });
+export type SiteScreen = z.infer<typeof siteScreen>;
 
 export const siteEndpoints = endpoints({
   listSites: {
