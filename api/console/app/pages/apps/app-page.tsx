@@ -19,7 +19,6 @@ function AppSections({ initial }: { initial: Site }) {
       <section class="panel-box" aria-labelledby="rules-title">
         <h2 id="rules-title">Name, addresses and screens</h2>
         <SiteForm site={site} onSaved={(s) => (setSite(s), setSaved(saved + 1))} />
-        <p role="status" class={saved ? 'ok' : 'sr-only'}>{saved ? 'Saved.' : ''}</p>
       </section>
       <UrlTester site={site} />
       <ScreenList site={site} version={saved} />

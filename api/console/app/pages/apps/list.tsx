@@ -1,11 +1,12 @@
 // The registered apps: name, origin, how many screens, who owns each; or, before the first, what an app is.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import type { Site, SiteOwner } from '@shared/contract';
 import { api } from '../../api';
 import { Loading, useLoad } from '../../ui/load';
 import { Page } from '../../ui/page';
 import { Table } from '../../ui/table';
-import { takeNotice } from './notice';
+import { plural } from './words';
 
 type Listed = { site: Site; owners: SiteOwner[] };
 
@@ -13,8 +14,6 @@ async function readApps(): Promise<Listed[]> {
   const sites = await api('GET /sites');
   return Promise.all(sites.map(async (site) => ({ site, owners: await api('GET /sites/{id}/owners', { params: { id: site.id } }) })));
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function NoApps() {
   return (
@@ -30,7 +29,11 @@ function NoApps() {
 }
 
 export function AppList() {
-  const [notice] = useState(takeNotice);
+  // Removing an app comes back here with ?removed=<its name>, which the list says once it is gone.
+  const { removed } = useLocation().query;
+  const [notice, setNotice] = useState<string | null>(null);
+  // Filled in after the first paint: a live region announces a change, not what it held when it appeared.
+  useEffect(() => setNotice(removed ? `${removed} was removed, with everything on it.` : null), [removed]);
   const { loaded, reload } = useLoad(readApps);
   return (
     <Page
@@ -44,26 +47,28 @@ export function AppList() {
           apps.length === 0 ? (
             <NoApps />
           ) : (
-            <Table label="Apps">
-              <thead>
-                <tr>
-                  <th scope="col">App</th>
-                  <th scope="col">Origin</th>
-                  <th scope="col">Screens</th>
-                  <th scope="col">Owners</th>
-                </tr>
-              </thead>
-              <tbody>
-                {apps.map(({ site, owners }) => (
-                  <tr key={site.id}>
-                    <th scope="row"><a href={`/apps/${site.id}`}>{site.name}</a></th>
-                    <td class="mono">{site.origin}</td>
-                    <td>{plural(site.rules.templates.length, 'screen', 'screens')}</td>
-                    <td>{owners.length ? owners.map((o) => o.user.name).join(', ') : <span class="muted">none yet</span>}</td>
+            <div class="apps-table">
+              <Table label="Apps">
+                <thead>
+                  <tr>
+                    <th scope="col">App</th>
+                    <th scope="col">Origin</th>
+                    <th scope="col">Screens</th>
+                    <th scope="col">Owners</th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
+                </thead>
+                <tbody>
+                  {apps.map(({ site, owners }) => (
+                    <tr key={site.id}>
+                      <th scope="row"><a href={`/apps/${site.id}`}>{site.name}</a></th>
+                      <td class="mono" data-label="Origin">{site.origin}</td>
+                      <td data-label="Screens">{plural(site.rules.templates.length, 'screen')}</td>
+                      <td data-label="Owners">{owners.length ? owners.map((o) => o.user.name).join(', ') : <span class="muted">none yet</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
           )
         }
       </Loading>

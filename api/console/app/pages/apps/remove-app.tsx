@@ -7,15 +7,15 @@ import { api } from '../../api';
 import { Dialog } from '../../ui/dialog';
 import { FormError, useSubmit } from '../../ui/form';
 import { Loading, useLoad } from '../../ui/load';
-import { leaveNotice } from './notice';
+import { plural } from './words';
 
-const WORDS: Array<[keyof SiteUsage, string, string]> = [
-  ['notes', 'note', 'notes'],
-  ['tips', 'tip', 'tips'],
-  ['questions', 'question', 'questions'],
-  ['answers', 'answer', 'answers'],
+const WORDS: Array<[keyof SiteUsage, string, string?]> = [
+  ['notes', 'note'],
+  ['tips', 'tip'],
+  ['questions', 'question'],
+  ['answers', 'answer'],
   ['replies', 'reply', 'replies'],
-  ['experts', 'expert assignment', 'expert assignments'],
+  ['experts', 'expert assignment'],
   ['watches', 'watch', 'watches'],
 ];
 
@@ -27,7 +27,7 @@ function Deletes({ usage }: { usage: SiteUsage }) {
       <p>This deletes, for everyone:</p>
       <ul class="usage" aria-label="What removal deletes">
         {counted.map(([k, one, many]) => (
-          <li key={k}><strong>{usage[k]}</strong> {usage[k] === 1 ? one : many}</li>
+          <li key={k}>{plural(usage[k], one, many)}</li>
         ))}
       </ul>
     </>
@@ -41,8 +41,7 @@ function Confirm({ site, onCancel }: { site: Site; onCancel: () => void }) {
   const [typed, setTyped] = useState('');
   const submit = useSubmit(async () => {
     await api('DELETE /sites/{id}', { params: { id: site.id } });
-    leaveNotice(`${site.name} was removed, with everything on it.`);
-    route('/apps');
+    route(`/apps?removed=${encodeURIComponent(site.name)}`);
   });
   return (
     <form class="stack" onSubmit={(e) => (e.preventDefault(), void submit.run())}>

@@ -17,6 +17,12 @@ export function HashQuestion({ value, fragment, onChange }: { value: boolean; fr
         <input type="radio" name={group} checked={!value} onChange={() => onChange(false)} />
         <span>No: it only marks a spot on the page, or the app does not use it</span>
       </label>
+      {value && (
+        <p class="hint">
+          Of the route, only its leading plain words are kept (<code class="mono">#/deals/7</code> gives <code class="mono">#/deals</code>),
+          so ids and tokens after # never leave the browser, unless a screen below names them, like <code class="mono">#/deals/:id</code>.
+        </p>
+      )}
     </fieldset>
   );
 }

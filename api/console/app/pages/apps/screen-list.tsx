@@ -15,7 +15,7 @@ export function ScreenList({ site, version }: { site: Site; version: number }) {
           screens.length === 0 ? (
             <p class="muted">No screens yet. Name some in the form above: people then see which screen they are on, and experts can be made responsible for each.</p>
           ) : (
-            <Table label="Screens and their experts">
+            <Table label="Screens">
               <thead>
                 <tr>
                   <th scope="col">Screen</th>

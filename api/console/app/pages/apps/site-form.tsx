@@ -70,16 +70,19 @@ export function SiteForm({ site, onSaved, submitLabel }: SiteFormProps) {
   const [draft, setDraft] = useState(() => draftOf(site));
   const url = readUrl(draft.url);
   // Rows still being typed are left out of the trial, so the key follows what is finished.
-  const preview = usePreview(url && /^https?:$/.test(url.protocol) ? url.href : null, rulesOf(draft, true));
+  const preview = usePreview(url ? url.href : null, rulesOf(draft, true));
   const elsewhere = site && url && originOf(url) !== site.origin;
   const params: QueryParam[] = url ? queryParams(url) : [];
   for (const name of draft.keepQuery) if (!params.some((p) => p.name === name)) params.push({ name, value: '', secret: false });
 
+  // The draft as it was saved: "Saved." stands until the next change (each change is a new draft).
+  const [savedDraft, setSavedDraft] = useState<Draft | null>(null);
   const submit = useSubmit(async () => {
     const rules = rulesOf(draft);
     const saved = site
       ? await api('PATCH /sites/{id}', { params: { id: site.id }, json: { name: draft.name, rules } })
       : await api('POST /sites', { json: { origin: url ? originOf(url) : draft.url.trim(), name: draft.name, rules } });
+    setSavedDraft(draft);
     onSaved(saved);
   });
   const registered = !site && preview.state === 'ready' ? preview.preview.site : null;
@@ -110,7 +113,7 @@ export function SiteForm({ site, onSaved, submitLabel }: SiteFormProps) {
           This origin is already registered as <a href={`/apps/${registered.id}`}>{registered.name}</a>.
         </p>
       )}
-      <Field label="Name" hint="What people see in the extension and the console." error={submit.fieldError('name')}>
+      <Field label="App name" hint="What people see in the extension and the console." error={submit.fieldError('name')}>
         {(f) => (
           <input id={f.id} required maxLength={100} value={draft.name} aria-describedby={f.describedBy} aria-invalid={f.invalid}
             onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value, nameEdited: true })} />
@@ -135,6 +138,7 @@ export function SiteForm({ site, onSaved, submitLabel }: SiteFormProps) {
         <button type="submit" class="primary" disabled={submit.busy}>
           {submit.busy ? 'Saving…' : (submitLabel ?? (site ? 'Save changes' : 'Add the app'))}
         </button>
+        <span role="status" class="ok">{savedDraft === draft ? 'Saved.' : ''}</span>
       </div>
     </form>
   );

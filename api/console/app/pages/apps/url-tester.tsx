@@ -5,8 +5,7 @@ import type { Site, SitePreview } from '@shared/contract';
 import { PreviewFacts } from './live-key';
 import { usePreview } from './use-preview';
 import { readUrl } from './url-reading';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './words';
 
 function countsLine(c: SitePreview['counts']) {
   const parts = [plural(c.notes, 'note'), plural(c.tips, 'tip'), plural(c.questions, 'question')];
