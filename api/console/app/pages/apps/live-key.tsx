@@ -1,5 +1,6 @@
 // What the extension would make of the pasted address under the answers given so far: the page key and
 // the screen, as the server computes them (the same code the extension runs), updated as the admin types.
+import { useId } from 'preact/hooks';
 import type { SitePreview } from '@shared/contract';
 import type { PreviewState } from './use-preview';
 
@@ -15,10 +16,11 @@ export function PreviewFacts({ preview }: { preview: SitePreview }) {
 }
 
 export function LiveKey({ result, hint }: { result: PreviewState; hint: string }) {
+  const title = useId();
   const shown = result.state === 'ready' ? result.preview : result.state === 'loading' ? result.last : null;
   return (
-    <section class="live-key" aria-labelledby="live-key-title">
-      <h3 id="live-key-title">What the extension would send</h3>
+    <section class="live-key" aria-labelledby={title}>
+      <h3 id={title}>What the extension would send</h3>
       {/* Announced once the answer settles, not at every keystroke. */}
       <div aria-live="polite" aria-busy={result.state === 'loading'} class={result.state === 'loading' ? 'stale' : ''}>
         {result.state === 'idle' && <p class="muted">{hint}</p>}

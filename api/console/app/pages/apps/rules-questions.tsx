@@ -29,11 +29,12 @@ export function HashQuestion({ value, fragment, onChange }: { value: boolean; fr
 
 export function QueryQuestion(props: { params: QueryParam[]; kept: string[]; error: string | null; onChange: (kept: string[]) => void }) {
   const { params, kept, error } = props;
+  const hint = useId();
   const toggle = (name: string, on: boolean) => props.onChange(on ? [...kept, name] : kept.filter((k) => k !== name));
   return (
-    <fieldset class={`question${error ? ' invalid' : ''}`} aria-describedby="keep-query-hint">
+    <fieldset class={`question${error ? ' invalid' : ''}`} aria-describedby={hint}>
       <legend>Which parts after ? identify the page?</legend>
-      <p class="hint" id="keep-query-hint">
+      <p class="hint" id={hint}>
         Checked parts stay in the page key, so a note can be about one tab or one view. The rest is removed before anything
         leaves the browser: never check a part that holds a secret.
       </p>

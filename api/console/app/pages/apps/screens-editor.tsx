@@ -1,6 +1,6 @@
 // A site's named screens (templates: a name and a URL pattern), edited as rows, with the screen the pasted
 // address suggests offered as one click.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { Field } from '../../ui/form';
 
 export interface ScreenRow {
@@ -21,6 +21,7 @@ export function ScreensEditor(props: {
   fieldError: (path: string) => string | null;
 }) {
   const { rows, suggestion, matched } = props;
+  const title = useId();
   const list = useRef<HTMLOListElement>(null);
   const added = useRef<number | null>(null);
   // A row just added takes focus at its name, so the keyboard goes on where the eyes do.
@@ -38,8 +39,8 @@ export function ScreensEditor(props: {
   const offered = suggestion && !rows.some((r) => r.pattern === suggestion.pattern) ? suggestion : null;
 
   return (
-    <section class="screens-editor" aria-labelledby="screens-editor-title">
-      <h3 id="screens-editor-title">Screens</h3>
+    <section class="screens-editor" aria-labelledby={title}>
+      <h3 id={title}>Screens</h3>
       <p class="hint">
         Name the kinds of page people talk about. The extension shows the screen's name, and a note can be about every page
         of a screen. A pattern is relative to the app: <code class="mono">/accounts/:id</code> matches /accounts/42,{' '}
