@@ -105,7 +105,7 @@ export class ContextService {
       pageKey: key,
       site: { id: site.id, name: site.name, origin: site.origin },
       screen: screenName(key, site.rules, site.origin),
-      scopes: matched.map(({ id, pattern }) => ({ id, pattern })),
+      scopes: matched.map(({ id, pattern }, i) => ({ id, pattern, counts: countsFor(viewer, contents[i]!.tallies) })),
       notes: notes.slice(0, limits.contextItemsPerKind).map((n) => presentNote(n, viewer)),
       questions: questions.slice(0, limits.contextItemsPerKind).map((q) => presentQuestionSummary(q, viewer)),
       experts: expertsOf(contents.flatMap((c) => c.experts)),
@@ -128,7 +128,7 @@ export class ContextService {
     const contents = await Promise.all(matched.map((scope) => this.content.get(scope.id)));
     return {
       ...preview,
-      scopes: matched.map(({ id, pattern }) => ({ id, pattern })),
+      scopes: matched.map(({ id, pattern }, i) => ({ id, pattern, counts: countsFor(viewer, contents[i]!.tallies) })),
       notes: contents.flatMap((c) => c.notes.filter((n) => canSee(viewer, n))).sort(newestFirst).slice(0, PREVIEW_ITEMS)
         .map((n) => ({ id: n.id, pattern: n.pattern, excerpt: plainExcerpt(n.body), tip: n.anchor !== null })),
       questions: contents.flatMap((c) => c.questions.filter((q) => canSee(viewer, q))).sort(newestFirst).slice(0, PREVIEW_ITEMS)

@@ -4,7 +4,7 @@ import { compileTemplate } from '@shared/page-key';
 import { PatternError } from '@shared/urlpattern';
 import type { Database } from '../db/database';
 import { answers, experts, noteReplies, notes, questions, scopes, siteOwners, sites, users, watches } from '../db/schema';
-import { ApiError, conflict, notFound } from '../kernel/errors';
+import { ApiError, notFound } from '../kernel/errors';
 import { changesNothing } from '../kernel/patch';
 import type { WritePath } from '../kernel/write-path';
 
@@ -12,18 +12,22 @@ type SiteRow = typeof sites.$inferSelect;
 
 const toSite = (row: SiteRow): Site => ({ id: row.id, origin: row.origin, name: row.name, rules: row.rules });
 
+/** A refusal about the origin, naming the field so a form can show it there. */
+const originError = (status: 400 | 409, code: string, message: string) => new ApiError(status, code, message, [{ path: 'origin', message }]);
+
 /** `https://crm.corp.example/` → `https://crm.corp.example`; anything but a bare http(s) origin is refused. */
 function normalizeOrigin(input: string): string {
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    throw new ApiError(400, 'bad_origin', `"${input}" is not a URL. Give the app's origin, like https://crm.corp.example.`);
+    throw originError(400, 'bad_origin', `"${input}" is not a URL. Give the app's origin, like https://crm.corp.example.`);
+  }
+  if (!/^https?:$/.test(url.protocol)) {
+    throw originError(400, 'bad_origin', `"${input}" is not a web address: Alongside runs on apps served over http or https.`);
   }
   const bare = (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username && !url.password;
-  if (!/^https?:$/.test(url.protocol) || !bare) {
-    throw new ApiError(400, 'bad_origin', `"${input}" is not a bare http(s) origin: give scheme://host[:port] only, like ${url.origin}.`);
-  }
+  if (!bare) throw originError(400, 'bad_origin', `"${input}" is not a bare http(s) origin: give scheme://host[:port] only, like ${url.origin}.`);
   return url.origin;
 }
 
@@ -80,7 +84,7 @@ export class SiteService {
     checkTemplates(input.rules, origin);
     const row = await this.writes.write(async (tx, changed) => {
       const [created] = await tx.insert(sites).values({ ...input, origin }).onConflictDoNothing().returning();
-      if (!created) throw conflict('site_exists', `${origin} is already registered.`);
+      if (!created) throw originError(409, 'site_exists', `${origin} is already registered.`);
       changed({ t: 'sites' });
       return created;
     });

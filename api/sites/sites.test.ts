@@ -42,10 +42,12 @@ describeEachDatabase('sites', (api) => {
       const res = await api().request('POST', '/sites', { token: org.admin.token, json: { origin, name: 'Bad' } });
       expect(res.status, origin).toBe(400);
       expect(res.body.code).toBe('bad_origin');
+      expect(res.body.issues[0].path).toBe('origin'); // named, so a form shows it beside its field
     }
     const dup = await api().request('POST', '/sites', { token: org.admin.token, json: { origin: 'https://tickets.corp.example', name: 'Again' } });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('site_exists');
+    expect(dup.body.issues[0]).toMatchObject({ path: 'origin', message: 'https://tickets.corp.example is already registered.' });
   });
 
   it('validates the URL templates in the rules', async () => {
@@ -65,7 +67,8 @@ describeEachDatabase('sites', (api) => {
     const url = `${SITE}/accounts/42?tab=notes&utm=x#top`;
     const saved = await must(api().request('POST', '/sites/preview', { token: admin, json: { url } }));
     expect(saved).toMatchObject({ origin: SITE, site: { id: org.site.id }, pageKey: `${SITE}/accounts/42?tab=notes`, screen: 'Account' });
-    expect(saved.scopes.map((s: { pattern: string }) => s.pattern)).toContain(`${SITE}/accounts/:id`);
+    // Each scope says what is on it alone (the items listed are only the newest).
+    expect(saved.scopes.find((s: { pattern: string }) => s.pattern === `${SITE}/accounts/:id`).counts).toEqual({ notes: 1, tips: 0, questions: 0, openQuestions: 0 });
     expect(saved.notes.map((n: { excerpt: string }) => n.excerpt)).toContain('On every account');
     expect(JSON.stringify(saved)).not.toContain('private'); // Alice's private note: not the admin's to see
     const tried = await must(api().request('POST', '/sites/preview', { token: admin, json: { url, rules: { keepQuery: [], hashRouting: true, templates: [{ name: 'Client', pattern: '/accounts/:id' }] } } }));

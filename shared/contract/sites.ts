@@ -41,6 +41,7 @@ export const updateSiteRequest = z
 export const siteOwner = z
   .object({ siteId: id, user: person, createdAt: timestamp })
   .meta({ id: 'SiteOwner', description: 'A person responsible for a whole site: the last ring of its routed questions.' });
+export type SiteOwner = z.infer<typeof siteOwner>;
 export const addSiteOwnerRequest = z.object({ userId: id }).meta({ id: 'AddSiteOwnerRequest' });
 
 export const sitePreviewRequest = z
@@ -50,6 +51,8 @@ export const sitePreviewRequest = z
   })
   .meta({ id: 'SitePreviewRequest' });
 
+const previewCounts = z.object({ notes: z.int(), tips: z.int(), questions: z.int(), openQuestions: z.int() });
+
 /** What the page key of one URL would be, and what would show there: the console's URL tester. */
 export const sitePreview = z
   .object({
@@ -57,10 +60,12 @@ export const sitePreview = z
     site: z.object({ id, name: z.string() }).nullable().meta({ description: 'The registered site of this origin, if any.' }),
     pageKey: z.string().meta({ description: 'What the extension would send for this URL.' }),
     screen: z.string().nullable(),
-    scopes: z.array(z.object({ id, pattern: z.string() })).meta({ description: 'Every scope the page key matches, most specific first.' }),
+    scopes: z
+      .array(z.object({ id, pattern: z.string(), counts: previewCounts.meta({ description: 'What is on this scope alone.' }) }))
+      .meta({ description: 'Every scope the page key matches, most specific first.' }),
     notes: z.array(z.object({ id, pattern: z.string(), excerpt: z.string(), tip: z.boolean() })),
     questions: z.array(z.object({ id, pattern: z.string(), title: z.string() })),
-    counts: z.object({ notes: z.int(), tips: z.int(), questions: z.int(), openQuestions: z.int() }),
+    counts: previewCounts,
   })
   .meta({ id: 'SitePreview', description: 'Items as the asking admin may see them (visibility applies to admins too).' });
 export type SitePreview = z.infer<typeof sitePreview>;
@@ -73,6 +78,7 @@ export type SiteUsage = z.infer<typeof siteUsage>;
 export const siteScreen = z
   .object({ name: z.string(), pattern: z.string(), experts: z.array(person) })
   .meta({ id: 'SiteScreen', description: "One of the site's screens (templates) and the active experts for its pages." });
+export type SiteScreen = z.infer<typeof siteScreen>;
 
 export const siteEndpoints = endpoints({
   listSites: {
