@@ -34,14 +34,14 @@ export function DeliveryLog({ id }: { id: string }) {
     refreshButton.current?.focus();
   };
   return (
-    <section class="stack" aria-labelledby="deliveries-title">
+    <section class="stack deliveries" aria-labelledby="deliveries-title">
       <div class="row deliveries-head">
         <h2 id="deliveries-title" class="grow">Deliveries</h2>
         <button type="button" class="secondary" ref={refreshButton} disabled={refreshing} onClick={refresh}>
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
-      <p role="status" class="muted">{said}</p>
+      <p role="status" class="muted said">{said}</p>
       <Loading loaded={loaded} retry={reload}>
         {(deliveries) =>
           deliveries.length === 0 ? (

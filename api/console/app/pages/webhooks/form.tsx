@@ -1,5 +1,5 @@
 // The form for a webhook's receiver, events and format: adding one and changing one.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure } from '@shared/client';
 import type { Webhook } from '@shared/contract';
 import { Field, FormError, useSubmit } from '../../ui/form';
@@ -20,6 +20,9 @@ export function WebhookForm(props: {
   onCancel: () => void;
 }) {
   const [values, setValues] = useState(props.initial);
+  // The form opens on a click: the person goes on typing where it opened.
+  const urlInput = useRef<HTMLInputElement>(null);
+  useEffect(() => urlInput.current?.focus(), []);
   const { busy, failure, run, fieldError } = useSubmit(props.onSubmit);
   const urlError = fieldError('url') ?? refusedUrl(failure);
   // At least one event: said here before asking the server, whose words for an empty list are zod's.
@@ -41,6 +44,7 @@ export function WebhookForm(props: {
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
+            ref={urlInput}
             type="url"
             inputMode="url"
             autoComplete="off"

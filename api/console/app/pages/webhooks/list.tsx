@@ -27,16 +27,18 @@ export function WebhookList() {
       intro="Where Alongside tells other tools what happens: each event you choose is sent, signed, to a URL of yours (a chat channel, an automation, your own service)."
       actions={!adding && <button type="button" class="primary" onClick={() => { setCreated(null); setAdding(true); }}>Add a webhook</button>}
     >
-      {created && <SecretOnce {...created} onDone={() => setCreated(null)} />}
-      {adding && (
-        <section class="panel-box" aria-labelledby="new-webhook-title">
-          <h2 id="new-webhook-title">New webhook</h2>
-          <WebhookForm initial={emptyWebhook} submitLabel="Add the webhook" onSubmit={add} onCancel={() => setAdding(false)} />
-        </section>
-      )}
-      <Loading loaded={loaded} retry={reload}>
-        {(hooks) => (hooks.length === 0 ? <Empty title="No webhooks yet" message="Add one to send new notes, questions and answers to a chat channel or another tool." /> : <WebhookTable hooks={hooks} />)}
-      </Loading>
+      <div class="stack webhooks-page">
+        {created && <SecretOnce {...created} onDone={() => setCreated(null)} />}
+        {adding && (
+          <section class="panel-box" aria-labelledby="new-webhook-title">
+            <h2 id="new-webhook-title">New webhook</h2>
+            <WebhookForm initial={emptyWebhook} submitLabel="Add the webhook" onSubmit={add} onCancel={() => setAdding(false)} />
+          </section>
+        )}
+        <Loading loaded={loaded} retry={reload}>
+          {(hooks) => (hooks.length === 0 ? <Empty title="No webhooks yet" message="Add one to send new notes, questions and answers to a chat channel or another tool." /> : <WebhookTable hooks={hooks} />)}
+        </Loading>
+      </div>
     </Page>
   );
 }

@@ -16,19 +16,21 @@ import { eventLabel, formatWords, type WebhookEvent } from './words';
 export function WebhookPage({ id }: { id: string }) {
   const { loaded, reload, set } = useLoad(async () => (await api('GET /webhooks')).find((w) => w.id === id) ?? null, [id]);
   return (
-    <Page title="Webhook" intro={<a href="/webhooks">All webhooks</a>}>
-      <Loading loaded={loaded} retry={reload}>
-        {(hook) =>
-          hook ? (
-            <WebhookDetail hook={hook} onChange={set} />
-          ) : (
-            <div class="state" role="alert">
-              <p>This webhook does not exist (any more).</p>
-              <a href="/webhooks">All webhooks</a>
-            </div>
-          )
-        }
-      </Loading>
+    <Page title="Webhook" intro={<a href="/webhooks" class="back-link">All webhooks</a>}>
+      <div class="stack webhooks-page">
+        <Loading loaded={loaded} retry={reload}>
+          {(hook) =>
+            hook ? (
+              <WebhookDetail hook={hook} onChange={set} />
+            ) : (
+              <div class="state" role="alert">
+                <p>This webhook does not exist (any more).</p>
+                <a href="/webhooks">All webhooks</a>
+              </div>
+            )
+          }
+        </Loading>
+      </div>
     </Page>
   );
 }
@@ -79,7 +81,7 @@ function WebhookDetail({ hook, onChange }: { hook: Webhook; onChange: (hook: Web
             </dd>
           </dl>
         )}
-        <p role="status" class="ok">{said}</p>
+        <p role="status" class="ok said">{said}</p>
       </section>
       <TestDelivery id={hook.id} />
       <DeliveryLog id={hook.id} />
