@@ -177,6 +177,8 @@ describe.skipIf(!chromiumAvailable)('the web console: webhooks', () => {
         const page = await console_.signedIn('ada@corp.example', `/webhooks/${hookId}`, { colorScheme, width });
         await page.getByRole('region', { name: 'Delivery log' }).waitFor();
         expect(await seriousViolations(page)).toEqual([]);
+        // Nothing wider than the screen: the delivery table scrolls inside its own region.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await shoot(page, `webhook-${colorScheme}-${width}`);
         await page.goto(`${console_.server.origin}/webhooks`);
         await page.getByRole('button', { name: 'Add a webhook' }).click();
@@ -191,10 +193,12 @@ describe.skipIf(!chromiumAvailable)('the web console: webhooks', () => {
   it('edits, turns off and deletes (after asking) a webhook', async () => {
     const page = await console_.signedIn('ada@corp.example', `/webhooks/${hookId}`);
     await page.getByRole('button', { name: 'Edit' }).click();
+    await expect.poll(() => page.getByLabel('Receiver URL').evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByRole('radio', { name: /Slack message/ }).check();
     await page.getByRole('checkbox', { name: /New question/ }).uncheck();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings-title'); // the form that had focus is gone
     expect(await page.locator('.facts').textContent()).toMatch(/New note.*Slack message/);
     expect(await call('GET', '/webhooks')).toMatchObject([{ kinds: ['note.created'], format: 'slack' }]);
 

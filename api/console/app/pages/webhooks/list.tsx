@@ -11,6 +11,9 @@ import { SecretOnce } from './secret';
 import { ActiveTag } from './tags';
 import { eventLabel, formatWords } from './words';
 
+/** The element that had focus is gone (the form, the secret): the page's heading takes it. */
+const focusTitle = () => document.getElementById('page-title')?.focus();
+
 export function WebhookList() {
   const { loaded, reload } = useLoad(() => api('GET /webhooks'));
   const [adding, setAdding] = useState(false);
@@ -28,11 +31,11 @@ export function WebhookList() {
       actions={!adding && <button type="button" class="primary" onClick={() => { setCreated(null); setAdding(true); }}>Add a webhook</button>}
     >
       <div class="stack webhooks-page">
-        {created && <SecretOnce {...created} onDone={() => setCreated(null)} />}
+        {created && <SecretOnce {...created} onDone={() => { setCreated(null); focusTitle(); }} />}
         {adding && (
           <section class="panel-box" aria-labelledby="new-webhook-title">
             <h2 id="new-webhook-title">New webhook</h2>
-            <WebhookForm initial={emptyWebhook} submitLabel="Add the webhook" onSubmit={add} onCancel={() => setAdding(false)} />
+            <WebhookForm initial={emptyWebhook} submitLabel="Add the webhook" onSubmit={add} onCancel={() => { setAdding(false); focusTitle(); }} />
           </section>
         )}
         <Loading loaded={loaded} retry={reload}>

@@ -1,6 +1,6 @@
 // One webhook: what it sends where, changing it, turning it off or on, deleting it (confirmed), a test
 // delivery and its delivery log. The API has no single-webhook read: the list is small, so it is read whole.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Webhook } from '@shared/contract';
 import { api, problemOf } from '../../api';
@@ -38,6 +38,11 @@ export function WebhookPage({ id }: { id: string }) {
 function WebhookDetail({ hook, onChange }: { hook: Webhook; onChange: (hook: Webhook) => void }) {
   const [editing, setEditing] = useState(false);
   const [said, setSaid] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    heading.current?.focus(); // the form that had focus is gone
+  };
   const save = async (values: Partial<WebhookValues> & { active?: boolean }) => {
     const updated = await api('PATCH /webhooks/{id}', { params: { id: hook.id }, json: values });
     onChange(updated);
@@ -47,7 +52,7 @@ function WebhookDetail({ hook, onChange }: { hook: Webhook; onChange: (hook: Web
     <>
       <section class="panel-box" aria-labelledby="settings-title">
         <div class="row settings-head">
-          <h2 id="settings-title" class="grow">Settings</h2>
+          <h2 id="settings-title" class="grow" tabIndex={-1} ref={heading}>Settings</h2>
           {!editing && (
             <div class="page-actions">
               <button type="button" class="secondary" onClick={() => setEditing(true)}>Edit</button>
@@ -62,10 +67,10 @@ function WebhookDetail({ hook, onChange }: { hook: Webhook; onChange: (hook: Web
             submitLabel="Save"
             onSubmit={async (values) => {
               await save(values);
-              setEditing(false);
+              stopEditing();
               setSaid('Saved.');
             }}
-            onCancel={() => setEditing(false)}
+            onCancel={stopEditing}
           />
         ) : (
           <dl class="facts">
