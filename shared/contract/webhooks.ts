@@ -59,6 +59,7 @@ export const webhookDelivery = z
     createdAt: timestamp,
   })
   .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.infer<typeof webhookDelivery>;
 
 const refusedUrl = error(
   'webhook_url_forbidden: the URL has credentials, or its host is or resolves to a loopback, private, link-local or ' +

@@ -4,6 +4,7 @@
 // again on the same port, on the same in-memory database (an "API restart" keeps the data).
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import type { Settings } from '../../api/config';
 import { startTestApi, type TestApi } from './api-harness';
 
 export interface LoggedRequest {
@@ -30,8 +31,9 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(): Promise<ApiServer> {
-  const started = await startTestApi('pglite');
+/** `settings` override the test server's defaults (e.g. webhookAllowedHosts for a receiver on 127.0.0.1). */
+export async function startApiServer(settings: Partial<Settings> = {}): Promise<ApiServer> {
+  const started = await startTestApi('pglite', settings);
   const log: LoggedRequest[] = [];
   const fetch = async (req: Request) => {
     const url = new URL(req.url);

@@ -1,6 +1,7 @@
 // The web console as people meet it: the real API (with the built console) over HTTP on 127.0.0.1, on a
 // fresh database, and a browser without the extension. `signIn` goes through the console's own form.
 import type { Page } from 'playwright-core';
+import type { Settings } from '../../api/config';
 import { startApiServer, type ApiServer } from './api-server';
 import { launchBrowser } from './browser';
 
@@ -15,8 +16,8 @@ export interface Console {
   close(): Promise<void>;
 }
 
-export async function startConsole(): Promise<Console> {
-  const server = await startApiServer();
+export async function startConsole(settings: Partial<Settings> = {}): Promise<Console> {
+  const server = await startApiServer(settings);
   const browsers: Array<{ close(): Promise<void> }> = [];
   const open: Console['open'] = async (path = '/', options = {}) => {
     const browser = await launchBrowser({ colorScheme: options.colorScheme });

@@ -3,6 +3,7 @@ import type { Site } from '@shared/contract';
 import { ApiFailure } from '@shared/client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../server/settings';
+import { AccountSection, NoSites } from './account';
 import { connect, grantSite, refreshSites, revokeSite, signOut, siteGranted, startSession } from './connect';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -166,36 +167,30 @@ function SitesSection({ session, onSignedOut }: { session: StoredSession; onSign
   const [error, setError] = useState<string | null>(null);
   const reloadEnabled = () => void enabledOrigins().then(setEnabled);
 
-  useEffect(() => {
-    void cachedSites().then((cached) => cached.length && setSites(cached));
-    reloadEnabled();
+  const load = () => {
+    setError(null);
     refreshSites().then(setSites, async (err: unknown) => {
       if (err instanceof ApiFailure && err.kind === 'unauthorized') {
         await forgetSession();
         onSignedOut(true);
-      } else setError(`Could not load the sites: ${message(err)}`);
+      } else setError(`Could not load the apps: ${message(err)}`);
     });
+  };
+  useEffect(() => {
+    void cachedSites().then((cached) => cached.length && setSites(cached));
+    reloadEnabled();
+    load();
   }, [session.token]);
 
   return (
     <>
-      <section class="box" aria-labelledby="account-title">
-        <h2 id="account-title">Account</h2>
-        <div class="row">
-          <p class="grow">
-            Signed in as <strong>{session.user.name}</strong> <span class="muted">({session.user.email})</span>
-          </p>
-          <button type="button" class="secondary" onClick={async () => { await signOut(); onSignedOut(false); }}>
-            Sign out
-          </button>
-        </div>
-      </section>
+      <AccountSection session={session} onSignOut={async () => { await signOut(); onSignedOut(false); }} />
       <section class="box" aria-labelledby="sites-title">
-        <h2 id="sites-title">Sites</h2>
-        <p class="muted">Alongside runs only on the sites you grant here. Nothing is sent about any other page.</p>
+        <h2 id="sites-title">Apps</h2>
+        <p class="muted">Alongside runs only on the apps you grant here. Nothing is sent about any other page.</p>
         {error && <p role="alert" class="error">{error}</p>}
-        {!sites && !error && <p class="muted">Loading sites…</p>}
-        {sites && sites.length === 0 && <p class="muted">Your server lists no sites yet. An admin adds them.</p>}
+        {!sites && !error && <p class="muted">Loading apps…</p>}
+        {sites && sites.length === 0 && <NoSites session={session} onCheckAgain={load} />}
         {sites && sites.length > 0 && (
           <ul class="sites">
             {sites.map((s) => <SiteRow key={s.id} site={s} enabled={enabled.includes(s.origin)} onChange={reloadEnabled} />)}
