@@ -49,6 +49,7 @@ export const serverInfo = z
       .meta({ description: 'The settings in force (read-only here), secrets left out.' }),
   })
   .meta({ id: 'ServerInfo' });
+export type ServerInfo = z.infer<typeof serverInfo>;
 
 export const serverEndpoints = endpoints({
   getHealth: {

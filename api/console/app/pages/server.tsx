@@ -25,23 +25,14 @@ export default function ServerPage() {
               </dd>
             </dl>
             <h2>Settings in force</h2>
-            <Table label="Settings in force">
-              <thead>
-                <tr>
-                  <th scope="col">Setting</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">From</th>
+            <Table label="Settings in force" columns={['Setting', 'Value', 'From']}>
+              {info.settings.map((s) => (
+                <tr key={s.name}>
+                  <th scope="row" class="mono">{s.name}</th>
+                  <td class="mono">{s.value}</td>
+                  <td>{s.source === 'environment' ? 'environment' : 'default'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {info.settings.map((s) => (
-                  <tr key={s.name}>
-                    <th scope="row" class="mono">{s.name}</th>
-                    <td class="mono">{s.value}</td>
-                    <td>{s.source === 'environment' ? 'environment' : 'default'}</td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
             </Table>
           </>
         )}

@@ -37,11 +37,13 @@ export function SignIn() {
 }
 
 /** A new account: the first admin, or a colleague with an invitation link (or where sign-up is open). */
-function NewAccount({ title, intro, action, invitation }: { title: string; intro: string; action: string; invitation?: string }) {
+function NewAccount({ title, intro, action, invitation, then }: { title: string; intro: string; action: string; invitation?: string; then?: string }) {
+  const { route } = useLocation();
   const [fields, setFields] = useState({ name: '', email: '', password: '' });
   const set = (name: keyof typeof fields) => (e: { currentTarget: HTMLInputElement }) => setFields({ ...fields, [name]: e.currentTarget.value });
   const submit = useSubmit(async () => {
     await api('POST /auth/console/signup', { json: { ...fields, ...(invitation && { invitation }) } });
+    if (then) route(then);
     await refreshSession();
   });
   return (
@@ -71,6 +73,7 @@ export function FirstAdmin() {
       title="Welcome to Alongside"
       intro="This server has no account yet. Create yours: it will be the admin, and the next steps set up your first app and invite colleagues."
       action="Create the admin account"
+      then="/setup"
     />
   );
 }
@@ -83,6 +86,7 @@ export function Join() {
       intro="Create your account to see and share what colleagues know about the apps you use."
       action="Create my account"
       invitation={query.invitation}
+      then="/"
     />
   );
 }

@@ -48,25 +48,15 @@ export function AppList() {
             <NoApps />
           ) : (
             <div class="apps-table">
-              <Table label="Apps">
-                <thead>
-                  <tr>
-                    <th scope="col">App</th>
-                    <th scope="col">Origin</th>
-                    <th scope="col">Screens</th>
-                    <th scope="col">Owners</th>
+              <Table label="Apps" columns={['App', 'Origin', 'Screens', 'Owners']}>
+                {apps.map(({ site, owners }) => (
+                  <tr key={site.id}>
+                    <th scope="row"><a href={`/apps/${site.id}`}>{site.name}</a></th>
+                    <td class="mono" data-label="Origin">{site.origin}</td>
+                    <td data-label="Screens">{plural(site.rules.templates.length, 'screen')}</td>
+                    <td data-label="Owners">{owners.length ? owners.map((o) => o.user.name).join(', ') : <span class="muted">none yet</span>}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {apps.map(({ site, owners }) => (
-                    <tr key={site.id}>
-                      <th scope="row"><a href={`/apps/${site.id}`}>{site.name}</a></th>
-                      <td class="mono" data-label="Origin">{site.origin}</td>
-                      <td data-label="Screens">{plural(site.rules.templates.length, 'screen')}</td>
-                      <td data-label="Owners">{owners.length ? owners.map((o) => o.user.name).join(', ') : <span class="muted">none yet</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
+                ))}
               </Table>
             </div>
           )

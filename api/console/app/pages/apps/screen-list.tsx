@@ -15,23 +15,14 @@ export function ScreenList({ site, version }: { site: Site; version: number }) {
           screens.length === 0 ? (
             <p class="muted">No screens yet. Name some in the form above: people then see which screen they are on, and experts can be made responsible for each.</p>
           ) : (
-            <Table label="Screens">
-              <thead>
-                <tr>
-                  <th scope="col">Screen</th>
-                  <th scope="col">Pattern</th>
-                  <th scope="col">Experts</th>
+            <Table label="Screens" columns={['Screen', 'Pattern', 'Experts']}>
+              {screens.map((s) => (
+                <tr key={s.pattern}>
+                  <th scope="row">{s.name}</th>
+                  <td class="mono break">{s.pattern}</td>
+                  <td>{s.experts.length ? s.experts.map((e) => e.name).join(', ') : <span class="muted">none: <a href="/experts">add one</a></span>}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {screens.map((s) => (
-                  <tr key={s.pattern}>
-                    <th scope="row">{s.name}</th>
-                    <td class="mono break">{s.pattern}</td>
-                    <td>{s.experts.length ? s.experts.map((e) => e.name).join(', ') : <span class="muted">none: <a href="/experts">add one</a></span>}</td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
             </Table>
           )
         }

@@ -24,49 +24,40 @@ export function CoverageTable({ rows, origin, onAssign, onRemove }: { rows: Row[
         </label>
       </div>
       <div class="coverage">
-        <Table label="Screens and patterns with their experts">
-          <thead>
-            <tr>
-              <th scope="col">Screen or pattern</th>
-              <th scope="col">Experts</th>
-              <th scope="col"><span class="sr-only">Actions</span></th>
+        <Table label="Screens and patterns with their experts" columns={['Screen or pattern', 'Experts', <span class="sr-only">Actions</span>]}>
+          {shown.map((row) => (
+            <tr key={row.pattern} data-testid="coverage-row" data-missing={row.experts.length === 0 || undefined} class={row.experts.length === 0 ? 'missing' : ''}>
+              <th scope="row">
+                {row.screen ? <span class="row-name">{row.screen}</span> : <span class="muted">Pattern</span>}
+                <span class="mono row-pattern">{row.pattern.replace(origin, '') || '/'}</span>
+              </th>
+              <td>
+                {row.experts.length === 0 ? (
+                  <span class="tag no-expert">No expert yet</span>
+                ) : (
+                  <ul class="expert-chips">
+                    {row.experts.map(({ person, assignment }) => (
+                      <li key={person.id}>
+                        {person.name}
+                        {assignment ? (
+                          <button type="button" class="link danger" onClick={() => onRemove(assignment)} aria-label={`Remove ${person.name} from ${row.screen ?? row.pattern}`}>
+                            Remove
+                          </button>
+                        ) : (
+                          <span class="muted"> (through a wider pattern)</span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td class="row-actions">
+                <button type="button" class="secondary" onClick={() => onAssign(row)} aria-label={`Assign someone to ${row.screen ?? row.pattern}`}>
+                  Assign someone
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={row.pattern} data-testid="coverage-row" data-missing={row.experts.length === 0 || undefined} class={row.experts.length === 0 ? 'missing' : ''}>
-                <th scope="row">
-                  {row.screen ? <span class="row-name">{row.screen}</span> : <span class="muted">Pattern</span>}
-                  <span class="mono row-pattern">{row.pattern.replace(origin, '') || '/'}</span>
-                </th>
-                <td>
-                  {row.experts.length === 0 ? (
-                    <span class="tag no-expert">No expert yet</span>
-                  ) : (
-                    <ul class="expert-chips">
-                      {row.experts.map(({ person, assignment }) => (
-                        <li key={person.id}>
-                          {person.name}
-                          {assignment ? (
-                            <button type="button" class="link danger" onClick={() => onRemove(assignment)} aria-label={`Remove ${person.name} from ${row.screen ?? row.pattern}`}>
-                              Remove
-                            </button>
-                          ) : (
-                            <span class="muted"> (through a wider pattern)</span>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td class="row-actions">
-                  <button type="button" class="secondary" onClick={() => onAssign(row)} aria-label={`Assign someone to ${row.screen ?? row.pattern}`}>
-                    Assign someone
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       </div>
     </div>

@@ -13,6 +13,7 @@ import { AppCoverage } from './app-coverage';
 import { AssignForm, type Preset } from './assign-form';
 import { Volunteers } from './volunteers';
 import './experts.css';
+import { Status, useStatus } from '../../ui/status';
 
 type Open = { kind: 'assign'; preset: Preset | null } | { kind: 'remove'; expert: Expert } | null;
 
@@ -23,7 +24,7 @@ export default function ExpertsPage() {
     return { sites, experts };
   });
   const [open, setOpen] = useState<Open>(null);
-  const [status, setStatus] = useState('');
+  const status = useStatus();
   const appField = useId();
   // After an action removes what had the keyboard, the next render puts it here.
   const focusNext = useRef<string | null>(null);
@@ -37,9 +38,9 @@ export default function ExpertsPage() {
   const act = async (work: Promise<unknown>, done: string, focus: string) => {
     try {
       await work;
-      setStatus(done);
+      status.ok(done);
     } catch (err) {
-      setStatus(`That did not work: ${problemOf(err)}`);
+      status.error(`That did not work: ${problemOf(err)}`);
     }
     focusNext.current = focus;
     await reload();
@@ -55,7 +56,7 @@ export default function ExpertsPage() {
         </button>
       }
     >
-      <p class="status-line" role="status">{status}</p>
+      <Status said={status.said} />
       <Loading loaded={loaded} retry={reload}>
         {({ sites, experts }) => {
           if (sites.length === 0) return <Empty title="No apps yet" message="Register an app under Apps; then assign experts to its screens here." />;
@@ -100,7 +101,7 @@ export default function ExpertsPage() {
                     onCancel={() => setOpen(null)}
                     onDone={(expert, siteId) => {
                       setOpen(null);
-                      setStatus(`${expert.user.name} is now an expert for ${expert.pattern}.`);
+                      status.ok(`${expert.user.name} is now an expert for ${expert.pattern}.`);
                       if (siteId && siteId !== site.id) route(`/experts?app=${siteId}`);
                       void reload();
                     }}

@@ -9,14 +9,14 @@ import { FormError, useSubmit } from '../../ui/form';
 import { Loading, useLoad } from '../../ui/load';
 import { ConfirmDialog } from './confirm';
 import { roleLabel, roles } from './roles';
-import { Status, useStatus } from './status';
+import { Status, useStatus } from '../../ui/status';
 
 const durations = [7, 14, 30, 90];
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const live = (i: Invitation) => !i.revoked && new Date(i.expiresAt).getTime() > Date.now();
 const linkOf = (token: string) => `${location.origin}/join?invitation=${encodeURIComponent(token)}`;
 
-export function InvitationLinks() {
+export function InvitationLinks({ onCreated }: { onCreated?: () => void }) {
   const { loaded, reload, set } = useLoad(() => api('GET /invitations'));
   const [role, setRole] = useState<Role>('member');
   const [days, setDays] = useState(14);
@@ -30,6 +30,7 @@ export function InvitationLinks() {
     const { token, ...invitation } = await api('POST /invitations', { json: { role, days } });
     set([invitation, ...all]);
     setMade({ link: linkOf(token), role: invitation.role, expiresAt: invitation.expiresAt });
+    onCreated?.();
     status.ok('Invitation link made: copy it below.');
   });
 

@@ -3,20 +3,23 @@
 // (`InviteColleagues`, whose ways are h2 sections: put it under the page's or step's h1).
 import { InvitationLinks } from './invitation-links';
 import { PeopleFrame } from './frame';
+import { NewAccountForm } from './new-account';
 import { SignUpDomains } from './signup-domains';
 
-export function InviteColleagues() {
+/** `onChange` hears each way a colleague gets in (an account, sign-up, a link): the wizard's progress. */
+export function InviteColleagues({ onChange }: { onChange?: () => void }) {
   return (
     <div class="invite-ways">
       <section class="panel-box" aria-labelledby="invite-accounts">
         <h2 id="invite-accounts">Create their accounts</h2>
         <p>You type each colleague's name, email and a first password, and pass the password on yourself. Best for a few people.</p>
-        <p>
-          <a class="secondary" href="/people/new">Create an account</a>
-        </p>
+        <details>
+          <summary>Create an account</summary>
+          <NewAccountForm onCreated={onChange} />
+        </details>
       </section>
-      <SignUpDomains />
-      <InvitationLinks />
+      <SignUpDomains onSaved={onChange} />
+      <InvitationLinks onCreated={onChange} />
     </div>
   );
 }

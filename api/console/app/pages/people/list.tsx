@@ -12,7 +12,7 @@ import { useDebounced } from './debounce';
 import { PeopleFrame } from './frame';
 import { ConfirmDialog } from './confirm';
 import { type Patch, PersonRow } from './person-row';
-import { Status, useStatus } from './status';
+import { Status, useStatus } from '../../ui/status';
 import { usePeople } from './use-people';
 
 const PAGE = 25;
@@ -93,22 +93,10 @@ export function PeopleList() {
             <Empty title={`No one matches “${q}”`} message="Check the spelling, or search by a part of the email." />
           ) : (
             <>
-              <Table label="Accounts">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Teams</th>
-                    <th scope="col">Account</th>
-                    <th scope="col"><span class="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody ref={body}>
-                  {items.map((user) => (
-                    <PersonRow key={user.id} user={user} self={user.id === self} teams={teamsOf.get(user.id) ?? []} update={update} onTurnOff={setTurningOff} status={status} />
-                  ))}
-                </tbody>
+              <Table label="Accounts" columns={['Name', 'Email', 'Role', 'Teams', 'Account', <span class="sr-only">Actions</span>]} bodyRef={body}>
+                {items.map((user) => (
+                  <PersonRow key={user.id} user={user} self={user.id === self} teams={teamsOf.get(user.id) ?? []} update={update} onTurnOff={setTurningOff} status={status} />
+                ))}
               </Table>
               {next && (
                 <div class="actions start">

@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { Field, FormError, useSubmit } from '../../ui/form';
 import { PeopleFrame } from './frame';
 import { roles } from './roles';
-import { Status, useStatus } from './status';
+import { Status, useStatus } from '../../ui/status';
 
 const blank = { name: '', email: '', password: '', role: 'member' as Role };
 
@@ -19,13 +19,14 @@ export function NewAccountPage() {
   );
 }
 
-function NewAccountForm() {
+export function NewAccountForm({ onCreated }: { onCreated?: () => void }) {
   const [fields, setFields] = useState(blank);
   const status = useStatus();
   const set = (name: keyof typeof fields) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => setFields({ ...fields, [name]: e.currentTarget.value });
   const submit = useSubmit(async () => {
     const user = await api('POST /users', { json: fields });
     setFields(blank);
+    onCreated?.();
     status.ok(`Created ${user.name}'s account (${user.email}), as ${user.role}. They sign in with the password you chose.`);
   });
   // A taken email is a conflict the server does not tie to a field; it belongs beside the email all the same.

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Role, User } from '@shared/contract';
 import { problemOf } from '../../api';
 import { roles } from './roles';
-import type { useStatus } from './status';
+import type { useStatus } from '../../ui/status';
 
 export type Patch = { role?: Role; disabled?: boolean };
 

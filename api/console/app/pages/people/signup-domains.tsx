@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { me } from '../../session';
 import { Field, FormError, useSubmit } from '../../ui/form';
 import { Loading, useLoad } from '../../ui/load';
-import { Status, useStatus } from './status';
+import { Status, useStatus } from '../../ui/status';
 
 const ownDomain = () => me().user.email.split('@')[1] ?? '';
 const atEach = (domains: string[]) => domains.map((d) => `@${d}`).join(', ');
@@ -18,14 +18,14 @@ function nowWords(policy: SignUpPolicy) {
   return 'Sign-up is off: only people with an invitation link, or an account you create.';
 }
 
-export function SignUpDomains() {
+export function SignUpDomains({ onSaved }: { onSaved?: () => void }) {
   const { loaded, reload, set } = useLoad(async () => (await api('GET /server')).signUp);
   return (
     <section class="panel-box" aria-labelledby="invite-domains">
       <h2 id="invite-domains">Let your company sign up</h2>
       <p>Colleagues with a company email create their own account, whenever they are ready. Best for everyone at once.</p>
       <Loading loaded={loaded} retry={reload}>
-        {(policy) => <PolicyForm policy={policy} onSaved={set} />}
+        {(policy) => <PolicyForm policy={policy} onSaved={(p) => (set(p), onSaved?.())} />}
       </Loading>
     </section>
   );

@@ -3,7 +3,7 @@ import { useRef } from 'preact/hooks';
 import type { Team } from '@shared/contract';
 import { api, problemOf } from '../../api';
 import { PersonPicker } from './person-picker';
-import type { useStatus } from './status';
+import type { useStatus } from '../../ui/status';
 
 type Props = { team: Team; onChanged: (team: Team) => void; onDelete: () => void; status: ReturnType<typeof useStatus> };
 

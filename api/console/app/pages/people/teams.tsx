@@ -9,7 +9,7 @@ import { Field, FormError, useSubmit } from '../../ui/form';
 import { Loading, useLoad } from '../../ui/load';
 import { ConfirmDialog } from './confirm';
 import { PeopleFrame } from './frame';
-import { Status, useStatus } from './status';
+import { Status, useStatus } from '../../ui/status';
 import { TeamCard } from './team-card';
 
 export function TeamsPage() {

@@ -47,39 +47,27 @@ export function DeliveryLog({ id }: { id: string }) {
           deliveries.length === 0 ? (
             <Empty title="No deliveries yet" message="Each event of the chosen kinds that everyone may see is sent here and logged. A test delivery is not logged." />
           ) : (
-            <Table label="Delivery log">
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Last answer</th>
-                  <th scope="col">When</th>
-                  <th scope="col"><span class="sr-only">Action</span></th>
+            <Table label="Delivery log" columns={['Event', 'Status', 'Attempts', 'Last answer', 'When', <span class="sr-only">Action</span>]}>
+              {deliveries.map((d) => (
+                <tr key={d.id} data-delivery={d.id}>
+                  <th scope="row">{eventLabel(d.kind)}</th>
+                  <td><StatusTag status={d.status} /></td>
+                  <td>{d.attempts}</td>
+                  <td class="last-answer">{lastAnswer(d)}</td>
+                  <td>
+                    <time dateTime={d.deliveredAt ?? d.createdAt} title={new Date(d.deliveredAt ?? d.createdAt).toLocaleString()}>
+                      {timeAgo(d.deliveredAt ?? d.createdAt)}
+                    </time>
+                  </td>
+                  <td>
+                    {d.status === 'failed' && (
+                      <button type="button" class="secondary" aria-label={`Retry the ${eventLabel(d.kind)} delivery`} onClick={() => retry(deliveries, d)}>
+                        Retry
+                      </button>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {deliveries.map((d) => (
-                  <tr key={d.id} data-delivery={d.id}>
-                    <th scope="row">{eventLabel(d.kind)}</th>
-                    <td><StatusTag status={d.status} /></td>
-                    <td>{d.attempts}</td>
-                    <td class="last-answer">{lastAnswer(d)}</td>
-                    <td>
-                      <time dateTime={d.deliveredAt ?? d.createdAt} title={new Date(d.deliveredAt ?? d.createdAt).toLocaleString()}>
-                        {timeAgo(d.deliveredAt ?? d.createdAt)}
-                      </time>
-                    </td>
-                    <td>
-                      {d.status === 'failed' && (
-                        <button type="button" class="secondary" aria-label={`Retry the ${eventLabel(d.kind)} delivery`} onClick={() => retry(deliveries, d)}>
-                          Retry
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
             </Table>
           )
         }

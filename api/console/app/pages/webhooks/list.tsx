@@ -48,27 +48,17 @@ export function WebhookList() {
 
 function WebhookTable({ hooks }: { hooks: Webhook[] }) {
   return (
-    <Table label="Webhooks">
-      <thead>
-        <tr>
-          <th scope="col">Receiver</th>
-          <th scope="col">Events</th>
-          <th scope="col">Format</th>
-          <th scope="col">State</th>
+    <Table label="Webhooks" columns={['Receiver', 'Events', 'Format', 'State']}>
+      {hooks.map((hook) => (
+        <tr key={hook.id}>
+          <th scope="row" class="webhook-url">
+            <a href={`/webhooks/${hook.id}`} class="mono">{hook.url}</a>
+          </th>
+          <td>{hook.kinds.map(eventLabel).join(', ')}</td>
+          <td>{formatWords[hook.format].label}</td>
+          <td><ActiveTag active={hook.active} /></td>
         </tr>
-      </thead>
-      <tbody>
-        {hooks.map((hook) => (
-          <tr key={hook.id}>
-            <th scope="row" class="webhook-url">
-              <a href={`/webhooks/${hook.id}`} class="mono">{hook.url}</a>
-            </th>
-            <td>{hook.kinds.map(eventLabel).join(', ')}</td>
-            <td>{formatWords[hook.format].label}</td>
-            <td><ActiveTag active={hook.active} /></td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </Table>
   );
 }
