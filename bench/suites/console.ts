@@ -2,7 +2,8 @@
 // any page chunk: scripts, module preloads, stylesheets), gzipped, against its 60 KB budget, and the
 // largest page chunk; then the time until the signed-in home page is usable (its heading shown and the
 // navigation drawn) against the time until the API docs page (/api/v1/docs, Swagger UI) shows its
-// operations, in the same Chromium, alternately, warm caches, median of N loads each.
+// operations, in the same Chromium, alternately, warm caches, median of N loads each; and the first run,
+// scripted (test/support/first-run.ts) on a fresh server each time: what the person does, and how long.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { BrowserContext } from 'playwright-core';
 import { startApiServer } from '../../test/support/api-server';
 import { launchBrowser } from '../../test/support/browser';
 import { PASSWORD } from '../../test/support/console';
+import { scriptedFirstRun } from '../../test/support/first-run';
 import type { BenchResult } from '../report';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
@@ -64,6 +66,34 @@ const unhashed = (file: string) => file.replace(/^assets\//, '').replace(/-[\w-]
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const FIRST_RUNS = Number(process.env.BENCH_FIRST_RUNS ?? 3);
+
+/** The first run from a fresh server's first page to Home, scripted: the person's actions, seconds taken. */
+async function firstRun(): Promise<BenchResult> {
+  const seconds: number[] = [];
+  let did = { clicks: 0, typed: 0 };
+  for (let i = 0; i < FIRST_RUNS; i++) {
+    const server = await startApiServer();
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/`);
+      const started = performance.now();
+      did = await scriptedFirstRun(page);
+      seconds.push((performance.now() - started) / 1000);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+  return {
+    name: 'console: first run, scripted',
+    value: median(seconds),
+    unit: 's',
+    note: `median of ${FIRST_RUNS} runs on a fresh server: admin account, first app from a pasted address, company sign-up, the extension step, finish; ${did.clicks} clicks and ${did.typed} fields typed (a person adds reading time; budget three minutes)`,
+  };
+}
+
 export async function run(): Promise<BenchResult[]> {
   execFileSync('npm', ['run', 'build:console'], { stdio: 'pipe' });
   const first = firstScript();
@@ -114,6 +144,7 @@ export async function run(): Promise<BenchResult[]> {
         ratio: docsMs / homeMs,
         note: `median of ${LOADS} loads until the Home heading and the navigation are drawn (session checked, page chunk loaded), warm cache, alternating with the docs page`,
       },
+      await firstRun(),
     ];
   } finally {
     await browser.close();
