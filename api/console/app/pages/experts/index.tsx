@@ -9,11 +9,11 @@ import { Dialog } from '../../ui/dialog';
 import { FormError, useSubmit } from '../../ui/form';
 import { Loading, useLoad } from '../../ui/load';
 import { Page } from '../../ui/page';
+import { Status, useStatus } from '../../ui/status';
 import { AppCoverage } from './app-coverage';
 import { AssignForm, type Preset } from './assign-form';
 import { Volunteers } from './volunteers';
 import './experts.css';
-import { Status, useStatus } from '../../ui/status';
 
 type Open = { kind: 'assign'; preset: Preset | null } | { kind: 'remove'; expert: Expert } | null;
 
