@@ -26,7 +26,14 @@ async function portIsFree(port: number): Promise<boolean> {
 }
 
 /** `preferred`, or the next free port after it (saying so); never `taken` (chosen, not yet bound). */
-async function pickPort(preferred: number, what: string, taken?: number): Promise<number> {
+/** A port from the environment is taken as it is (busy: say so and stop); else the first free from `preferred`. */
+async function pickPort(fromEnv: string | undefined, preferred: number, what: string, taken?: number): Promise<number> {
+  if (fromEnv) {
+    const port = Number(fromEnv);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`The ${what}'s port must be a number from 1 to 65535, not "${fromEnv}".`);
+    if (port === taken || !(await portIsFree(port))) throw new Error(`Port ${port} (set for the ${what}) is busy: stop what uses it, or choose another.`);
+    return port;
+  }
   for (let port = preferred; port < preferred + 50; port++) {
     if (port !== taken && (await portIsFree(port))) {
       if (port !== preferred) say(`Port ${preferred} is busy: the ${what} uses ${port} instead.`);
@@ -102,8 +109,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main() {
   say('Alongside demo: starting the API, the demo app and the extension build...\n');
-  const apiPort = await pickPort(8420, 'API');
-  const appPort = await pickPort(8421, 'demo app', apiPort);
+  // PORT is the API's, as for `npm start`; DEMO_APP_PORT the demo app's (next to the API's by default).
+  const apiPort = await pickPort(process.env.PORT, 8420, 'API');
+  const appPort = await pickPort(process.env.DEMO_APP_PORT, apiPort + 1, 'demo app', apiPort);
   const apiOrigin = `http://${HOST}:${apiPort}`;
   const apiBase = `${apiOrigin}/api/v1`;
 

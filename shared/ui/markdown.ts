@@ -57,7 +57,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 const marked = new Marked({
   gfm: true,
-  breaks: true,
+  breaks: false, // CommonMark: a single line break is a space (text flows); a blank line or two trailing spaces break
   renderer: {
     // An image is a link to it, named by its alt text: nothing is fetched while the note is read.
     image({ href, title, text }: Tokens.Image) {

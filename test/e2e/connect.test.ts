@@ -15,6 +15,8 @@ describe.skipIf(!chromiumAvailable)('connect and see', () => {
       await note(w, w.ben, account, 'Check the **billing email** first. [Runbook](https://wiki.example/runbook) <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>');
       await note(w, w.ben, account, 'Merge only after finance signs off', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
       await note(w, w.ben, `${w.demo.origin}/accounts/:id`, 'Every account page: owners change monthly.');
+      // Written as people type: one line break flows on, a blank line starts a paragraph.
+      await note(w, w.ben, `${w.demo.origin}/accounts/1002`, 'Renewals go through\nthe finance desk.\n\nAsk Priya first.');
       await w.server.api.request('POST', '/questions', { token: w.ben.token, json: { pattern: account, title: 'Who approves discounts?' } });
       await w.server.api.request('POST', '/experts', { token: w.admin.token, json: { userId: w.ben.user.id, pattern: `${w.demo.origin}/accounts/*` } });
     },
@@ -62,6 +64,17 @@ describe.skipIf(!chromiumAvailable)('connect and see', () => {
     await closePanelWithEscape(page);
     expect(await launcher(page).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('lets a note flow as markdown does: a single line break is a space, a blank line a new paragraph', async () => {
+    const page = await ada().context.newPage();
+    await page.goto(`${world().demo.origin}/accounts/1002`);
+    const frame = await openPanel(page);
+    const body = frame.locator('article.card .markdown', { hasText: 'Renewals go through' });
+    await body.waitFor();
+    expect(await body.locator('br').count()).toBe(0);
+    expect(await body.locator('p').allTextContents()).toEqual(['Renewals go through\nthe finance desk.', 'Ask Priya first.']);
     await page.close();
   });
 
