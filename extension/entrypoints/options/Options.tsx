@@ -4,13 +4,27 @@ import { ApiFailure } from '@shared/client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../server/settings';
 import { AccountSection, NoSites } from './account';
-import { connect, grantSite, refreshSites, revokeSite, signOut, siteGranted, startSession } from './connect';
+import { connect, type ConnectPhase, grantSite, refreshSites, revokeSite, signOut, siteGranted, startSession } from './connect';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** What the person waits for while connecting: the browser's prompt is easy to miss behind the page. */
+const waitingFor: Record<ConnectPhase, (origin: string) => string> = {
+  asking: (origin) => `Your browser asks whether Alongside may reach ${origin}: answer its prompt (near the address bar) to go on.`,
+  checking: (origin) => `Checking that ${origin} is an Alongside server…`,
+};
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
+
 function ServerSection({ server, onConnected }: { server: ServerSetting; onConnected: (url: string) => void }) {
   const [url, setUrl] = useState(server.url ?? '');
-  const [state, setState] = useState<{ busy: boolean; error: string | null; ok: string | null }>({ busy: false, error: null, ok: null });
+  const [state, setState] = useState<{ busy: ConnectPhase | null; error: string | null; ok: string | null }>({ busy: null, error: null, ok: null });
   const id = useId();
   return (
     <section class="box" aria-labelledby="server-title">
@@ -19,13 +33,12 @@ function ServerSection({ server, onConnected }: { server: ServerSetting; onConne
         class="row"
         onSubmit={async (e) => {
           e.preventDefault();
-          setState({ busy: true, error: null, ok: null });
           try {
-            const version = await connect(url.trim());
-            setState({ busy: false, error: null, ok: `Connected (API ${version}).` });
+            const version = await connect(url.trim(), (busy) => setState({ busy, error: null, ok: null }));
+            setState({ busy: null, error: null, ok: `Connected (API ${version}).` });
             onConnected(url.trim());
           } catch (err) {
-            setState({ busy: false, error: `Could not connect: ${message(err)}`, ok: null });
+            setState({ busy: null, error: `Could not connect: ${message(err)}`, ok: null });
           }
         }}
       >
@@ -34,9 +47,9 @@ function ServerSection({ server, onConnected }: { server: ServerSetting; onConne
           <input id={id} type="url" required readOnly={server.managed} value={url} placeholder="https://alongside.corp.example" onInput={(e) => setUrl(e.currentTarget.value)} />
           {server.managed && <p class="hint">Set by your organization.</p>}
         </div>
-        <button type="submit" class="primary" disabled={state.busy || !url.trim()}>Connect</button>
+        <button type="submit" class="primary" disabled={state.busy !== null || !url.trim()}>{state.busy ? 'Connecting…' : 'Connect'}</button>
       </form>
-      <p role="status" class="ok">{state.ok}</p>
+      <p role="status" class={state.busy ? 'muted' : 'ok'}>{state.busy ? waitingFor[state.busy](originOf(url.trim())) : state.ok}</p>
       {state.error && <p role="alert" class="error">{state.error}</p>}
     </section>
   );
@@ -216,7 +229,14 @@ export function Options() {
     void storedSession().then(setSession);
   }, []);
 
-  if (!server || session === undefined) return <main class="page" aria-busy="true" />;
+  if (!server || session === undefined) {
+    return (
+      <main class="page" aria-busy="true">
+        <h1>Alongside</h1>
+        <p class="muted">Reading your settings…</p>
+      </main>
+    );
+  }
   return (
     <main class="page">
       <header class="masthead">

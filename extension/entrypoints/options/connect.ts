@@ -6,14 +6,19 @@ import { deviceFor, keepDevice } from '../../server/sign-in-devices';
 import { forgetSession, originPattern, saveServerUrl, saveSession, saveSites, setOriginEnabled, storedSession } from '../../server/settings';
 import { askBackground } from '../../messaging';
 
+/** Where connecting is: waiting for the person to answer the browser's permission prompt, or for the server. */
+export type ConnectPhase = 'asking' | 'checking';
+
 /**
  * Asks the browser for the server's origin, then checks it answers like an Alongside API. Must be
  * called straight from the click: the permission prompt needs the user's gesture.
  */
-export async function connect(serverUrl: string): Promise<string> {
+export async function connect(serverUrl: string, onPhase?: (phase: ConnectPhase) => void): Promise<string> {
   const root = apiRoot(serverUrl);
+  onPhase?.('asking');
   const granted = await browser.permissions.request({ origins: [originPattern(new URL(root).origin)] });
   if (!granted) throw new Error('Alongside needs access to the server to connect. Click Connect again and allow it.');
+  onPhase?.('checking');
   const health = await apiClient(root).call('GET /health');
   await saveServerUrl(serverUrl);
   return health.version;
