@@ -3,6 +3,7 @@
 import type { Counts, TabPage } from '../../messaging';
 import { createElement } from '../../host-page/document';
 import { coversHostControl, DEFAULT_DOCK, dockAt, loadDock, saveDock, type DockPosition } from './dock';
+import { plural } from '@shared/text/plural';
 
 const ICONS = {
   mark: '<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6A.5.5 0 0 1 5 19.2V16h0A2.5 2.5 0 0 1 4 14z"/>',
@@ -13,8 +14,6 @@ const ICONS = {
 
 const svg = (name: keyof typeof ICONS) =>
   `<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${ICONS[name]}</svg>`;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What a screen reader hears, and the tooltip. */
 function launcherLabel(counts: Counts | null, problem: TabPage['problem']): string {

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { Loading, useLoad } from '../../ui/load';
 import { Page } from '../../ui/page';
 import { Table } from '../../ui/table';
-import { plural } from './words';
+import { plural } from '@shared/text/plural';
 
 type Listed = { site: Site; owners: SiteOwner[] };
 

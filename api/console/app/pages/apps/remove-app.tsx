@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { Dialog } from '../../ui/dialog';
 import { FormError, useSubmit } from '../../ui/form';
 import { Loading, useLoad } from '../../ui/load';
-import { plural } from './words';
+import { plural } from '@shared/text/plural';
 
 const WORDS: Array<[keyof SiteUsage, string, string?]> = [
   ['notes', 'note'],

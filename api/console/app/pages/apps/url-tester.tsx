@@ -5,7 +5,7 @@ import type { Site, SitePreview } from '@shared/contract';
 import { PreviewFacts } from './live-key';
 import { usePreview } from './use-preview';
 import { readUrl } from './url-reading';
-import { plural } from './words';
+import { plural } from '@shared/text/plural';
 
 function countsLine(c: SitePreview['counts']) {
   const parts = [plural(c.notes, 'note'), plural(c.tips, 'tip'), plural(c.questions, 'question')];

@@ -1,9 +1,8 @@
 // How Browse says counts and kinds.
 import type { Output } from '@shared/client';
+import { plural } from '@shared/text/plural';
 
 export type BrowseItem = Output<'GET /browse/mine'>['items'][number];
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 notes · 1 question": what there is, zeros left out. */
 export const countsLine = (c: { notes: number; tips: number; questions: number }) =>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Person } from '@shared/contract';
 import { Field } from '../../ui/form';
-import { useDebounced } from '../people/debounce';
+import { useDebounced } from '../../ui/debounce';
 import { usePeople } from '../people/use-people';
 
 /** Finds a person by part of their name or email, and picks one of the matches. */

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { me } from '../../session';
 import { Loading, useLoad } from '../../ui/load';
 import { Table } from '../../ui/table';
-import { useDebounced } from './debounce';
+import { useDebounced } from '../../ui/debounce';
 import { PeopleFrame } from './frame';
 import { ConfirmDialog } from './confirm';
 import { type Patch, PersonRow } from './person-row';

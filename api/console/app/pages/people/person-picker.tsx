@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { User } from '@shared/contract';
 import type { Loaded } from '../../ui/load';
-import { useDebounced } from './debounce';
+import { useDebounced } from '../../ui/debounce';
 import { usePeople } from './use-people';
 
 const SHOWN = 6;

@@ -20,9 +20,12 @@ export const steps: Step[] = [
 /** Where a resumed first run starts: the first step not done yet. */
 export const firstOpen = (progress: SetupProgress): StepId => steps.find((s) => !s.done(progress))?.id ?? 'done';
 
-/** How many of the steps before "done" are behind the admin (the account itself counts as one). */
-export const stepsDone = (progress: SetupProgress) => 1 + steps.filter((s) => s.id !== 'done' && s.done(progress)).length;
-export const STEP_COUNT = steps.length; // the account, then three steps; "done" is the end, not a step
+// The steps an admin takes: the account, then each step but "done" (the end, not a step).
+const taken = steps.filter((s) => s.id !== 'done');
+export const STEP_COUNT = 1 + taken.length;
+
+/** How many of those are behind the admin (the account always is). */
+export const stepsDone = (progress: SetupProgress) => 1 + taken.filter((s) => s.done(progress)).length;
 
 /** What each step's view gets. */
 export interface StepProps {

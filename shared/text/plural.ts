@@ -1,2 +1,2 @@
-/** "1 note", "3 notes", "2 replies": a count with its noun. */
+/** "1 note", "3 notes": a count and its noun (`many` for irregular plurals). */
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
