@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '@shared/client';
 import type { Answer, LiveEvent, Question, QuestionSummary } from '@shared/contract';
 import { focusWhenShown, openQuestion } from '../focus';
@@ -130,7 +130,12 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
   const answers = question ? [...sortItems(question.answers, 'helpful')].sort((a, b) => Number(b.accepted) - Number(a.accepted)) : [];
   const own = summary.author.id === me.value?.user.id;
   // The asker's answered question: the answer box waits behind "Add an answer" (a saved draft opens it).
-  const folded = own && summary.status === 'answered' && !answering;
+  // Decided as the card opens, so an answer accepted elsewhere while she types does not take her box away.
+  const [foldable, setFoldable] = useState(false);
+  useLayoutEffect(() => {
+    if (open) setFoldable(own && summary.status === 'answered');
+  }, [open]);
+  const folded = foldable && !answering;
   useEffect(() => {
     if (!folded || !open) return;
     let live = true;

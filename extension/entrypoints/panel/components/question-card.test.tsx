@@ -32,9 +32,10 @@ const signIn = (who: typeof ada) => (me.value = { user: { ...who, email: 'x@x', 
 
 async function open(s: QuestionSummary) {
   routes['GET /questions/{id}'].mockResolvedValue(detail(s));
-  render(<QuestionCard summary={s} pageKey={pageKey} />);
+  const shown = render(<QuestionCard summary={s} pageKey={pageKey} />);
   fireEvent.click(screen.getByRole('button', { name: s.title }));
   await screen.findByTestId('answer');
+  return shown;
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -73,5 +74,13 @@ describe('QuestionCard', () => {
     await drafts.save(pageKey, 'answer:q1', { body: 'Half an answer', savedAt: 1 });
     await open(summary());
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Your answer' }) as HTMLTextAreaElement).value).toBe('Half an answer'));
+  });
+
+  it('her open question answered while she writes (accepted on another device): her box stays', async () => {
+    signIn(ada);
+    const { rerender } = await open(summary({ status: 'open' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your answer' }), { target: { value: 'Also: the CFO' } });
+    rerender(<QuestionCard summary={summary()} pageKey={pageKey} />);
+    expect((screen.getByRole('textbox', { name: 'Your answer' }) as HTMLTextAreaElement).value).toBe('Also: the CFO');
   });
 });
