@@ -58,11 +58,12 @@ describe.skipIf(!chromiumAvailable)('panel details', () => {
       await note(w, w.ben, url, LONG_WORD);
       await note(w, w.ben, url, LONG_URL);
       await note(w, w.ben, url, WIDE_TABLE);
+      await note(w, w.ben, url, `- In a list:\n\n  ${LONG_CODE.replaceAll('\n', '\n  ')}\n\n> Quoted \`inline_code_with_a_long_name_that_does_not_fit_the_panel_at_all\``);
       await note(w, w.ada, url, `Renewals go through the API:\n\n${LONG_CODE}`);
       await note(w, w.ben, url, 'The merge button is final.', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="merge"]' }] } });
       await note(w, w.ben, url, 'The archive toggle hides the account from reports.', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="archive-never-here"]' }] } });
       const q = await must(w.server.api.request('POST', '/questions', { token: w.ada.token, json: { pattern: url, title: 'Who signs renewals over 100k?', body: 'For EMEA.' } }));
-      const withAnswer = await must(w.server.api.request('POST', `/questions/${q.id}/answers`, { token: w.ben.token, json: { body: 'The finance director.' } }));
+      const withAnswer = await must(w.server.api.request('POST', `/questions/${q.id}/answers`, { token: w.ben.token, json: { body: `The finance director.\n\n${LONG_CODE}` } }));
       await must(w.server.api.request('PUT', `/questions/${q.id}/accepted-answer`, { token: w.ada.token, json: { answerId: withAnswer.answers[0].id } }));
       await must(w.server.api.request('POST', '/questions', { token: w.ben.token, json: { pattern: url, title: 'Is the discount field still used?' } }));
       await must(w.server.api.request('POST', '/experts', { token: w.admin.token, json: { userId: w.ben.user.id, pattern: `${w.demo.origin}/accounts/*` } }));
@@ -76,7 +77,7 @@ describe.skipIf(!chromiumAvailable)('panel details', () => {
     await page.emulateMedia({ colorScheme: theme });
     await page.goto(url);
     const frame = await openPanel(page);
-    await frame.locator('.list > article.card').nth(4).waitFor();
+    await frame.locator('.list > article.card').nth(5).waitFor();
     return { page, frame };
   }
 
@@ -105,9 +106,9 @@ describe.skipIf(!chromiumAvailable)('panel details', () => {
   it('the tabs count what the launcher counts and say what: notes and tips, open questions', async () => {
     const { page, frame } = await openAt(sizes[1], 'light');
     const label = (await launcher(page).getAttribute('aria-label')) ?? '';
-    expect(label).toContain('4 notes, 2 tips, 1 open question');
+    expect(label).toContain('5 notes, 2 tips, 1 open question');
     // The launcher's words, not one sum beside its two numbers.
-    await expect.poll(() => frame.getByRole('tab', { name: /^Notes/ }).textContent()).toBe('Notes4 · 2 tips');
+    await expect.poll(() => frame.getByRole('tab', { name: /^Notes/ }).textContent()).toBe('Notes5 · 2 tips');
     expect(await frame.getByRole('tab', { name: /^Questions/ }).textContent()).toBe('Questions1 open');
     // All three tabs are in view, at 400 px too.
     for (const size of sizes) {
@@ -180,6 +181,10 @@ describe.skipIf(!chromiumAvailable)('panel details', () => {
         // Answered and hers: the answer box waits behind a button.
         expect(await card.getByRole('textbox', { name: 'Your answer' }).count()).toBe(0);
         const withdraw = card.getByRole('button', { name: 'Withdraw acceptance' });
+        // A wide answer keeps its controls inside it.
+        const answerBox = await box(card.getByTestId('answer'));
+        expect(inside(await box(withdraw), answerBox)).toBe(true);
+        expect(inside(await box(card.getByTestId('answer').getByRole('button', { name: /Helpful/ })), answerBox)).toBe(true);
         expect(await withdraw.getAttribute('class')).toBe('secondary small');
         // The disclosure mark is centred on the title's first line, and the title's lines start after it.
         const title = card.getByRole('button', { name: answered.title });
