@@ -161,6 +161,8 @@ describe.skipIf(!chromiumAvailable)('panel details', () => {
         expect(fits).toBe(true);
       }
       await sort.selectOption('newest');
+      // At 1280 px (a 400 px panel) the menu and the buttons share a line.
+      if (size.width === 1280) expect(Math.abs((await box(sort)).y - (await box(frame.getByRole('button', { name: 'Add note' }))).y)).toBeLessThan(8);
       await page.close();
     }
   });
