@@ -226,6 +226,61 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
     }
   });
 
+  it("docks on the launcher's side: on the left, the app's navigation moves right of it", async () => {
+    const page = await ada().context.newPage();
+    await page.goto(account(1006));
+    await launcher(page).waitFor();
+    await launcher(page).press('Alt+ArrowLeft');
+    await expect.poll(() => launcher(page).getAttribute('data-side')).toBe('left');
+    await openPanel(page);
+    const panelBox = await box(frameEl(page));
+    expect(panelBox.x).toBe(0);
+    expect(await frameEl(page).getAttribute('data-layout')).toBe('docked');
+    await expect.poll(async () => (await box(page.getByRole('link', { name: 'Dashboard' }))).x).toBeGreaterThanOrEqual(panelBox.width);
+    const bar = await box(page.locator('.nw-statusbar'));
+    expect(bar.x).toBeGreaterThanOrEqual(panelBox.width);
+    const handle = await box(resizer(page));
+    expect(Math.round(handle.x + handle.width / 2)).toBe(Math.round(panelBox.width));
+    await panel(page).getByRole('button', { name: /Close the panel/ }).click();
+    await frameEl(page).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.documentElement.getAttribute('style'))).toBeNull();
+    await launcher(page).press('Alt+ArrowRight'); // the other tests expect the right
+    await expect.poll(() => launcher(page).getAttribute('data-side')).toBe('right');
+    await page.close();
+  });
+
+  it('costs one layout a frame while dragging, and nothing once docked (no loop between the page and us)', async () => {
+    const page = await ada().context.newPage();
+    await page.goto(url);
+    await openPanel(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name: string) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)!.value;
+    const layouts = () => metric('LayoutCount');
+    const frames = (n: number) => page.evaluate((count) => new Promise<void>((done) => {
+      const step = (left: number) => (left ? requestAnimationFrame(() => step(left - 1)) : done());
+      step(count);
+    }), n);
+    await frames(2);
+    const idle = await layouts();
+    await frames(10);
+    expect(await layouts()).toBe(idle);
+
+    const h = await box(resizer(page));
+    const steps = 20;
+    await page.mouse.move(h.x + h.width / 2, 300);
+    await page.mouse.down();
+    const [before, spentBefore] = [await layouts(), await metric('LayoutDuration')];
+    await page.mouse.move(h.x + h.width / 2 - 200, 300, { steps });
+    await page.mouse.up();
+    await frames(2);
+    const during = (await layouts()) - before;
+    const ms = ((await metric('LayoutDuration')) - spentBefore) * 1000;
+    console.info(`dock: ${during} layouts of the host page (${ms.toFixed(1)} ms in all) for a drag of ${steps} moves`);
+    expect(during).toBeLessThanOrEqual(2 * steps + 4);
+    await page.close();
+  });
+
   it('a window narrowed below the docking width floats the panel and gives the page its width back; widened again, it docks', async () => {
     const page = await ada().context.newPage();
     await page.goto(url);
