@@ -34,6 +34,7 @@ const hostShape = (page: Page) =>
     width: document.documentElement.getBoundingClientRect().width,
     statusbar: document.querySelector('.nw-statusbar')!.getAttribute('style'),
     bubble: document.querySelector('.nw-chat-bubble')!.getAttribute('style'),
+    chat: document.querySelector('.nw-chat')!.getAttribute('style'),
   }));
 
 async function switchTo(page: Page, mode: 'docked' | 'floating') {
@@ -90,6 +91,9 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
     expect(overlaps(await box(page.locator('.nw-chat-bubble')), panelBox)).toBe(false);
     const bar = await box(page.locator('.nw-statusbar'));
     expect(bar.x + bar.width).toBeLessThanOrEqual(panelBox.x);
+    // A fixed element the app shows later (its chat window) is moved out from under the panel too.
+    await page.locator('.nw-chat-bubble').click();
+    await expect.poll(async () => overlaps(await box(page.locator('.nw-chat')), panelBox)).toBe(false);
 
     await panel(page).getByRole('button', { name: /Close the panel/ }).click();
     await frameEl(page).waitFor({ state: 'detached' });

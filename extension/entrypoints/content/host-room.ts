@@ -19,7 +19,7 @@ interface Held {
 export interface HostRoom {
   /** Makes (or resizes) the room: `width` px on `side`. */
   set(side: Side, width: number): void;
-  /** Looks again for fixed elements under the panel's strip (after the window or the page changed). */
+  /** Looks again for fixed elements under the panel's strip (the window changed; page changes it sees itself). */
   rescan(): void;
   /** Puts every declaration back as it was. */
   release(): void;
@@ -67,6 +67,17 @@ export function createHostRoom(ownHost: Element): HostRoom {
     }
   });
 
+  // The app shows fixed elements later too (a chat window, a toast, a dialog): after the page changes,
+  // look again once the browser is idle. What we find is new, or nothing: our own writes end here.
+  let idle = 0;
+  const pageChanges = new MutationObserver(() => {
+    if (idle || !current) return;
+    idle = requestIdleCallback(() => {
+      idle = 0;
+      takeFixed();
+    }, { timeout: 500 });
+  });
+
   function take(element: HTMLElement, property: string, base: number) {
     const h: Held = {
       element,
@@ -106,6 +117,9 @@ export function createHostRoom(ownHost: Element): HostRoom {
 
   function release() {
     observer.disconnect();
+    pageChanges.disconnect();
+    cancelIdleCallback(idle);
+    idle = 0;
     for (const h of held.values()) {
       const { element, property, before } = h;
       element.style.removeProperty(property);
@@ -126,6 +140,7 @@ export function createHostRoom(ownHost: Element): HostRoom {
         if (!root) return;
         take(root, `margin-${side}`, px(getComputedStyle(root).getPropertyValue(`margin-${side}`)));
         takeFixed();
+        pageChanges.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] });
       } else {
         for (const h of held.values()) apply(h);
       }
