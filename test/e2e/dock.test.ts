@@ -101,6 +101,32 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
     await page.close();
   });
 
+  it("holds against the host's CSS: its own !important margins are added to, a rewritten style attribute gets ours back, and close restores its own inline style exactly", async () => {
+    const page = await ada().context.newPage();
+    await page.goto(account(1006));
+    await launcher(page).waitFor();
+    await page.addStyleTag({ content: 'html:root { margin-right: 24px !important; }' });
+    await page.evaluate(() => document.documentElement.setAttribute('style', 'color: #111'));
+    const before = await hostShape(page);
+    const rightGap = () => page.evaluate(() => document.documentElement.clientWidth - document.documentElement.getBoundingClientRect().right);
+    expect(await rightGap()).toBe(24);
+
+    await openPanel(page);
+    const width = Math.round((await box(frameEl(page))).width);
+    await expect.poll(rightGap).toBe(24 + width);
+    // A host script (a framework re-rendering the root) replaces the style attribute: ours comes back.
+    await page.evaluate(() => document.documentElement.setAttribute('style', 'color: #222'));
+    await expect.poll(rightGap).toBe(24 + width);
+    await page.evaluate(() => document.documentElement.setAttribute('style', 'color: #111'));
+    await expect.poll(rightGap).toBe(24 + width);
+
+    await panel(page).getByRole('button', { name: /Close the panel/ }).click();
+    await frameEl(page).waitFor({ state: 'detached' });
+    expect(await hostShape(page)).toEqual(before);
+    expect(await rightGap()).toBe(24);
+    await page.close();
+  });
+
   it('resizes by pointer and by keyboard within its limits, remembered after a reload', async () => {
     const page = await ada().context.newPage();
     await page.goto(url);

@@ -12,8 +12,12 @@ interface Held {
   property: string;
   /** The element's inset or margin without us, in px, measured once when taken. */
   base: number;
-  /** The inline declaration before ours, and whether the element had a style attribute at all. */
-  before: { value: string; priority: string; hadStyle: boolean };
+  /**
+   * The inline declaration before ours, and the style attribute as the host wrote it (null: none) with
+   * what it declared: touching the declarations re-serializes the attribute, which we undo if nothing
+   * else changed meanwhile.
+   */
+  before: { value: string; priority: string; attribute: string | null; cssText: string };
 }
 
 export interface HostRoom {
@@ -86,7 +90,8 @@ export function createHostRoom(ownHost: Element): HostRoom {
       before: {
         value: element.style.getPropertyValue(property),
         priority: element.style.getPropertyPriority(property),
-        hadStyle: element.hasAttribute('style'),
+        attribute: element.getAttribute('style'),
+        cssText: element.style.cssText,
       },
     };
     held.set(element, h);
@@ -124,7 +129,12 @@ export function createHostRoom(ownHost: Element): HostRoom {
       const { element, property, before } = h;
       element.style.removeProperty(property);
       if (before.value) element.style.setProperty(property, before.value, before.priority);
-      if (!before.hadStyle && element.getAttribute('style') === '') element.removeAttribute('style');
+      if (element.style.cssText !== before.cssText) continue; // the host changed it meanwhile: keep theirs
+      // Chrome writes a changed declaration block back to the attribute lazily, on its next read: read it
+      // now, or that write would come after (and undo) the removal.
+      element.getAttribute('style');
+      if (before.attribute === null) element.removeAttribute('style');
+      else element.setAttribute('style', before.attribute);
     }
     held.clear();
     current = null;
