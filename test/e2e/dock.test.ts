@@ -186,6 +186,7 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
 
     await switchTo(page, 'floating');
     expect(await resizer(page).isHidden()).toBe(true);
+    await page.screenshot({ path: join(shots, 'floating-light-1280.png') });
     expect(await page.evaluate(() => document.documentElement.getAttribute('style'))).toBeNull(); // no room made while floating
     expect(await composer.inputValue()).toBe('Half-written: the VAT id');
     // Autosave is debounced: a reload before it ran would lose the draft, as it would for a person.
@@ -251,6 +252,10 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
           expect(await seriousViolations(panelFrame(page))).toEqual([]);
         }
         await page.screenshot({ path: join(shots, `docked-${scheme}-${width}.png`) });
+        if (width === 1280) {
+          await resizer(page).focus(); // its focus ring, on the panel's edge
+          await page.screenshot({ path: join(shots, `docked-${scheme}-${width}-resize-focused.png`), clip: { x: 700, y: 0, width: 580, height: 300 } });
+        }
         await page.close();
       }
     }
