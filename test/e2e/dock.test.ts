@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
     const page = await ada().context.newPage();
     await page.goto(account(1006));
     await launcher(page).waitFor();
-    await page.addStyleTag({ content: 'html:root { margin-right: 24px !important; }' });
+    await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'html:root { margin-right: 24px !important; }' })));
     await page.evaluate(() => document.documentElement.setAttribute('style', 'color: #111'));
     const before = await hostShape(page);
     const rightGap = () => page.evaluate(() => document.documentElement.clientWidth - document.documentElement.getBoundingClientRect().right);
@@ -288,6 +288,7 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
     const page = await ada().context.newPage();
     await page.goto(url);
     await openPanel(page);
+    // Chromium's own layout counter (CDP): this test has no Firefox equivalent over BiDi.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = async (name: string) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)!.value;
