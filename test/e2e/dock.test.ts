@@ -87,6 +87,18 @@ describe.skipIf(!chromiumAvailable)('the docked panel', () => {
         return !overlaps(m, panelBox) && Math.abs(m.x + m.width / 2 - (merge.x + merge.width)) <= 12 ? 'beside, on its element' : JSON.stringify({ m, merge });
       })
       .toBe('beside, on its element');
+    // An element flush with the page's new edge keeps its marker beside the panel, not half under it.
+    await page.locator('[data-action="merge"]').evaluate((el: HTMLElement) => {
+      el.style.position = 'relative';
+      el.style.left = `${document.documentElement.getBoundingClientRect().right - el.getBoundingClientRect().right}px`;
+    });
+    await expect
+      .poll(async () => {
+        const [m, merge] = [await box(marker(page)), await box(page.locator('[data-action="merge"]'))];
+        return Math.round(merge.x + merge.width) === Math.round(panelBox.x) && m.x + m.width <= panelBox.x ? 'beside' : JSON.stringify({ m, merge });
+      })
+      .toBe('beside');
+    await page.locator('[data-action="merge"]').evaluate((el: HTMLElement) => el.removeAttribute('style'));
     // The host's fixed status bar and chat button moved out from under it too.
     expect(overlaps(await box(page.locator('.nw-chat-bubble')), panelBox)).toBe(false);
     const bar = await box(page.locator('.nw-statusbar'));
