@@ -5,6 +5,7 @@ import { inboxOpen } from '../focus';
 import { startLive } from '../live';
 import { ExpertList } from './ExpertList';
 import { Inbox, InboxButton } from './Inbox';
+import { LayoutSwitch } from './LayoutSwitch';
 import { NoteCard } from './NoteCard';
 import { NoteComposer } from './NoteComposer';
 import { PendingList } from './PendingList';
@@ -181,6 +182,7 @@ export function App() {
           {view.value === 'ready' && ctx && <WatchToggle pageKey={ctx.pageKey} screen={ctx.screen} siteId={ctx.site.id} />}
         </div>
         {view.value === 'ready' && <InboxButton />}
+        <LayoutSwitch />
         <button type="button" class="icon" aria-label="Close the panel (Escape)" onClick={closePanel}>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>
