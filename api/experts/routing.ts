@@ -58,7 +58,7 @@ export class RoutingService {
       const at = new Date();
       await tx.insert(questionRoutes).values(people.map((userId) => ({ questionId: question.id, userId, ring: r, routedAt: at }))).onConflictDoNothing();
       await tx.update(questions).set({ routingRing: r, routedAt: at }).where(eq(questions.id, question.id));
-      await this.inbox.deliver(tx, people, { kind: 'question_routed', questionId: question.id }, emit);
+      await this.inbox.deliver(tx, people, { kind: 'question_routed', questionId: question.id, actorId: question.authorId }, emit);
       emit(contentEvent('question.routed', question, { questionId: question.id, pattern: question.pattern, ring: r, people }));
       return;
     }

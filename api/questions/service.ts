@@ -87,7 +87,7 @@ export class QuestionService {
       changed({ t: 'scope', id: question.scopeId });
       emit(contentEvent('answer.created', question, { questionId, answerId: row!.id, pattern: question.pattern }));
       if (question.authorId !== viewer.id) {
-        await this.inbox.deliver(tx, [question.authorId], { kind: 'answer_posted', questionId, answerId: row!.id }, emit);
+        await this.inbox.deliver(tx, [question.authorId], { kind: 'answer_posted', questionId, answerId: row!.id, actorId: viewer.id }, emit);
       }
     }, onceFor(viewer.id, key, `createAnswer ${questionId}`));
     return this.get(viewer, questionId);
@@ -140,7 +140,7 @@ export class QuestionService {
       changed({ t: 'scope', id: question.scopeId });
       emit(contentEvent('answer.accepted', question, { questionId, answerId, pattern: question.pattern }));
       if (answerId && answererId && answererId !== viewer.id && answerId !== question.acceptedAnswerId) {
-        await this.inbox.deliver(tx, [answererId], { kind: 'answer_accepted', questionId, answerId }, emit);
+        await this.inbox.deliver(tx, [answererId], { kind: 'answer_accepted', questionId, answerId, actorId: viewer.id }, emit);
       }
     });
     return this.get(viewer, questionId);

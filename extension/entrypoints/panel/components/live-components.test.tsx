@@ -1,15 +1,20 @@
 // @vitest-environment happy-dom
 // What the live parts of the panel say: what "Watch" watches, who a question went to, who "Ask an
 // expert" will reach, and the inbox button's count.
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Expert, Question, QuestionSummary, Site } from '@shared/contract';
+import type { Expert, InboxItem, Question, QuestionSummary, Site } from '@shared/contract';
 import { fakeApi, type Handler } from '../../../server/fake-api';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 vi.mock('../../../messaging', () => ({ askBackground: async () => null }));
-const routes = { 'GET /questions/{id}': vi.fn<Handler<'GET /questions/{id}'>>(), 'GET /watches': vi.fn<Handler<'GET /watches'>>() };
+const routes = {
+  'GET /questions/{id}': vi.fn<Handler<'GET /questions/{id}'>>(),
+  'GET /watches': vi.fn<Handler<'GET /watches'>>(),
+  'GET /inbox': vi.fn<Handler<'GET /inbox'>>(),
+  'POST /inbox/read': vi.fn<Handler<'POST /inbox/read'>>(),
+};
 const client = fakeApi(routes);
 vi.mock('../store', async (original) => ({
   ...(await original<typeof import('../store')>()),
@@ -19,7 +24,7 @@ vi.mock('../store', async (original) => ({
 const { me } = await import('../store');
 const { inboxOpen } = await import('../focus');
 const { unread } = await import('../live');
-const { InboxButton } = await import('./Inbox');
+const { Inbox, InboxButton } = await import('./Inbox');
 const { QuestionCard } = await import('./QuestionCard');
 const { QuestionComposer } = await import('./QuestionComposer');
 const { WatchToggle } = await import('./WatchToggle');
@@ -101,5 +106,34 @@ describe('InboxButton', () => {
     fireEvent.click(button);
     expect(inboxOpen.value).toBe(true);
     unread.value = 0;
+  });
+});
+
+describe('Inbox', () => {
+  const question = { id: '00000000-0000-4000-8000-000000000020', pattern: 'https://crm.example/refunds/:id', title: 'How do I refund an order?', answerId: null };
+  const answer = (id: string, actor: { id: string; name: string }, readAt: string | null = null): InboxItem => ({
+    id: `00000000-0000-4000-8000-00000000003${id}`,
+    kind: 'answer_posted',
+    createdAt: `2026-11-30T10:0${9 - Number(id)}:00.000Z`,
+    readAt,
+    note: null,
+    question,
+    actor,
+  });
+
+  it('shows the answers to one question as one entry naming who answered; opening it marks them all read', async () => {
+    const [ben, ada] = [{ id: 'u-ben', name: 'Ben Okafor' }, { id: 'u-ada', name: 'Ada Lovelace' }];
+    const items = [answer('1', ben), answer('2', ada), answer('3', ben, '2026-11-30T11:00:00.000Z')];
+    routes['GET /inbox'].mockResolvedValue({ items, unread: 2 });
+    routes['POST /inbox/read'].mockResolvedValue({ ok: true });
+    render(<Inbox />);
+    const entries = await screen.findAllByTestId('inbox-item');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.textContent).toContain('3 answers, 2 new · Ben Okafor and Ada Lovelace');
+    expect(entries[0]!.textContent).toContain('“How do I refund an order?”');
+    fireEvent.click(screen.getByRole('button', { name: /3 answers/ }));
+    await waitFor(() => expect(entries[0]!.classList.contains('unread')).toBe(false));
+    expect(routes['POST /inbox/read']).toHaveBeenCalledTimes(1);
+    expect(routes['POST /inbox/read']).toHaveBeenCalledWith({ json: { ids: [items[0]!.id, items[1]!.id] } });
   });
 });
