@@ -98,4 +98,22 @@ describeEachDatabase('experts and ask an expert', (api) => {
       const plain = await must(api().request('POST', '/questions', { token: org.alice.token, json: { pattern: page, title: 'plain' } }));
       expect(plain.routedTo).toEqual([]);
     });
+
+    it("says in the page's list whom an asked question was sent to, as routing goes on; nobody, or not asked at all", async () => {
+      const url = encodeURIComponent(`${SITE}/accounts/7`);
+      const summary = async (id: string) =>
+        (await must(api().request('GET', `/context?url=${url}`, { token: org.bob.token }))).questions.find((q: any) => q.id === id);
+      const q = await ask(org.alice);
+      expect(q.sentTo).toEqual([{ id: dave.user.id, name: 'Dave' }]); // the answer to the asker says it at once
+      expect((await summary(q.id)).sentTo).toEqual([{ id: dave.user.id, name: 'Dave' }]);
+      await becomeDue(q.id);
+      await api().services.routing.escalateDue();
+      expect((await summary(q.id)).sentTo.map((p: any) => p.name)).toEqual(['Dave', 'Erin']); // the cached list follows
+
+      const team = await ask(org.alice, { visibility: 'team', teamId: org.teamId });
+      expect(team.sentTo).toEqual([]); // asked, and nobody who may see it to send it to
+      const plain = await must(api().request('POST', '/questions', { token: org.alice.token, json: { pattern: page, title: 'Not asked' } }));
+      expect(plain.sentTo).toBeNull();
+      expect((await summary(plain.id)).sentTo).toBeNull();
+    });
 });

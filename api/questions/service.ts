@@ -54,8 +54,7 @@ export class QuestionService {
   async get(viewer: Viewer, id: string): Promise<Question> {
     const question = await this.visible(viewer, id);
     const answerRecords = await loadAnswers(this.database.db, eq(answers.questionId, id));
-    const routedTo = await this.routing.routesOf(id);
-    return presentQuestion(question, answerRecords, viewer, routedTo);
+    return presentQuestion(question, answerRecords, viewer);
   }
 
   async update(viewer: Viewer, id: string, patch: { title?: string; body?: string }): Promise<Question> {

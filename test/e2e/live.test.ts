@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await frame.getByRole('button', { name: 'Ask the experts' }).click();
     const card = frame.locator('[data-testid="question"]', { hasText: 'Who approves a credit limit' });
     await card.getByRole('button', { name: 'Who approves a credit limit over 50k?' }).click();
-    await expect.poll(() => card.getByTestId('routed-to').textContent()).toMatch(/^Routed to Ben Okafor · (just now|now|\d+ seconds? ago)/);
+    await expect.poll(() => card.getByTestId('routed-to').textContent()).toMatch(/^Sent to Ben Okafor · (just now|now|\d+ seconds? ago)/);
     await panelShot(page, 'question-routed.png');
     const asked = (await must(api().request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world().ada.token }))).questions[0];
 

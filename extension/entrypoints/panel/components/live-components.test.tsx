@@ -73,9 +73,26 @@ describe('WatchToggle', () => {
 });
 
 describe('QuestionCard', () => {
-  it('names who a question went to, ring by ring, with when', async () => {
-    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-    const summary = { id: 'q1', title: 'How?', status: 'open', answerCount: 0, author: person('Ada'), createdAt: ago(3), visibility: 'org', score: 0 } as unknown as QuestionSummary;
+  const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+  const asked = (sentTo: QuestionSummary['sentTo'], over: Partial<QuestionSummary> = {}) =>
+    ({ id: 'q1', title: 'How?', status: 'open', answerCount: 0, author: person('Ada'), createdAt: ago(3), visibility: 'org', score: 0, sentTo, ...over }) as unknown as QuestionSummary;
+
+  it('says on its row whom an asked question was sent to, or that nobody answers for the screen yet', () => {
+    render(<QuestionCard summary={asked([person('Dave'), person('Erin')])} pageKey="https://crm.example/a" />);
+    expect(screen.getByTestId('routed-to').textContent).toBe('Sent to Dave, Erin');
+    cleanup();
+    render(<QuestionCard summary={asked([])} pageKey="https://crm.example/a" />);
+    expect(screen.getByTestId('routed-to').textContent).toBe('No expert yet for this screen: visible to everyone on the app');
+    cleanup();
+    render(<QuestionCard summary={asked([], { visibility: 'team' })} pageKey="https://crm.example/a" />);
+    expect(screen.getByTestId('routed-to').textContent).toBe('No expert yet for this screen: visible to the team it is shared with');
+    cleanup();
+    render(<QuestionCard summary={asked(null)} pageKey="https://crm.example/a" />);
+    expect(screen.queryByTestId('routed-to')).toBeNull(); // not asked of the experts
+  });
+
+  it('names who a question went to, ring by ring, with when, once open', async () => {
+    const summary = asked([person('Dave'), person('Erin'), person('Owner')]);
     const routedTo = [
       { person: person('Dave'), ring: 1, at: ago(2) },
       { person: person('Erin'), ring: 2, at: ago(1) },
@@ -84,7 +101,7 @@ describe('QuestionCard', () => {
     routes['GET /questions/{id}'].mockResolvedValue({ ...summary, body: '', routedTo, answers: [], votedByMe: false } as unknown as Question);
     render(<QuestionCard summary={summary} pageKey="https://crm.example/a" />);
     fireEvent.click(screen.getByRole('button', { name: 'How?' }));
-    expect((await screen.findByTestId('routed-to')).textContent).toBe('Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago');
+    await waitFor(() => expect(screen.getByTestId('routed-to').textContent).toBe('Sent to Dave · 2 hours ago, then Erin, Owner · 1 hour ago'));
   });
 });
 
