@@ -63,7 +63,7 @@ export async function createServices(database: Database, settings: Settings) {
     replies: new ReplyService(database, writes, notes, inbox),
     questions,
     votes: new VoteService(writes, notes, questions),
-    experts: new ExpertService(database, writes, scopes),
+    experts: new ExpertService(database, writes, scopes, sites),
     routing,
     inbox,
     watches,

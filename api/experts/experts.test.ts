@@ -45,6 +45,18 @@ describeEachDatabase('experts and ask an expert', (api) => {
       expect(owners.map((o: any) => o.user.name)).toEqual(['Owner']);
     });
 
+  it("names the screen an expert answers for in the site's words, for a page and in the full list", async () => {
+    const v = await must(api().request('POST', '/experts', { token: org.admin.token, json: { userId: org.carol.user.id, pattern: `${SITE}/accounts/:id` } }));
+    expect(v.screen).toBe('Account');
+    const forPage = await must(api().request('GET', `/experts?url=${encodeURIComponent(`${SITE}/accounts/3`)}`, { token: org.bob.token }));
+    expect(forPage.map((e: any) => [e.user.name, e.screen])).toEqual([['Carol', 'Account'], ['Dave', 'Account']]); // accounts/* reads as one Account page
+    const context = await must(api().request('GET', `/context?url=${encodeURIComponent(`${SITE}/accounts/3`)}`, { token: org.bob.token }));
+    expect(context.experts.map((e: any) => e.screen)).toEqual(['Account', 'Account']);
+    const all = await must(api().request('GET', '/experts', { token: org.bob.token }));
+    expect(all.find((e: any) => e.user.name === 'Erin').screen).toBeNull(); // invoices/*: no screen of this site
+    await must(api().request('DELETE', `/experts/${v.id}`, { token: org.admin.token }));
+  });
+
   it('shows pending volunteers only to admins and to the volunteer', async () => {
     const v = await must(api().request('POST', '/experts/volunteer', { token: org.bob.token, json: { pattern: `${SITE}/reports/*` } }));
     const listed = async (who: Account) => (await must(api().request('GET', '/experts', { token: who.token }))).map((e: any) => e.id);

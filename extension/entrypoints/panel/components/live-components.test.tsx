@@ -28,6 +28,7 @@ const { Inbox, InboxButton } = await import('./Inbox');
 const { QuestionCard } = await import('./QuestionCard');
 const { QuestionComposer } = await import('./QuestionComposer');
 const { WatchToggle } = await import('./WatchToggle');
+const { ExpertList, expertFor } = await import('./ExpertList');
 
 const person = (n: string) => ({ id: `00000000-0000-4000-8000-00000000000${n.length}`, name: n });
 const site: Site = {
@@ -107,7 +108,7 @@ describe('QuestionCard', () => {
 
 describe('QuestionComposer, asking the experts', () => {
   it('names each expert once and never the asker', () => {
-    const e = (who: { id: string; name: string }, pattern: string): Expert => ({ id: `${who.id}${pattern}`, user: who, scopeId: 's', pattern, createdAt: '' });
+    const e = (who: { id: string; name: string }, pattern: string): Expert => ({ id: `${who.id}${pattern}`, user: who, scopeId: 's', pattern, screen: null, createdAt: '' });
     const [dave, ada] = [person('Dave'), person('Ada')];
     render(<QuestionComposer pageKey="https://crm.example/a/1" experts={[e(dave, '/a/:id'), e(ada, '/a/*'), e(dave, '/a/*')]} onDone={() => undefined} />);
     expect(screen.getByTestId('expert-recipients').querySelector('strong')?.textContent).toBe('Dave');
@@ -152,5 +153,36 @@ describe('Inbox', () => {
     await waitFor(() => expect(entries[0]!.classList.contains('unread')).toBe(false));
     expect(routes['POST /inbox/read']).toHaveBeenCalledTimes(1);
     expect(routes['POST /inbox/read']).toHaveBeenCalledWith({ json: { ids: [items[0]!.id, items[1]!.id] } });
+  });
+});
+
+describe('ExpertList', () => {
+  const expert = (who: { id: string; name: string }, pattern: string, screenName: string | null): Expert => ({
+    id: `e-${who.id}`, user: who, scopeId: 's', pattern, screen: screenName, createdAt: '',
+  });
+
+  it("names each expert's screen, shows their initials, and asks one of them by name, never me", () => {
+    const [ben, dave] = [{ id: 'u-ben', name: 'Ben Okafor' }, { id: 'u-dave', name: 'Dave' }];
+    const asked: (string | null)[] = [];
+    render(
+      <ExpertList
+        experts={[expert(ben, 'https://crm.example/accounts/:id', 'Account'), expert(dave, 'https://crm.example/invoices/*', null), expert(me.value!.user, 'https://crm.example/accounts/*', 'Account')]}
+        onAsk={(first) => asked.push(first)}
+      />,
+    );
+    const rows = screen.getAllByTestId('expert');
+    expect(rows.map((r) => r.querySelector('.avatar')?.textContent)).toEqual(['BO', 'D', 'A']);
+    expect(rows[0]!.textContent).toContain('Expert for Account');
+    expect(rows[1]!.textContent).toContain('Expert for pages under /invoices');
+    expect(rows[0]!.textContent).not.toContain('https://');
+    expect(rows[2]!.querySelector('button')).toBeNull(); // no "Ask" on my own row
+    fireEvent.click(screen.getByRole('button', { name: 'Ask Ben Okafor' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ask an expert' }));
+    expect(asked).toEqual(['u-ben', null]);
+  });
+
+  it('says where a pattern that is no screen leads', () => {
+    expect(expertFor({ pattern: 'https://crm.example/accounts/42', screen: null })).toBe('the page /accounts/42');
+    expect(expertFor({ pattern: 'https://*.example/*', screen: null })).toBe('pages across sites');
   });
 });
