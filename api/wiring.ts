@@ -41,7 +41,7 @@ export async function createServices(database: Database, settings: Settings) {
   const pageExperts = (pattern: string) => context.expertIdsForPattern(pattern);
   const inbox = new InboxService(database, writes);
   const watches = new WatchService(database, sites, inbox);
-  const routing = new RoutingService(database, writes, pageExperts, inbox, settings.escalateAfterMs);
+  const routing = new RoutingService(writes, pageExperts, inbox, settings.escalateAfterMs);
   const notes = new NoteService(database, writes, scopes, watches);
   const questions = new QuestionService(database, writes, scopes, inbox, routing, watches);
   const services = {
@@ -63,7 +63,7 @@ export async function createServices(database: Database, settings: Settings) {
     replies: new ReplyService(database, writes, notes, inbox),
     questions,
     votes: new VoteService(writes, notes, questions),
-    experts: new ExpertService(database, writes, scopes),
+    experts: new ExpertService(database, writes, scopes, sites),
     routing,
     inbox,
     watches,

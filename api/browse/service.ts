@@ -3,7 +3,7 @@
 // through the access rule's SQL form, so a hidden item is never listed nor counted.
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { browseItem } from '@shared/contract';
-import { matchingTemplates } from '@shared/page-key';
+import { screenOfPattern } from '@shared/page-key';
 import type { z } from 'zod';
 import type { Database } from '../db/database';
 import { answers, notes, questions, scopes, sites, users } from '../db/schema';
@@ -159,14 +159,5 @@ export class BrowseService {
     ].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
     const items = merged.slice(0, page.limit);
     return { items, next: merged.length > page.limit ? cursorOf(items[items.length - 1]!) : null };
-  }
-}
-
-/** The screen a scope's pattern is: the first of the site's templates that its pattern, read as a page, matches exactly. */
-function screenOfPattern(pattern: string, site: ReturnType<SiteService['get']>): string | null {
-  try {
-    return matchingTemplates(pattern, site.rules, site.origin)[0]?.name ?? null;
-  } catch {
-    return null; // a pattern that is no page address (a wildcard host): no screen
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { limits, type Expert, type PageContext, type Site, type SitePreview, type SiteRules } from '@shared/contract';
-import { pageKey, PageKeyError, screenName } from '@shared/page-key';
+import { pageKey, PageKeyError, screenName, screenOfPattern } from '@shared/page-key';
 import { ApiError } from '../kernel/errors';
 import { plainExcerpt } from '@shared/text/excerpt';
 import { presentNote } from '../notes/present';
@@ -108,7 +108,7 @@ export class ContextService {
       scopes: matched.map(({ id, pattern }, i) => ({ id, pattern, counts: countsFor(viewer, contents[i]!.tallies) })),
       notes: notes.slice(0, limits.contextItemsPerKind).map((n) => presentNote(n, viewer)),
       questions: questions.slice(0, limits.contextItemsPerKind).map((q) => presentQuestionSummary(q, viewer)),
-      experts: expertsOf(contents.flatMap((c) => c.experts)),
+      experts: expertsOf(contents.flatMap((c) => c.experts), site),
       counts: countsFor(viewer, contents.flatMap((c) => c.tallies)),
     };
     return { context, site, scopes: matched, contents };
@@ -153,9 +153,9 @@ export class ContextService {
 
   /** The experts for a page, most specific scope first, each person once. */
   async expertsForPage(url: string): Promise<Expert[]> {
-    const { pageKey: key } = this.locate(url);
+    const { site, pageKey: key } = this.locate(url);
     const contents = await Promise.all(this.scopes.match(key).map((scope) => this.content.get(scope.id)));
-    return expertsOf(contents.flatMap((c) => c.experts));
+    return expertsOf(contents.flatMap((c) => c.experts), site);
   }
 }
 
@@ -190,13 +190,13 @@ function countsFor(viewer: Viewer, tallies: Tally[]): PageContext['counts'] {
 }
 
 /** Experts arrive in scope order (most specific first); keep each person's first, most specific entry. */
-function expertsOf(records: ExpertRecord[]): Expert[] {
+function expertsOf(records: ExpertRecord[], site: Site): Expert[] {
   const seen = new Set<string>();
   const out: Expert[] = [];
   for (const r of records) {
     if (seen.has(r.userId)) continue;
     seen.add(r.userId);
-    out.push({ id: r.id, user: { id: r.userId, name: r.userName }, scopeId: r.scopeId, pattern: r.pattern, createdAt: r.createdAt });
+    out.push({ id: r.id, user: { id: r.userId, name: r.userName }, scopeId: r.scopeId, pattern: r.pattern, screen: screenOfPattern(r.pattern, site), createdAt: r.createdAt });
   }
   return out;
 }

@@ -248,6 +248,8 @@ export const inboxItems = pgTable(
     noteId: uuid('note_id').references(() => notes.id, { onDelete: 'cascade' }),
     questionId: uuid('question_id').references(() => questions.id, { onDelete: 'cascade' }),
     answerId: uuid('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
+    /** Who acted (answered, asked, replied, accepted, wrote); null for the server's own news (a tip outdated). */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt,
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
   },

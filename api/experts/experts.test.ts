@@ -45,6 +45,18 @@ describeEachDatabase('experts and ask an expert', (api) => {
       expect(owners.map((o: any) => o.user.name)).toEqual(['Owner']);
     });
 
+  it("names the screen an expert answers for in the site's words, for a page and in the full list", async () => {
+    const v = await must(api().request('POST', '/experts', { token: org.admin.token, json: { userId: org.carol.user.id, pattern: `${SITE}/accounts/:id` } }));
+    expect(v.screen).toBe('Account');
+    const forPage = await must(api().request('GET', `/experts?url=${encodeURIComponent(`${SITE}/accounts/3`)}`, { token: org.bob.token }));
+    expect(forPage.map((e: any) => [e.user.name, e.screen])).toEqual([['Carol', 'Account'], ['Dave', 'Account']]); // accounts/* reads as one Account page
+    const context = await must(api().request('GET', `/context?url=${encodeURIComponent(`${SITE}/accounts/3`)}`, { token: org.bob.token }));
+    expect(context.experts.map((e: any) => e.screen)).toEqual(['Account', 'Account']);
+    const all = await must(api().request('GET', '/experts', { token: org.bob.token }));
+    expect(all.find((e: any) => e.user.name === 'Erin').screen).toBeNull(); // invoices/*: no screen of this site
+    await must(api().request('DELETE', `/experts/${v.id}`, { token: org.admin.token }));
+  });
+
   it('shows pending volunteers only to admins and to the volunteer', async () => {
     const v = await must(api().request('POST', '/experts/volunteer', { token: org.bob.token, json: { pattern: `${SITE}/reports/*` } }));
     const listed = async (who: Account) => (await must(api().request('GET', '/experts', { token: who.token }))).map((e: any) => e.id);
@@ -97,5 +109,23 @@ describeEachDatabase('experts and ask an expert', (api) => {
       expect(refused.body.code).toBe('private_question');
       const plain = await must(api().request('POST', '/questions', { token: org.alice.token, json: { pattern: page, title: 'plain' } }));
       expect(plain.routedTo).toEqual([]);
+    });
+
+    it("says in the page's list whom an asked question was sent to, as routing goes on; nobody, or not asked at all", async () => {
+      const url = encodeURIComponent(`${SITE}/accounts/7`);
+      const summary = async (id: string) =>
+        (await must(api().request('GET', `/context?url=${url}`, { token: org.bob.token }))).questions.find((q: any) => q.id === id);
+      const q = await ask(org.alice);
+      expect(q.sentTo).toEqual([{ id: dave.user.id, name: 'Dave' }]); // the answer to the asker says it at once
+      expect((await summary(q.id)).sentTo).toEqual([{ id: dave.user.id, name: 'Dave' }]);
+      await becomeDue(q.id);
+      await api().services.routing.escalateDue();
+      expect((await summary(q.id)).sentTo.map((p: any) => p.name)).toEqual(['Dave', 'Erin']); // the cached list follows
+
+      const team = await ask(org.alice, { visibility: 'team', teamId: org.teamId });
+      expect(team.sentTo).toEqual([]); // asked, and nobody who may see it to send it to
+      const plain = await must(api().request('POST', '/questions', { token: org.alice.token, json: { pattern: page, title: 'Not asked' } }));
+      expect(plain.sentTo).toBeNull();
+      expect((await summary(plain.id)).sentTo).toBeNull();
     });
 });

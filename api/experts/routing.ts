@@ -5,10 +5,9 @@
 // questions with FOR UPDATE SKIP LOCKED, so any number of instances may run it and each question
 // escalates once. Only people who may see the question are routed to; the asker never is.
 import { and, asc, eq, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
-import type { Question } from '@shared/contract';
 import type { ScopedItem } from '../scopes/records';
-import type { Database, Tx } from '../db/database';
-import { answers, experts, questionRoutes, questions, scopes, siteOwners, users } from '../db/schema';
+import type { Tx } from '../db/database';
+import { answers, experts, questionRoutes, questions, scopes, siteOwners } from '../db/schema';
 import type { InboxService } from '../inbox/service';
 import { whoMaySee } from '../kernel/access';
 import { contentEvent } from '../kernel/event-log';
@@ -23,7 +22,6 @@ export type PageExperts = (pattern: string) => Promise<string[]>;
 
 export class RoutingService {
   constructor(
-    private readonly database: Database,
     private readonly writes: WritePath,
     private readonly experts: PageExperts,
     private readonly inbox: InboxService,
@@ -58,7 +56,7 @@ export class RoutingService {
       const at = new Date();
       await tx.insert(questionRoutes).values(people.map((userId) => ({ questionId: question.id, userId, ring: r, routedAt: at }))).onConflictDoNothing();
       await tx.update(questions).set({ routingRing: r, routedAt: at }).where(eq(questions.id, question.id));
-      await this.inbox.deliver(tx, people, { kind: 'question_routed', questionId: question.id }, emit);
+      await this.inbox.deliver(tx, people, { kind: 'question_routed', questionId: question.id, actorId: question.authorId }, emit);
       emit(contentEvent('question.routed', question, { questionId: question.id, pattern: question.pattern, ring: r, people }));
       return;
     }
@@ -86,7 +84,7 @@ export class RoutingService {
    */
   async escalateDue(limit = 50): Promise<number> {
     const due = new Date(Date.now() - this.escalateAfterMs);
-    return this.writes.write(async (tx, _changed, emit) => {
+    return this.writes.write(async (tx, changed, emit) => {
       const rows = await tx
         .select({
           id: questions.id,
@@ -112,18 +110,11 @@ export class RoutingService {
         .orderBy(asc(questions.routedAt))
         .limit(limit)
         .for('update', { of: questions, skipLocked: true });
-      for (const row of rows) await this.routeFrom(tx, emit, row, (row.ring ?? 0) + 1);
+      for (const row of rows) {
+        await this.routeFrom(tx, emit, row, (row.ring ?? 0) + 1);
+        changed({ t: 'scope', id: row.scopeId }); // its summary says whom it was sent to
+      }
       return rows.length;
     });
-  }
-
-  async routesOf(questionId: string): Promise<Question['routedTo']> {
-    const rows = await this.database.db
-      .select({ userId: questionRoutes.userId, name: users.name, ring: questionRoutes.ring, at: questionRoutes.routedAt })
-      .from(questionRoutes)
-      .innerJoin(users, eq(users.id, questionRoutes.userId))
-      .where(eq(questionRoutes.questionId, questionId))
-      .orderBy(asc(questionRoutes.ring), asc(users.name));
-    return rows.map((r) => ({ person: { id: r.userId, name: r.name }, ring: r.ring, at: r.at.toISOString() }));
   }
 }

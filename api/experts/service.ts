@@ -8,12 +8,15 @@ import { conflict, notFound } from '../kernel/errors';
 import { may, type Viewer } from '../kernel/access';
 import type { WritePath } from '../kernel/write-path';
 import type { ScopeService } from '../scopes/service';
+import type { SiteService } from '../sites/service';
+import { screenOfPattern } from '@shared/page-key';
 
 export class ExpertService {
   constructor(
     private readonly database: Database,
     private readonly writes: WritePath,
     private readonly scopes: ScopeService,
+    private readonly sites: SiteService,
   ) {}
 
   /** Every assignment this viewer may see: all active ones, and the pending ones the access rule allows. */
@@ -23,20 +26,27 @@ export class ExpertService {
 
   private async find(where?: SQL): Promise<Expert[]> {
     const rows = await this.database.db
-      .select({ expert: experts, userName: users.name, pattern: scopes.pattern })
+      .select({ expert: experts, userName: users.name, pattern: scopes.pattern, siteId: scopes.siteId })
       .from(experts)
       .innerJoin(users, eq(users.id, experts.userId))
       .innerJoin(scopes, eq(scopes.id, experts.scopeId))
       .where(where)
       .orderBy(asc(scopes.pattern), asc(users.name));
-    return rows.map(({ expert, userName, pattern }) => ({
+    return rows.map(({ expert, userName, pattern, siteId }) => ({
       id: expert.id,
       user: { id: expert.userId, name: userName },
       scopeId: expert.scopeId,
       pattern,
+      screen: this.screenOf(pattern, siteId),
       status: expert.status,
       createdAt: expert.createdAt.toISOString(),
     }));
+  }
+
+  /** The screen an assignment's pattern is; null also while this instance has not heard of its site yet. */
+  private screenOf(pattern: string, siteId: string): string | null {
+    const site = this.sites.list().find((s) => s.id === siteId);
+    return site ? screenOfPattern(pattern, site) : null;
   }
 
   /** Admins assign (active at once); anyone may volunteer (pending until an admin approves). */

@@ -12,6 +12,10 @@ export function inboxRoutes(s: { sessions: Sessions; inbox: InboxService }) {
       await s.inbox.markRead(c.get('viewer').id, [c.req.valid('param').id]);
       return c.json({ ok: true as const }, 200);
     })
+    .openapi(route(e.markInboxItemsRead), async (c) => {
+      await s.inbox.markRead(c.get('viewer').id, c.req.valid('json').ids);
+      return c.json({ ok: true as const }, 200);
+    })
     .openapi(route(e.markInboxRead), async (c) => {
       await s.inbox.markRead(c.get('viewer').id, 'all');
       return c.json({ ok: true as const }, 200);

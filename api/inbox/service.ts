@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { InboxItem, InboxKind, InboxPage } from '@shared/contract';
 import type { Database, Queryable, Tx } from '../db/database';
-import { inboxItems, notes, questions, scopes } from '../db/schema';
+import { inboxItems, notes, questions, scopes, users } from '../db/schema';
 import { notFound } from '../kernel/errors';
 import { visibleTo } from '../kernel/access';
 import { plainExcerpt } from '@shared/text/excerpt';
@@ -27,7 +27,7 @@ export class InboxService {
   async deliver(
     tx: Tx,
     userIds: Iterable<string>,
-    item: { kind: InboxKind; noteId?: string; questionId?: string; answerId?: string },
+    item: { kind: InboxKind; noteId?: string; questionId?: string; answerId?: string; actorId?: string },
     emit?: Emit,
   ): Promise<void> {
     const recipients = [...new Set(userIds)];
@@ -39,6 +39,7 @@ export class InboxService {
         noteId: item.noteId ?? null,
         questionId: item.questionId ?? null,
         answerId: item.answerId ?? null,
+        actorId: item.actorId ?? null,
       })),
     );
     if (!emit) return;
@@ -61,29 +62,34 @@ export class InboxService {
         pattern: scopes.pattern,
         questionTitle: questions.title,
         questionPattern: questionScopes.pattern,
+        actorName: users.name,
       })
       .from(inboxItems)
       .leftJoin(notes, and(eq(notes.id, inboxItems.noteId), visibleTo(inboxItems.userId, notes)))
       .leftJoin(scopes, eq(scopes.id, notes.scopeId))
       .leftJoin(questions, and(eq(questions.id, inboxItems.questionId), visibleTo(inboxItems.userId, questions)))
       .leftJoin(questionScopes, eq(questionScopes.id, questions.scopeId))
+      .leftJoin(users, eq(users.id, inboxItems.actorId))
       .where(unreadOnly ? and(mine, isNull(inboxItems.readAt)) : mine)
       .orderBy(desc(inboxItems.createdAt), desc(inboxItems.id))
       .limit(PAGE_SIZE);
-    const items: InboxItem[] = rows.map(({ item, noteBody, pattern, questionTitle, questionPattern }) => ({
-      id: item.id,
-      kind: item.kind as InboxKind,
-      createdAt: item.createdAt.toISOString(),
-      readAt: item.readAt?.toISOString() ?? null,
-      note:
-        item.noteId && noteBody !== null && pattern !== null
-          ? { id: item.noteId, pattern, excerpt: plainExcerpt(noteBody) }
-          : null,
-      question:
+    const items: InboxItem[] = rows.map(({ item, noteBody, pattern, questionTitle, questionPattern, actorName }) => {
+      const note = item.noteId && noteBody !== null && pattern !== null ? { id: item.noteId, pattern, excerpt: plainExcerpt(noteBody) } : null;
+      const question =
         item.questionId && questionTitle !== null && questionPattern !== null
           ? { id: item.questionId, pattern: questionPattern, title: questionTitle, answerId: item.answerId }
-          : null,
-    }));
+          : null;
+      return {
+        id: item.id,
+        kind: item.kind as InboxKind,
+        createdAt: item.createdAt.toISOString(),
+        readAt: item.readAt?.toISOString() ?? null,
+        note,
+        question,
+        // Who acted goes with what they acted on: an item whose content its owner may no longer see names nobody.
+        actor: item.actorId && actorName !== null && (note || question) ? { id: item.actorId, name: actorName } : null,
+      };
+    });
     return { items, unread: await unreadOf(db, userId) };
   }
 

@@ -14,6 +14,7 @@ export const presentQuestionSummary = (r: QuestionRecord, viewer: Viewer): Quest
   status: r.acceptedAnswerId ? 'answered' : 'open',
   answerCount: r.answerCount,
   author: { id: r.authorId, name: r.authorName },
+  sentTo: r.askedExperts ? r.routes.map((route) => route.person) : null,
   ...votesFor(r.voters, viewer),
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
@@ -30,10 +31,10 @@ const presentAnswer = (r: AnswerRecord, viewer: Viewer, acceptedAnswerId: string
   updatedAt: r.updatedAt,
 });
 
-export const presentQuestion = (r: QuestionRecord, answers: AnswerRecord[], viewer: Viewer, routedTo: Question['routedTo']): Question => ({
+export const presentQuestion = (r: QuestionRecord, answers: AnswerRecord[], viewer: Viewer): Question => ({
   ...presentQuestionSummary(r, viewer),
   body: r.body,
   acceptedAnswerId: r.acceptedAnswerId,
   answers: answers.map((a) => presentAnswer(a, viewer, r.acceptedAnswerId)),
-  routedTo,
+  routedTo: r.routes,
 });

@@ -54,8 +54,7 @@ export class QuestionService {
   async get(viewer: Viewer, id: string): Promise<Question> {
     const question = await this.visible(viewer, id);
     const answerRecords = await loadAnswers(this.database.db, eq(answers.questionId, id));
-    const routedTo = await this.routing.routesOf(id);
-    return presentQuestion(question, answerRecords, viewer, routedTo);
+    return presentQuestion(question, answerRecords, viewer);
   }
 
   async update(viewer: Viewer, id: string, patch: { title?: string; body?: string }): Promise<Question> {
@@ -87,7 +86,7 @@ export class QuestionService {
       changed({ t: 'scope', id: question.scopeId });
       emit(contentEvent('answer.created', question, { questionId, answerId: row!.id, pattern: question.pattern }));
       if (question.authorId !== viewer.id) {
-        await this.inbox.deliver(tx, [question.authorId], { kind: 'answer_posted', questionId, answerId: row!.id }, emit);
+        await this.inbox.deliver(tx, [question.authorId], { kind: 'answer_posted', questionId, answerId: row!.id, actorId: viewer.id }, emit);
       }
     }, onceFor(viewer.id, key, `createAnswer ${questionId}`));
     return this.get(viewer, questionId);
@@ -140,7 +139,7 @@ export class QuestionService {
       changed({ t: 'scope', id: question.scopeId });
       emit(contentEvent('answer.accepted', question, { questionId, answerId, pattern: question.pattern }));
       if (answerId && answererId && answererId !== viewer.id && answerId !== question.acceptedAnswerId) {
-        await this.inbox.deliver(tx, [answererId], { kind: 'answer_accepted', questionId, answerId }, emit);
+        await this.inbox.deliver(tx, [answererId], { kind: 'answer_accepted', questionId, answerId, actorId: viewer.id }, emit);
       }
     });
     return this.get(viewer, questionId);

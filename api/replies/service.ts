@@ -44,7 +44,7 @@ export class ReplyService {
         const [row] = await tx.insert(noteReplies).values({ noteId, authorId: viewer.id, body }).returning();
         changed({ t: 'scope', id: note.scopeId });
         emit(contentEvent('note.replied', note, { noteId, replyId: row!.id, pattern: note.pattern }));
-        if (note.authorId !== viewer.id) await this.inbox.deliver(tx, [note.authorId], { kind: 'note_reply', noteId }, emit);
+        if (note.authorId !== viewer.id) await this.inbox.deliver(tx, [note.authorId], { kind: 'note_reply', noteId, actorId: viewer.id }, emit);
         // A JSON value, as a resend gets it back.
         return { id: row!.id, body: row!.body, createdAt: row!.createdAt.toISOString() };
       },

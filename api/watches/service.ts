@@ -57,6 +57,6 @@ export class WatchService {
   async notify(tx: Tx, emit: Emit, created: ScopedItem, item: { noteId?: string; questionId?: string }): Promise<void> {
     const rows = await tx.select({ userId: watches.userId, pattern: watches.pattern }).from(watches).where(eq(watches.siteId, created.siteId));
     const watchers = rows.filter((w) => w.userId !== created.authorId && covers(w.pattern, created.pattern)).map((w) => w.userId);
-    await this.inbox.deliver(tx, await whoMaySee(tx, created, watchers), { kind: 'watched_activity', ...item }, emit);
+    await this.inbox.deliver(tx, await whoMaySee(tx, created, watchers), { kind: 'watched_activity', ...item, actorId: created.authorId }, emit);
   }
 }

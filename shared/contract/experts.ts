@@ -8,7 +8,15 @@ export const expertStatus = z.enum(['active', 'pending']).meta({
 });
 
 export const expert = z
-  .object({ id, user: person, scopeId: id, pattern: z.string(), status: expertStatus.optional(), createdAt: timestamp })
+  .object({
+    id,
+    user: person,
+    scopeId: id,
+    pattern: z.string(),
+    screen: z.string().nullable().meta({ description: "The site's screen the pattern is (its name, e.g. \"Account\"); null for a pattern that is no screen." }),
+    status: expertStatus.optional(),
+    createdAt: timestamp,
+  })
   .meta({ id: 'Expert', description: 'A person responsible for the pages a scope matches.' });
 export type Expert = z.infer<typeof expert>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { id, idParam, ok, timestamp } from './common';
-import { endpoints, errors, json } from './http';
+import { id, idParam, ok, person, timestamp } from './common';
+import { body, endpoints, errors, json } from './http';
 
 export const inboxKind = z
   .enum(['tip_outdated', 'question_routed', 'answer_posted', 'answer_accepted', 'note_reply', 'watched_activity'])
@@ -29,6 +29,9 @@ export const inboxItem = z
       .nullable()
       .optional()
       .meta({ description: 'The question the item is about (and the answer, for answers); open its pattern to see it in place.' }),
+    actor: person
+      .nullable()
+      .meta({ description: 'Who acted: answered, accepted, asked, replied or wrote it; null for the server\'s own news (a tip outdated), or while its content is hidden from you.' }),
   })
   .meta({ id: 'InboxItem' });
 export type InboxItem = z.infer<typeof inboxItem>;
@@ -46,6 +49,10 @@ export const inboxQuery = z.object({
     .meta({ description: 'true: unread items only.' }),
 });
 
+export const markInboxReadRequest = z
+  .object({ ids: z.array(id).min(1).max(100) })
+  .meta({ id: 'MarkInboxReadRequest', description: 'Items to mark read together: a group the inbox shows as one entry.' });
+
 export const inboxEndpoints = endpoints({
   getInbox: {
     method: 'get', path: '/inbox', access: 'signed-in', tags: ['Inbox'],
@@ -57,6 +64,12 @@ export const inboxEndpoints = endpoints({
     method: 'post', path: '/inbox/{id}/read', access: 'signed-in', tags: ['Inbox'],
     summary: 'Mark one item read.',
     request: { params: idParam },
+    responses: { 200: json(ok, 'Marked.'), ...errors(400, 401, 404) },
+  },
+  markInboxItemsRead: {
+    method: 'post', path: '/inbox/read', access: 'signed-in', tags: ['Inbox'],
+    summary: 'Mark several items read at once (404 when none of them is yours).',
+    request: body(markInboxReadRequest),
     responses: { 200: json(ok, 'Marked.'), ...errors(400, 401, 404) },
   },
   markInboxRead: {

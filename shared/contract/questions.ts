@@ -15,6 +15,10 @@ export const questionSummary = z
     status: questionStatus,
     answerCount: z.int(),
     author: person,
+    sentTo: z
+      .array(person)
+      .nullable()
+      .meta({ description: '"Ask an expert": everyone it was sent to so far (empty: no expert for its pages, nor anyone else to ask); null: not asked of the experts.' }),
     ...votes,
     createdAt: timestamp,
     updatedAt: timestamp,

@@ -2,6 +2,6 @@
 // the browser, and name its screens. A product rule built on the URL-pattern language. See README.md.
 export { pageKey } from './page-key';
 export { PageKeyError, type PageKeyErrorCode } from './page-url';
-export { compileTemplate, compileTemplates, matchingTemplates, screenName, templatePattern, type ScreenTemplate } from './screens';
+export { compileTemplate, compileTemplates, matchingTemplates, screenName, screenOfPattern, templatePattern, type ScreenTemplate } from './screens';
 export { patternForPageKey } from './page-pattern';
 export { pageLink, type PageLink } from './page-link';

@@ -11,7 +11,7 @@
  *     over "/"). The route's own query is not matched;
  *   - `/app/#/accounts/:id`: both, the part before "#" on the page path, the part after on the route.
  */
-import type { SiteRules } from '@shared/contract/sites';
+import type { Site, SiteRules } from '@shared/contract/sites';
 import { matchPattern, parsePattern, testValues, urlComponentValues, type CompiledPattern } from '@shared/urlpattern';
 import { parsePageURL } from './page-url';
 
@@ -111,6 +111,19 @@ export function screenName(key: string, rules: Pick<SiteRules, 'templates'>, ori
  */
 export const templatePattern = (template: string, origin: string) =>
   template.startsWith('#') ? `${origin}/*${template}` : `${origin}${template}`;
+
+/**
+ * The screen a content pattern is, in the site's words ("Account" for `…/accounts/:id`): the first of the
+ * site's templates that its pattern, read as a page address, matches; null for a pattern that is no
+ * screen or no page address (a wildcard host). What browsing content and the experts' list call it.
+ */
+export function screenOfPattern(pattern: string, site: Pick<Site, 'rules' | 'origin'>): string | null {
+  try {
+    return screenName(pattern, site.rules, site.origin);
+  } catch {
+    return null;
+  }
+}
 
 /** Every one of the site's templates that matches the page key, in order (e.g. to offer them as scopes). */
 export function matchingTemplates(key: string, rules: Pick<SiteRules, 'templates'>, origin: string): SiteRules['templates'] {

@@ -103,19 +103,24 @@ describe.skipIf(!chromiumAvailable)('the web console: browse and inbox', () => {
     await org.call('POST', `/questions/${asked.id}/answers`, org.cleo, { body: 'Ada is right' });
     await page.reload();
     const items = page.getByTestId('inbox-item');
-    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.count()).toBe(1); // two answers to one question: one entry
     expect(await page.getByTestId('unread-count').textContent()).toBe('2 unread');
     const first = items.first();
-    expect(await first.textContent()).toContain('Your question has a new answer');
+    expect(await first.textContent()).toContain('2 new answers · Cleo and Ada');
     expect(await first.textContent()).toContain('“Is the Q3 report final?”');
     expect(await first.textContent()).toContain('/reports/7');
     expect(await first.locator('a.inbox-open').getAttribute('href')).toBe(`${SITE}/reports/7`);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'inbox-unread-light-1280');
+    // Mark read marks the whole entry: both answers.
     await first.getByRole('button', { name: 'Mark read' }).click();
+    await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('Nothing unread');
+    await expect.poll(async () => (await org.call('GET', '/inbox?unread=true', org.dan)).unread).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('inbox-open'))).toBe(true); // the keyboard stays on the entry
+    await org.call('POST', `/questions/${asked.id}/answers`, org.ben, { body: 'Confirmed' });
+    await page.reload();
     await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('1 unread');
-    await expect.poll(async () => (await org.call('GET', '/inbox?unread=true', org.dan)).unread).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('inbox-open'))).toBe(true); // the keyboard stays on the item
+    expect(await first.textContent()).toContain('3 answers, 1 new · Ben, Cleo and 1 other');
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('Nothing unread');
     await expect.poll(async () => (await org.call('GET', '/inbox?unread=true', org.dan)).unread).toBe(0);

@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await frame.getByRole('button', { name: 'Ask the experts' }).click();
     const card = frame.locator('[data-testid="question"]', { hasText: 'Who approves a credit limit' });
     await card.getByRole('button', { name: 'Who approves a credit limit over 50k?' }).click();
-    await expect.poll(() => card.getByTestId('routed-to').textContent()).toMatch(/^Routed to Ben Okafor · (just now|now|\d+ seconds? ago)/);
+    await expect.poll(() => card.getByTestId('routed-to').textContent()).toMatch(/^Sent to Ben Okafor · (just now|now|\d+ seconds? ago)/);
     await panelShot(page, 'question-routed.png');
     const asked = (await must(api().request('GET', `/context?url=${encodeURIComponent(url)}`, { token: world().ada.token }))).questions[0];
 
@@ -177,9 +177,9 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     const items = frame.getByTestId('inbox-item');
     await expect.poll(() => items.count()).toBe(3);
     const texts = await items.allTextContents();
-    expect(texts[0]).toMatch(/^Unread: A question was routed to you“Can a churned account be reactivated\?”\/accounts\/1003 · /);
-    expect(texts[1]).toMatch(/^Unread: Your answer was accepted“Who approves a credit limit over 50k\?”/);
-    expect(texts[2]).toMatch(/^Unread: A question was routed to you“Who approves a credit limit over 50k\?”/);
+    expect(texts[0]).toMatch(/^Unread: Ada Lovelace asked you as an expert“Can a churned account be reactivated\?”\/accounts\/1003 · /);
+    expect(texts[1]).toMatch(/^Unread: Ada Lovelace accepted your answer“Who approves a credit limit over 50k\?”/);
+    expect(texts[2]).toMatch(/^Unread: Ada Lovelace asked you as an expert“Who approves a credit limit over 50k\?”/);
     expect(await items.nth(0).getAttribute('class')).toContain('unread');
     expect(await seriousViolations(panelFrame(page))).toEqual([]);
     await panelShot(page, 'inbox-light.png');
@@ -230,7 +230,7 @@ describe.skipIf(!chromiumAvailable)('live updates, inbox, badge and notification
     await expect.poll(() => frame.getByTestId('inbox-button').getAttribute('aria-label')).toBe(`Inbox, ${unreadBefore + 1} unread`);
     await frame.getByTestId('inbox-button').click();
     const first = frame.getByTestId('inbox-item').first();
-    await expect.poll(() => first.textContent()).toContain('New on a page you watch“Renewal notes for Globex”');
+    await expect.poll(() => first.textContent()).toContain('Ben Okafor wrote on a page you watch“Renewal notes for Globex”');
     await frame.getByTestId('inbox-button').click();
 
     // Reopened, the panel knows; then Ada stops watching.

@@ -37,6 +37,7 @@ const item = (id: string, over: Partial<InboxItem> = {}): InboxItem => ({
   readAt: null,
   note: null,
   question: { id: `q${id}`, pattern: 'https://crm.example/accounts/:id', title: `Question ${id}`, answerId: null },
+  actor: null,
   ...over,
 });
 

@@ -26,8 +26,8 @@ export const section = signal<Section>('notes');
 export const order = signal<'newest' | 'helpful'>('newest');
 /** Announced by the live region. */
 export const status = signal('');
-/** Set by "Ask an expert": the question composer shows who will see the question. */
-export const askingExperts = signal(false);
+/** Set by "Ask an expert" (or "Ask <name>": `first`, that person's id): the question composer shows whom it goes to. */
+export const askingExperts = signal<{ first: string | null } | null>(null);
 
 export const drafts = new Drafts(browser.storage.local);
 

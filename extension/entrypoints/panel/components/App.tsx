@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Expert } from '@shared/contract';
 import { sortItems } from '../sort';
 import { askingExperts, closePanel, context, drafts, order, page, pendingHere, problem, section, status, view, type Section } from '../store';
 import { inboxOpen } from '../focus';
@@ -22,6 +23,9 @@ import { Empty, Skeleton } from '@shared/ui/states';
 import { tabCounts } from '@shared/text/page-counts';
 import { ProblemState } from './States';
 import { WatchToggle } from './WatchToggle';
+
+/** The page's experts, the one asked by name first ("Ask Ben"). */
+const firstOf = (experts: Expert[], first: string | null) => [...experts].sort((a, b) => Number(b.user.id === first) - Number(a.user.id === first));
 
 const pathOf = (pageKey: string) => {
   const u = new URL(pageKey);
@@ -85,7 +89,7 @@ function Content() {
   }, [ctx.pageKey, section.value]);
   const finish = () => {
     setComposing(false);
-    askingExperts.value = false;
+    askingExperts.value = null;
   };
   const s = section.value;
   // Tips: a clicked marker shows its tip; a pick in pin mode opens the tip composer (or re-pin card).
@@ -97,8 +101,8 @@ function Content() {
     return (
       <ExpertList
         experts={ctx.experts}
-        onAsk={() => {
-          askingExperts.value = true;
+        onAsk={(first) => {
+          askingExperts.value = { first };
           section.value = 'questions';
         }}
       />
@@ -136,7 +140,7 @@ function Content() {
         (s === 'notes' ? (
           <NoteComposer pageKey={ctx.pageKey} onDone={finish} />
         ) : (
-          <QuestionComposer pageKey={ctx.pageKey} experts={askingExperts.value ? ctx.experts : null} onDone={finish} />
+          <QuestionComposer pageKey={ctx.pageKey} experts={askingExperts.value ? firstOf(ctx.experts, askingExperts.value.first) : null} onDone={finish} />
         ))}
       {s === 'notes' && <TipsNotFound tips={missingTips} />}
       {empty && !composing ? (

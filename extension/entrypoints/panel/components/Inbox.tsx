@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { InboxItem } from '@shared/contract';
 import { InboxEntry } from '@shared/ui/InboxEntry';
-import { inboxLink } from '@shared/ui/inbox';
+import { groupInbox, inboxLink, type InboxGroup } from '@shared/ui/inbox';
 import { problemCopy, problemOf } from '../../../server/problems';
 import { focusItem, inboxOpen } from '../focus';
 import { onLive, resyncs, setUnread, unread } from '../live';
@@ -50,7 +50,7 @@ export function Inbox() {
     setState({ status: 'ready', items: state.items.map(read) });
     try {
       if (ids === 'all') await api().call('POST /inbox/read-all');
-      else await Promise.all(ids.map((id) => api().call('POST /inbox/{id}/read', { params: { id } })));
+      else await api().call('POST /inbox/read', { json: { ids } });
     } catch {
       announce('Could not mark as read. Try again.');
       void reload();
@@ -60,8 +60,10 @@ export function Inbox() {
     return true;
   };
 
-  const open = async (item: InboxItem) => {
-    if (!item.readAt) void markRead([item.id]);
+  /** Opens a group where its newest item is, and marks the whole group read. */
+  const open = async (group: InboxGroup) => {
+    if (group.unreadIds.length > 0) void markRead(group.unreadIds);
+    const item = group.items[0]!;
     const here = onThisPage(item);
     if (here) return focusItem(here.kind, here.id);
     const link = inboxLink(item);
@@ -94,10 +96,10 @@ export function Inbox() {
       )}
       {state.status === 'ready' && state.items.length > 0 && (
         <ul class="inbox-list">
-          {state.items.map((item) => (
-            <li key={item.id} class={`inbox-item${item.readAt ? '' : ' unread'}`} data-testid="inbox-item" data-kind={item.kind}>
-              <button type="button" class="inbox-open" onClick={() => void open(item)}>
-                <InboxEntry item={item} />
+          {groupInbox(state.items).map((group) => (
+            <li key={group.key} class={`inbox-item${group.unreadIds.length ? ' unread' : ''}`} data-testid="inbox-item" data-kind={group.kind}>
+              <button type="button" class="inbox-open" onClick={() => void open(group)}>
+                <InboxEntry group={group} />
               </button>
             </li>
           ))}

@@ -10,6 +10,7 @@ import { postThroughOutbox, useComposer } from '../use-composer';
 import { Markdown } from '@shared/ui/Markdown';
 import { DisclosureMark } from './DisclosureMark';
 import { MarkdownEditor } from './MarkdownEditor';
+import { SentTo } from './SentTo';
 import { VoteButton } from './VoteButton';
 
 function AnswerComposer({ pageKey, questionId, onSent, autoFocus }: { pageKey: string; questionId: string; onSent: () => void; autoFocus?: boolean }) {
@@ -67,16 +68,6 @@ function AnswerItem({ answer, question, onChange }: { answer: Answer; question: 
       </div>
     </li>
   );
-}
-
-/** "Routed to Dave · 2 hours ago, then Erin, Owner · 1 hour ago": who "Ask an expert" reached, ring by ring. */
-function routedText(routes: Question['routedTo'], now = Date.now()): string {
-  const rings = new Map<number, Question['routedTo']>();
-  for (const r of routes) rings.set(r.ring, [...(rings.get(r.ring) ?? []), r]);
-  const parts = [...rings.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, rs]) => `${rs.map((r) => r.person.name).join(', ')} · ${timeAgo(rs[0]!.at, now)}`);
-  return `Routed to ${parts.join(', then ')}`;
 }
 
 function replaceSummary(next: QuestionSummary) {
@@ -173,17 +164,13 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
           }}
         />
       </div>
+      <SentTo summary={summary} routes={open ? (question?.routedTo ?? null) : null} />
       {open && (
         <div class="question-body">
           {!question ? (
             <div class="skeleton-line" aria-hidden="true" />
           ) : (
             <>
-              {question.routedTo.length > 0 && (
-                <p class="routed muted" data-testid="routed-to">
-                  {routedText(question.routedTo)}
-                </p>
-              )}
               {question.body && <Markdown source={question.body} />}
               {answers.length > 0 ? (
                 <ol class="answers" aria-label="Answers">

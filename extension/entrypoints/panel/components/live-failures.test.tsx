@@ -13,7 +13,7 @@ const routes = {
   'GET /watches': vi.fn<Handler<'GET /watches'>>(),
   'GET /inbox': vi.fn<Handler<'GET /inbox'>>(),
   'POST /inbox/read-all': vi.fn<Handler<'POST /inbox/read-all'>>(),
-  'POST /inbox/{id}/read': vi.fn<Handler<'POST /inbox/{id}/read'>>(),
+  'POST /inbox/read': vi.fn<Handler<'POST /inbox/read'>>(),
 };
 const client = fakeApi(routes);
 const liveListeners = new Set<(e: LiveEvent) => void>();
@@ -93,7 +93,7 @@ describe('WatchToggle', () => {
 });
 
 describe('Inbox', () => {
-  const item = { id: 'i1', kind: 'answer_posted', createdAt: '2026-11-30T10:00:00Z', readAt: null, note: null, question: null } as InboxItem;
+  const item = { id: 'i1', kind: 'answer_posted', createdAt: '2026-11-30T10:00:00Z', readAt: null, note: null, question: null, actor: null } as InboxItem;
 
   it('"Mark all read" says so only once the server has it, and the count goes to 0', async () => {
     routes['GET /inbox'].mockResolvedValue({ items: [item], unread: 1 });

@@ -25,7 +25,7 @@ const at = '2026-11-30T10:00:00Z';
 const answer: Answer = { id: 'a1', questionId: 'q1', body: 'The finance director.', author: ben, accepted: true, score: 1, votedByMe: false, createdAt: at, updatedAt: at };
 const summary = (over: Partial<QuestionSummary> = {}): QuestionSummary => ({
   id: 'q1', scopeId: 's1', pattern: pageKey, title: 'Who signs?', visibility: 'org', teamId: null, status: 'answered', answerCount: 1,
-  author: ada, score: 2, votedByMe: false, createdAt: at, updatedAt: at, ...over,
+  author: ada, sentTo: null, score: 2, votedByMe: false, createdAt: at, updatedAt: at, ...over,
 });
 const detail = (s: QuestionSummary): Question => ({ ...s, body: 'For EMEA.', acceptedAnswerId: 'a1', answers: [answer], routedTo: [] });
 const signIn = (who: typeof ada) => (me.value = { user: { ...who, email: 'x@x', role: 'member', disabled: false, createdAt: '' }, teams: [] });

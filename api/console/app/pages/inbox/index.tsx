@@ -3,7 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { InboxItem, InboxPage } from '@shared/contract';
 import { InboxEntry } from '@shared/ui/InboxEntry';
-import { inboxLink } from '@shared/ui/inbox';
+import { groupInbox, inboxLink, type InboxGroup } from '@shared/ui/inbox';
 import { Empty } from '@shared/ui/states';
 import { api, problemOf } from '../../api';
 import { Loading, useLoad } from '../../ui/load';
@@ -23,7 +23,7 @@ export default function InboxPage() {
     set({ items, unread: items.filter((i) => !i.readAt).length });
     try {
       if (ids === 'all') await api('POST /inbox/read-all');
-      else await Promise.all(ids.map((id) => api('POST /inbox/{id}/read', { params: { id } })));
+      else await api('POST /inbox/read', { json: { ids } });
       setStatus(ids === 'all' ? 'All marked read.' : 'Marked read.');
     } catch (err) {
       setStatus(`Could not mark as read: ${problemOf(err)}`);
@@ -55,14 +55,14 @@ export default function InboxPage() {
               <Empty title="Nothing in your inbox" message="Questions routed to you, answers to yours and news from pages you watch show up here." />
             ) : (
               <ul class="inbox-list" ref={list}>
-                {page.items.map((item) => (
+                {groupInbox(page.items).map((group) => (
                   <Item
-                    key={item.id}
-                    item={item}
+                    key={group.key}
+                    group={group}
                     onRead={() => {
-                      void markRead(page, [item.id]);
-                      // The button goes away: keep the keyboard on the item it belonged to.
-                      list.current?.querySelector<HTMLElement>(`[data-item="${item.id}"] .inbox-open`)?.focus();
+                      void markRead(page, group.unreadIds);
+                      // The button goes away: keep the keyboard on the entry it belonged to.
+                      list.current?.querySelector<HTMLElement>(`[data-item="${CSS.escape(group.key)}"] .inbox-open`)?.focus();
                     }}
                   />
                 ))}
@@ -75,22 +75,23 @@ export default function InboxPage() {
   );
 }
 
-/** One item: a link to its page (opening it marks it read), and Mark read while unread. */
-function Item({ item, onRead }: { item: InboxItem; onRead: () => void }) {
-  const link = inboxLink(item);
+/** One entry (a group of items about one thing): a link to its page (opening it marks the group read), and Mark read while unread. */
+function Item({ group, onRead }: { group: InboxGroup; onRead: () => void }) {
+  const link = inboxLink(group.items[0]!);
+  const unread = group.unreadIds.length > 0;
   return (
-    <li class={`inbox-item${item.readAt ? '' : ' unread'}`} data-testid="inbox-item" data-kind={item.kind} data-item={item.id}>
+    <li class={`inbox-item${unread ? ' unread' : ''}`} data-testid="inbox-item" data-kind={group.kind} data-item={group.key}>
       {link ? (
-        <a class="inbox-open" href={link.url} target="_blank" rel="noopener noreferrer" onClick={() => !item.readAt && onRead()}>
-          <InboxEntry item={item} />
+        <a class="inbox-open" href={link.url} target="_blank" rel="noopener noreferrer" onClick={() => unread && onRead()}>
+          <InboxEntry group={group} />
           <span class="sr-only"> (opens {link.exact ? 'its page' : 'a page like it'} in a new tab)</span>
         </a>
       ) : (
         <div class="inbox-open" tabIndex={-1}>
-          <InboxEntry item={item} />
+          <InboxEntry group={group} />
         </div>
       )}
-      {!item.readAt && (
+      {unread && (
         <button type="button" class="link inbox-read" onClick={onRead}>
           Mark read
         </button>
