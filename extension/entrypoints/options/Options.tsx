@@ -3,6 +3,7 @@ import type { Site } from '@shared/contract';
 import { ApiFailure } from '@shared/client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../server/settings';
+import { HiddenList } from '../../launcher/HiddenList';
 import { AccountSection, NoSites } from './account';
 import { connect, type ConnectPhase, grantSite, refreshSites, revokeSite, signOut, siteGranted, startSession } from './connect';
 
@@ -211,6 +212,11 @@ function SitesSection({ session, onSignedOut }: { session: StoredSession; onSign
         )}
       </section>
       <NotificationsSection />
+      <section class="box" aria-labelledby="hidden-title">
+        <h2 id="hidden-title">Hidden launchers</h2>
+        <p class="muted">Where you hid the launcher from its ⋯ menu. The toolbar button and the shortcut open Alongside there all the same.</p>
+        <HiddenList />
+      </section>
     </>
   );
 }
