@@ -33,7 +33,7 @@ export function HiddenList({ here }: { here?: { pageKey: string; origin: string 
             <span title={e.key}>{placeOf(e)}</span>
             {e === mine && <span class="muted small"> (hiding it here)</span>}
           </span>
-          <button type="button" class="secondary" aria-label={`Show the launcher again on ${placeOf(e)}`} onClick={() => void showLauncher(e)}>
+          <button type="button" class="secondary" aria-label={`Show again the launcher on ${placeOf(e)}`} onClick={() => void showLauncher(e)}>
             Show again
           </button>
         </li>

@@ -65,6 +65,7 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
   root.className = 'launcher-layer';
   const pill = createElement('div');
   pill.className = 'launcher';
+  pill.dataset.testid = 'alongside-launcher-pill';
   const grip = createElement('span');
   grip.className = 'grip';
   grip.innerHTML = svg('grip');
@@ -209,7 +210,7 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
   function showToast(entry: HiddenLauncher) {
     const text = createElement('p');
     text.textContent =
-      `Launcher hidden on this ${entry.kind}. The toolbar button${shortcut ? ` and ${shortcut}` : ''} still open Alongside; ` +
+      `Launcher hidden on this ${entry.kind}. ${shortcut ? `The toolbar button and ${shortcut} still open` : 'The toolbar button still opens'} Alongside; ` +
       'its panel (Shortcuts and launcher) can show it again.';
     const undo = createElement('button');
     undo.type = 'button';

@@ -2,7 +2,7 @@
 // what is under (and just around) a rectangle, and a search along both edges for the free place nearest
 // to the one wanted. The probe samples points on a 12 px lattice shared by all candidates, so a search
 // looks each point up once, and it stops at the first free candidate in order of distance.
-import { elementsFromPoint } from '../../host-page/document';
+import { createRange, elementsFromPoint } from '../../host-page/document';
 import type { DockPosition } from './dock';
 
 export interface Box {
@@ -105,10 +105,27 @@ const CONTROL = 'a[href],button,input,select,textarea,summary,label,[role="butto
 const ROW = 'tr,td,th,li,dt,dd,[role="row"],[role="gridcell"],[role="cell"],[role="listitem"],[role="option"]';
 const MEDIA = new Set(['IMG', 'SVG', 'VIDEO', 'CANVAS', 'PICTURE', 'IFRAME', 'OBJECT', 'EMBED']);
 
-const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+/** The boxes of an element's own lines of text (not its children's): a block's blank side is no text. */
+function ownTextBoxes(el: Element): DOMRect[] {
+  const boxes: DOMRect[] = [];
+  for (const node of el.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE || node.textContent!.trim() === '') continue;
+    const range = createRange();
+    range.selectNodeContents(node);
+    boxes.push(...range.getClientRects());
+  }
+  return boxes;
+}
 
-/** What of the host page is at a point of the viewport (our own shadow host `own` is looked through). */
-export function hostKindAt(x: number, y: number, own: Element): PointKind {
+const TEXT_SLACK = 4;
+const inside = (x: number, y: number, r: DOMRect) =>
+  x >= r.left - TEXT_SLACK && x <= r.right + TEXT_SLACK && y >= r.top - TEXT_SLACK && y <= r.bottom + TEXT_SLACK;
+
+/**
+ * What of the host page is at a point of the viewport (our own shadow host `own` is looked through).
+ * `textOf` gives an element's own text boxes (memoized by the caller: neighbouring points share elements).
+ */
+export function hostKindAt(x: number, y: number, own: Element, textOf: (el: Element) => DOMRect[] = ownTextBoxes): PointKind {
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return 'free';
   const stack = elementsFromPoint(x, y).filter((el) => el !== own);
   const top = stack[0];
@@ -119,17 +136,23 @@ export function hostKindAt(x: number, y: number, own: Element): PointKind {
     const position = getComputedStyle(el).position;
     if (position === 'fixed' || position === 'sticky') return 'fixed';
   }
-  if (top.closest(ROW) || MEDIA.has(top.nodeName.toUpperCase()) || hasOwnText(top)) return 'content';
-  return 'free';
+  if (top.closest(ROW) || MEDIA.has(top.nodeName.toUpperCase())) return 'content';
+  return textOf(top).some((r) => inside(x, y, r)) ? 'content' : 'free';
 }
 
 /** A memoizing classifier of the host page's points, for one probe or search. */
 export function pointClassifier(own: Element): (x: number, y: number) => PointKind {
   const seen = new Map<string, PointKind>();
+  const texts = new Map<Element, DOMRect[]>();
+  const textOf = (el: Element) => {
+    let boxes = texts.get(el);
+    if (!boxes) texts.set(el, (boxes = ownTextBoxes(el)));
+    return boxes;
+  };
   return (x, y) => {
     const key = `${x},${y}`;
     let kind = seen.get(key);
-    if (kind === undefined) seen.set(key, (kind = hostKindAt(x, y, own)));
+    if (kind === undefined) seen.set(key, (kind = hostKindAt(x, y, own, textOf)));
     return kind;
   };
 }
