@@ -65,7 +65,9 @@ export function createLauncherMenu(onToggle: (open: boolean) => void): LauncherM
           button.tabIndex = -1;
           button.dataset.item = item.id;
           button.textContent = item.label;
-          button.addEventListener('click', () => {
+          button.addEventListener('click', (e) => {
+            // Its own: it must not reach the launcher as a click on it (the item is gone once closed).
+            e.stopPropagation();
             close(false);
             item.run();
           });

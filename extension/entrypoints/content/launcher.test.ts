@@ -19,13 +19,13 @@ const page = (over: Partial<TabPage> = {}): TabPage => ({
 });
 
 /** A launcher in the document, settled, the background answering its shortcuts as bound now. */
-async function mounted(shortcut = 'Ctrl+Shift+Y') {
+async function mounted(shortcut = 'Ctrl+Shift+Y', onActivate = () => {}) {
   fakeBrowser.runtime.onMessage.addListener(((message: { type: string }, _: unknown, respond: (answer: unknown) => void) => {
     if (message.type !== 'commands:list') return undefined;
     respond([{ name: 'toggle-panel', description: '', shortcut }]);
     return true;
   }) as never);
-  const launcher = createLauncher(() => {});
+  const launcher = createLauncher(onActivate);
   document.body.append(launcher.root);
   launcher.show(page());
   await launcher.settle();
@@ -107,10 +107,12 @@ describe('launcher', () => {
   });
 
   it('hides on this page by its page key, explains how it comes back, and Undo brings it back', async () => {
-    const launcher = await mounted('Alt+Shift+A');
+    const activate = vi.fn();
+    const launcher = await mounted('Alt+Shift+A', activate);
     launcher.root.querySelector<HTMLElement>('.more')!.click();
     launcher.root.querySelector<HTMLElement>('[data-item="hide-page"]')!.click();
     expect(pill(launcher).hidden).toBe(true);
+    expect(activate).not.toHaveBeenCalled(); // the item's click is the menu's, not the launcher's
     const toast = launcher.root.querySelector<HTMLElement>('[data-testid="alongside-launcher-toast"]')!;
     expect(toast.textContent).toContain('The toolbar button and Alt+Shift+A still open Alongside');
     await vi.waitFor(async () => expect(await hiddenLaunchers()).toEqual([{ kind: 'page', key: 'https://crm.example/a', siteName: 'CRM' }]));

@@ -284,7 +284,9 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
   });
   pill.addEventListener('pointerleave', () => watch?.poke());
   pill.addEventListener('focusout', () => watch?.poke());
-  button.addEventListener('click', () => {
+  // On the pill, not the button: with the pointer captured by the pill, Chrome sends the click to it.
+  pill.addEventListener('click', (e) => {
+    if (more.contains(e.target as Node)) return;
     if (button.dataset.justDragged) {
       delete button.dataset.justDragged;
       return;
