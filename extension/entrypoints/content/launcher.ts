@@ -227,8 +227,10 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
     ok.addEventListener('click', () => (toast.hidden = true));
     toast.replaceChildren(text, undo, ok);
     toast.setAttribute('role', 'status');
+    // Where the launcher was: the person's eyes are there, and the place was free of the page's controls.
     toast.dataset.side = dock.side;
     toast.hidden = false;
+    toast.style.bottom = `${Math.max(EDGE_MARGIN, Math.min(dock.bottom, innerHeight - toast.offsetHeight - EDGE_MARGIN))}px`;
     undo.focus();
   }
   toast.addEventListener('keydown', (e) => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Site } from '@shared/contract';
 import { ApiFailure } from '@shared/client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
@@ -221,6 +222,18 @@ function SitesSection({ session, onSignedOut }: { session: StoredSession; onSign
   );
 }
 
+/** The panel's shortcut as the person has it bound now (they can change or remove it). */
+function ShortcutFooter() {
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => void browser.commands.getAll().then((all) => setShortcut(all.find((c) => c.name === 'toggle-panel')?.shortcut ?? '')), []);
+  if (shortcut === null) return null;
+  return (
+    <footer class="muted small">
+      {shortcut ? `Shortcut: ${shortcut} opens the panel on a granted site, as does the toolbar button.` : 'The toolbar button opens the panel on a granted site (no shortcut is set for it).'}
+    </footer>
+  );
+}
+
 export function Options() {
   const [server, setServer] = useState<ServerSetting | null>(null);
   const [session, setSession] = useState<StoredSession | null | undefined>(undefined);
@@ -260,7 +273,7 @@ export function Options() {
           }}
         />
       )}
-      <footer class="muted small">Shortcut: Alt+Shift+A opens the panel on a granted site.</footer>
+      <ShortcutFooter />
     </main>
   );
 }
