@@ -22,9 +22,17 @@ export function dockAt(x: number, y: number, viewport: { width: number; height: 
 
 const key = () => `launcher:${location.origin}`;
 
-/** The position the user left the launcher at on this site, or null if they never moved it. */
-export async function loadDock(): Promise<DockPosition | null> {
-  return ((await browser.storage.local.get(key()))[key()] as DockPosition | undefined) ?? null;
+/**
+ * The position the user left the launcher at on this site, and how much of the page it covered there
+ * when they did (placement.ts's cost: they saw it and chose it; only more than that moves it away).
+ */
+export interface ChosenDock extends DockPosition {
+  covered?: number;
 }
 
-export const saveDock = (dock: DockPosition) => browser.storage.local.set({ [key()]: dock });
+/** Where the user left the launcher on this site, or null if they never moved it. */
+export async function loadDock(): Promise<ChosenDock | null> {
+  return ((await browser.storage.local.get(key()))[key()] as ChosenDock | undefined) ?? null;
+}
+
+export const saveDock = (dock: ChosenDock) => browser.storage.local.set({ [key()]: dock });

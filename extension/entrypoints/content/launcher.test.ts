@@ -84,7 +84,7 @@ describe('launcher', () => {
     press(launcher.element, 'ArrowLeft', { altKey: true });
     expect(launcher.side()).toBe('left');
     expect(status.textContent).toBe('Alongside launcher moved to the left edge');
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(null))[`launcher:${location.origin}`]).toEqual({ side: 'left', bottom: 144 }));
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(null))[`launcher:${location.origin}`]).toEqual({ side: 'left', bottom: 144, covered: 0 }));
     launcher.stop();
   });
 

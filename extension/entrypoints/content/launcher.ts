@@ -116,7 +116,7 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
   /** Where the person wants it (their saved place, else the default); `dock` is where it is now. */
   let wanted: DockPosition = DEFAULT_DOCK;
   let dock: DockPosition = DEFAULT_DOCK;
-  /** What the person's own placement covered when they made it: only more than that moves it. */
+  /** What the person's own placement covered when they made it (kept with it): only more than that moves it. */
   let accepted = 0;
   let watch: LayoutWatch | null = null;
   let dragging = false;
@@ -179,7 +179,7 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
     wanted = to;
     place(to);
     accepted = costAt(to);
-    void saveDock(to);
+    void saveDock({ ...to, covered: accepted });
     say(words);
   }
   const say = (words: string) => {
@@ -352,7 +352,8 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
       hidden = all;
       shortcut = shortcuts.find((s) => s.name === 'toggle-panel')?.shortcut ?? '';
       if (page) show(page);
-      wanted = saved ?? DEFAULT_DOCK;
+      wanted = saved ? { side: saved.side, bottom: saved.bottom } : DEFAULT_DOCK;
+      accepted = saved?.covered ?? 0;
       place(wanted);
       const stopHidden = onHiddenChange((next) => {
         hidden = next;
