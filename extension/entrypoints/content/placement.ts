@@ -117,6 +117,12 @@ function ownTextBoxes(el: Element): DOMRect[] {
   return boxes;
 }
 
+/** Fixed or sticky: the app's own floating UI (toolbars, chat buttons), which stays where the launcher is. */
+function isPinned(el: Element): boolean {
+  const position = getComputedStyle(el).position;
+  return position === 'fixed' || position === 'sticky';
+}
+
 const TEXT_SLACK = 4;
 const inside = (x: number, y: number, r: DOMRect) =>
   x >= r.left - TEXT_SLACK && x <= r.right + TEXT_SLACK && y >= r.top - TEXT_SLACK && y <= r.bottom + TEXT_SLACK;
@@ -125,7 +131,13 @@ const inside = (x: number, y: number, r: DOMRect) =>
  * What of the host page is at a point of the viewport (our own shadow host `own` is looked through).
  * `textOf` gives an element's own text boxes (memoized by the caller: neighbouring points share elements).
  */
-export function hostKindAt(x: number, y: number, own: Element, textOf: (el: Element) => DOMRect[] = ownTextBoxes): PointKind {
+export function hostKindAt(
+  x: number,
+  y: number,
+  own: Element,
+  textOf: (el: Element) => DOMRect[] = ownTextBoxes,
+  pinned: (el: Element) => boolean = isPinned,
+): PointKind {
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return 'free';
   const stack = elementsFromPoint(x, y).filter((el) => el !== own);
   const top = stack[0];
@@ -133,26 +145,30 @@ export function hostKindAt(x: number, y: number, own: Element, textOf: (el: Elem
   if (top.closest(CONTROL)) return 'control';
   for (const el of stack) {
     if (el.localName === 'body' || el.localName === 'html') break;
-    const position = getComputedStyle(el).position;
-    if (position === 'fixed' || position === 'sticky') return 'fixed';
+    if (pinned(el)) return 'fixed';
   }
   if (top.closest(ROW) || MEDIA.has(top.nodeName.toUpperCase())) return 'content';
   return textOf(top).some((r) => inside(x, y, r)) ? 'content' : 'free';
 }
 
+function memo<T>(read: (el: Element) => T): (el: Element) => T {
+  const known = new Map<Element, T>();
+  return (el) => {
+    if (!known.has(el)) known.set(el, read(el));
+    return known.get(el)!;
+  };
+}
+
 /** A memoizing classifier of the host page's points, for one probe or search. */
 export function pointClassifier(own: Element): (x: number, y: number) => PointKind {
   const seen = new Map<string, PointKind>();
-  const texts = new Map<Element, DOMRect[]>();
-  const textOf = (el: Element) => {
-    let boxes = texts.get(el);
-    if (!boxes) texts.set(el, (boxes = ownTextBoxes(el)));
-    return boxes;
-  };
+  // Neighbouring points share most of their elements: each is read once per search.
+  const textOf = memo(ownTextBoxes);
+  const pinned = memo(isPinned);
   return (x, y) => {
     const key = `${x},${y}`;
     let kind = seen.get(key);
-    if (kind === undefined) seen.set(key, (kind = hostKindAt(x, y, own, textOf)));
+    if (kind === undefined) seen.set(key, (kind = hostKindAt(x, y, own, textOf, pinned)));
     return kind;
   };
 }
