@@ -210,6 +210,8 @@ describe.skipIf(!chromiumAvailable)('the launcher', () => {
     const entry = frame.getByTestId('hidden-launcher');
     await expect.poll(() => entry.textContent()).toContain('Northwind CRM · /accounts/1005');
     expect(await entry.textContent()).toContain('(hiding it here)');
+    expect(await seriousViolations(panelFrame(page))).toEqual([]);
+    await page.screenshot({ path: join(shots, 'panel-hidden-list.png') });
     await frame.getByRole('button', { name: /Show again the launcher on Northwind CRM/ }).click();
     await pill(page).waitFor();
     await frame.getByTestId('hidden-launchers-empty').waitFor();
@@ -231,6 +233,7 @@ describe.skipIf(!chromiumAvailable)('the launcher', () => {
     const entry = options.getByTestId('hidden-launcher');
     await expect.poll(() => entry.textContent()).toContain('all of Northwind CRM');
     expect(await seriousViolations(options)).toEqual([]);
+    await options.screenshot({ path: join(shots, 'options-hidden-list.png'), fullPage: true });
     await options.getByRole('button', { name: 'Show again the launcher on all of Northwind CRM' }).click();
     await options.getByTestId('hidden-launchers-empty').waitFor();
     await options.close();

@@ -62,7 +62,7 @@ export function Shortcuts() {
         </dl>
       )}
       <p class="muted small">
-        These work on any page of your apps, also where the launcher is hidden. To change them: {CHANGE_HOW}
+        Shortcuts work on any page of your apps, also where the launcher is hidden. To set or change them: {CHANGE_HOW}
         {!import.meta.env.FIREFOX && (
           <>
             {' '}
