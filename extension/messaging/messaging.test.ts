@@ -18,6 +18,7 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
     'outbox:flush': none,
     'sites:sync': none,
     'inbox:unread': none,
+    'commands:list': async () => [],
     'tips:layer': none,
     'tips:page': none,
     'tips:anchored': none,

@@ -80,6 +80,14 @@ export interface PinPick {
 /** What the panel should show when it opens or is open: a tip's discussion, or a pick to write a tip for. */
 export type PanelTarget = { kind: 'tip'; tipId: string } | { kind: 'pick'; pick: PinPick };
 
+/** A keyboard shortcut of the extension (manifest `commands`), as the person has bound it now. */
+export interface Shortcut {
+  name: string;
+  description: string;
+  /** "Alt+Shift+A"; empty when the person removed the binding (or the browser gave it to something else). */
+  shortcut: string;
+}
+
 /** Requests to the background: `request` is what the sender passes, `response` what it gets back. */
 export interface BackgroundRequests {
   /** content → background: this tab is now at `url` (first load or SPA navigation). null: not a granted site. */
@@ -114,6 +122,8 @@ export interface BackgroundRequests {
    * a higher count also checks for items to notify about).
    */
   'inbox:unread': { request: { unread: number }; response: null };
+  /** content → background: the extension's shortcuts as bound now (content scripts cannot read `commands`). */
+  'commands:list': { request: null; response: Shortcut[] };
   /** content → background: put the tip layer (markers, pin mode: a separate script) into my tab. */
   'tips:layer': { request: null; response: null };
   /**

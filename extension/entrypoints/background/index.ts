@@ -85,6 +85,8 @@ export default defineBackground(() => {
         await unreadFromPanel(unread);
         return null;
       },
+      'commands:list': async () =>
+        (await browser.commands.getAll()).map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' })),
       // Tips (see ./tips.ts): the tab's own page only, from sender.tab.
       'tips:layer': async (_, sender) => {
         await injectTipLayer(senderTab(sender));

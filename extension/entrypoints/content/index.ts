@@ -26,7 +26,7 @@ export default defineContentScript({
   main(ctx) {
     let frame: HTMLIFrameElement | null = null;
     let mounted = false;
-    const launcher = createLauncher(() => toggle());
+    const launcher = createLauncher(() => toggle(), { instrument: __ALONGSIDE_E2E__ });
 
     function open() {
       if (frame) return;
@@ -85,12 +85,16 @@ export default defineContentScript({
     function takeAway() {
       close();
       stopTips();
+      launcher.stop();
       ui.remove();
       mounted = false;
     }
     // The extension was reloaded or updated: WXT removes the UI, the layer's window listeners (pin mode
     // swallows clicks) and anchoring go with it.
-    ctx.onInvalidated(stopTips);
+    ctx.onInvalidated(() => {
+      stopTips();
+      launcher.stop();
+    });
 
     // Closed: the host page's scripts do not reach our controls (the launcher's counts among them). No
     // colleague text is ever drawn here (tips are read in the panel): a closed root does not hide text from
@@ -126,7 +130,7 @@ export default defineContentScript({
       current = page;
       if (!page) return takeAway();
       if (!mounted) {
-        ui.container.append(launcher.element);
+        ui.container.append(launcher.root);
         ui.mount();
         mounted = true;
         void launcher.settle();

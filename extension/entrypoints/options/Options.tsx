@@ -1,8 +1,10 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Site } from '@shared/contract';
 import { ApiFailure } from '@shared/client';
 import { routedNotificationsSince, setRoutedNotifications } from '../../inbox/notify-setting';
 import { cachedSites, enabledOrigins, forgetSession, serverSetting, storedSession, type ServerSetting, type StoredSession } from '../../server/settings';
+import { HiddenList } from '../../launcher/HiddenList';
 import { AccountSection, NoSites } from './account';
 import { connect, type ConnectPhase, grantSite, refreshSites, revokeSite, signOut, siteGranted, startSession } from './connect';
 
@@ -211,7 +213,24 @@ function SitesSection({ session, onSignedOut }: { session: StoredSession; onSign
         )}
       </section>
       <NotificationsSection />
+      <section class="box" aria-labelledby="hidden-title">
+        <h2 id="hidden-title">Hidden launchers</h2>
+        <p class="muted">Where you hid the launcher from its ⋯ menu. The toolbar button and the shortcut open Alongside there all the same.</p>
+        <HiddenList />
+      </section>
     </>
+  );
+}
+
+/** The panel's shortcut as the person has it bound now (they can change or remove it). */
+function ShortcutFooter() {
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => void browser.commands.getAll().then((all) => setShortcut(all.find((c) => c.name === 'toggle-panel')?.shortcut ?? '')), []);
+  if (shortcut === null) return null;
+  return (
+    <footer class="muted small">
+      {shortcut ? `Shortcut: ${shortcut} opens the panel on a granted site, as does the toolbar button.` : 'The toolbar button opens the panel on a granted site (no shortcut is set for it).'}
+    </footer>
   );
 }
 
@@ -254,7 +273,7 @@ export function Options() {
           }}
         />
       )}
-      <footer class="muted small">Shortcut: Alt+Shift+A opens the panel on a granted site.</footer>
+      <ShortcutFooter />
     </main>
   );
 }

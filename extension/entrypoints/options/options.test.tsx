@@ -2,12 +2,19 @@
 // The options page while it reads its settings, and while connecting: the browser's permission prompt is
 // easy to miss (it opens beside the address bar), so the page says what it waits for, then for the server.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 vi.mock('../../messaging', () => ({ askBackground: async () => null }));
 const { Options } = await import('./Options');
+
+/** The shortcuts as the browser has them bound (the fake browser has no commands of its own). */
+let bound: Array<{ name: string; shortcut: string }> = [];
+beforeEach(() => {
+  bound = [];
+  fakeBrowser.commands.getAll = async () => bound;
+});
 
 afterEach(() => {
   cleanup();
@@ -26,6 +33,16 @@ describe('the options page', () => {
   it('says it is reading its settings before they are there', () => {
     render(<Options />);
     expect(screen.getByText('Reading your settings…')).toBeTruthy();
+  });
+
+  it("names the panel's shortcut as bound now, or that none is set", async () => {
+    bound = [{ name: 'toggle-panel', shortcut: 'Ctrl+Shift+Y' }];
+    render(<Options />);
+    await screen.findByText('Shortcut: Ctrl+Shift+Y opens the panel on a granted site, as does the toolbar button.');
+    cleanup();
+    bound = [{ name: 'toggle-panel', shortcut: '' }];
+    render(<Options />);
+    await screen.findByText('The toolbar button opens the panel on a granted site (no shortcut is set for it).');
   });
 
   it('says the browser is asking for the server, then that it checks the server, then that it is connected', async () => {

@@ -22,6 +22,7 @@ import { useTipTarget } from '../use-tip-target';
 import { Empty, Skeleton } from '@shared/ui/states';
 import { tabCounts } from '@shared/text/page-counts';
 import { ProblemState } from './States';
+import { Shortcuts, ShortcutsButton, shortcutsOpen } from './Shortcuts';
 import { WatchToggle } from './WatchToggle';
 
 /** The page's experts, the one asked by name first ("Ask Ben"). */
@@ -187,20 +188,22 @@ export function App() {
         </div>
         {view.value === 'ready' && <InboxButton />}
         <LayoutSwitch />
+        <ShortcutsButton />
         <button type="button" class="icon" aria-label="Close the panel (Escape)" onClick={closePanel}>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>
       </header>
-      {view.value === 'ready' && !inboxOpen.value && <Tabs />}
+      {view.value === 'ready' && !inboxOpen.value && !shortcutsOpen.value && <Tabs />}
       <main aria-busy={view.value === 'loading'}>
+        {shortcutsOpen.value && <Shortcuts />}
         <PendingList items={pendingHere.value} />
         {view.value === 'loading' && <Skeleton />}
         {view.value === 'problem' && problem.value && <ProblemState problem={problem.value} />}
         {view.value === 'not-here' && <Empty title="Nothing to show here" message="Alongside runs on the sites you granted in its settings." />}
-        {view.value === 'ready' && inboxOpen.value && <Inbox />}
+        {view.value === 'ready' && inboxOpen.value && !shortcutsOpen.value && <Inbox />}
         {/* Hidden, not removed, while the inbox shows: an open composer keeps what was typed. */}
         {view.value === 'ready' && ctx && (
-          <div id="section" role="tabpanel" aria-labelledby={`tab-${section.value}`} class="section" hidden={inboxOpen.value}>
+          <div id="section" role="tabpanel" aria-labelledby={`tab-${section.value}`} class="section" hidden={inboxOpen.value || shortcutsOpen.value}>
             <Content />
           </div>
         )}
