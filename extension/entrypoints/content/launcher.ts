@@ -1,7 +1,7 @@
 // The launcher: a small button with the page's counts (notes, tips, open questions) that opens the
 // panel. Plain DOM: this runs on every page of a granted site and must stay tiny.
 import type { Counts, TabPage } from '../../messaging';
-import { createElement } from '../../host-page/document';
+import { createElement, ownMarkup } from '../../host-page/document';
 import { coversHostControl, DEFAULT_DOCK, dockAt, loadDock, saveDock, type DockPosition } from './dock';
 import { plural } from '@shared/text/plural';
 
@@ -43,12 +43,15 @@ export function createLauncher(onActivate: () => void): Launcher {
   button.className = 'launcher';
   button.dataset.testid = 'alongside-launcher';
   button.setAttribute('aria-expanded', 'false');
-  button.innerHTML =
-    `<span class="mark">${svg('mark')}</span>` +
-    `<span class="count" data-kind="notes">${svg('note')}<b></b></span>` +
-    `<span class="count" data-kind="tips">${svg('tip')}<b></b></span>` +
-    `<span class="count" data-kind="openQuestions">${svg('question')}<b></b></span>` +
-    `<span class="alert" hidden>!</span>`;
+  button.append(
+    ...ownMarkup(
+      `<span class="mark">${svg('mark')}</span>` +
+        `<span class="count" data-kind="notes">${svg('note')}<b></b></span>` +
+        `<span class="count" data-kind="tips">${svg('tip')}<b></b></span>` +
+        `<span class="count" data-kind="openQuestions">${svg('question')}<b></b></span>` +
+        `<span class="alert" hidden>!</span>`,
+    ),
+  );
 
   let dock: DockPosition = DEFAULT_DOCK;
   const place = () => {
