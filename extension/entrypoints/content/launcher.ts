@@ -5,7 +5,7 @@
 // Plain DOM: this runs on every page of a granted site and must stay tiny.
 import type { Counts, TabPage } from '../../messaging';
 import { askBackground } from '../../messaging';
-import { createElement, pageRoot } from '../../host-page/document';
+import { createElement, ownMarkup, pageRoot } from '../../host-page/document';
 import { hideLauncher, hiddenLaunchers, hiding, onHiddenChange, showLauncher, type HiddenLauncher } from '../../launcher/hidden';
 import { DEFAULT_DOCK, dockAt, loadDock, saveDock, type DockPosition } from './dock';
 import { createLauncherMenu } from './launcher-menu';
@@ -63,19 +63,22 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
   pill.dataset.testid = 'alongside-launcher-pill';
   const grip = createElement('span');
   grip.className = 'grip';
-  grip.innerHTML = svg('grip');
+  grip.append(...ownMarkup(svg('grip')));
   const button = createElement('button');
   button.type = 'button';
   button.className = 'open';
   button.dataset.testid = 'alongside-launcher';
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-describedby', 'alongside-launcher-hint');
-  button.innerHTML =
-    `<span class="mark">${svg('mark')}</span>` +
-    `<span class="count" data-kind="notes">${svg('note')}<b></b></span>` +
-    `<span class="count" data-kind="tips">${svg('tip')}<b></b></span>` +
-    `<span class="count" data-kind="openQuestions">${svg('question')}<b></b></span>` +
-    `<span class="alert" hidden>!</span>`;
+  button.append(
+    ...ownMarkup(
+      `<span class="mark">${svg('mark')}</span>` +
+        `<span class="count" data-kind="notes">${svg('note')}<b></b></span>` +
+        `<span class="count" data-kind="tips">${svg('tip')}<b></b></span>` +
+        `<span class="count" data-kind="openQuestions">${svg('question')}<b></b></span>` +
+        `<span class="alert" hidden>!</span>`,
+    ),
+  );
   const more = createElement('button');
   more.type = 'button';
   more.className = 'more';
@@ -84,7 +87,7 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
   more.setAttribute('aria-haspopup', 'menu');
   more.setAttribute('aria-expanded', 'false');
   more.setAttribute('aria-controls', 'alongside-launcher-menu');
-  more.innerHTML = svg('more');
+  more.append(...ownMarkup(svg('more')));
   const hint = createElement('span');
   hint.className = 'hint';
   hint.id = 'alongside-launcher-hint';
