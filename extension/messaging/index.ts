@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { BackgroundRequests, TabMessages } from './types';
 
 export type * from './types';
+export { PANEL_PORT } from './types';
 
 type Request<K extends keyof BackgroundRequests> = BackgroundRequests[K]['request'];
 type Response<K extends keyof BackgroundRequests> = BackgroundRequests[K]['response'];

@@ -80,6 +80,19 @@ export interface PinPick {
 /** What the panel should show when it opens or is open: a tip's discussion, or a pick to write a tip for. */
 export type PanelTarget = { kind: 'tip'; tipId: string } | { kind: 'pick'; pick: PinPick };
 
+/**
+ * What an open panel follows of its tab, from the background over the panel's port (PANEL_PORT), whole
+ * each time a part changes: the page (its counts, a navigation), what anchoring found, what to show.
+ */
+export interface PanelState {
+  page: TabPage | null;
+  anchoring: TipAnchoring | null;
+  target: PanelTarget | null;
+}
+
+/** The name of the port a panel opens to the background to follow its tab (background/panel-state.ts). */
+export const PANEL_PORT = 'panel-state';
+
 /** Requests to the background: `request` is what the sender passes, `response` what it gets back. */
 export interface BackgroundRequests {
   /** content → background: this tab is now at `url` (first load or SPA navigation). null: not a granted site. */
@@ -101,6 +114,14 @@ export interface BackgroundRequests {
   'panel:context': { request: { pageKey: string; counts: Counts; tips: TipSummary[] }; response: null };
   /** panel → background: close the panel of my tab (Escape, close button). */
   'panel:close': { request: null; response: null };
+  /** panel → background: done with what my tab asked me to show (shown, posted or cancelled). */
+  'panel:target-done': { request: null; response: null };
+  /** panel → background: whether the browser still lets the extension reach the server (revoked: its own state). */
+  'panel:server-granted': { request: null; response: boolean };
+  /** panel → background: open this http(s) page in a new tab (an inbox item of another page). */
+  'panel:open-tab': { request: { url: string }; response: null };
+  /** panel → background: open the options page (sign in, reconnect). */
+  'panel:options': { request: null; response: null };
   /** panel → background (as every panel request below: only from the tab's panel): queue a write; answers the item after a first attempt to send it. */
   'outbox:add': { request: OutboxEntry; response: OutboxItem | null };
   /** panel → background: discard a rejected or pending item. */

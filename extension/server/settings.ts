@@ -64,8 +64,21 @@ export async function setOriginEnabled(origin: string, on: boolean): Promise<voi
   await local.set({ enabledOrigins: [...current] });
 }
 
-/** The match pattern that grants an origin (scheme://host[:port]) to the extension. */
-export const originPattern = (origin: string) => `${origin}/*`;
+/** Every program of the extension runs at its own origin: moz-extension:// is Firefox. */
+const inFirefox = () => globalThis.location?.protocol === 'moz-extension:';
+
+/**
+ * The match pattern that grants an origin (scheme://host[:port]) to the extension and runs the content
+ * script there. Firefox's match patterns have no port (MDN "Match patterns"; Firefox bugs 1362809 and
+ * 1468162): one with a port is accepted and reported as granted, yet matches no URL, so neither the
+ * content script nor a fetch to the server runs. Firefox gets the host's pattern, which covers every port;
+ * the background keeps to the exact origin itself (a page on another port gets nothing: tab-pages.ts).
+ */
+export function originPattern(origin: string, withPort = !inFirefox()): string {
+  if (withPort) return `${origin}/*`;
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}/*`;
+}
 
 /** Whether the browser still lets the extension reach the server (the user can revoke it any time). */
 export const serverGranted = (serverUrl: string) =>

@@ -1,13 +1,15 @@
 // The background: session and server settings live in storage (server/settings.ts), this wires the events.
 import { browser, type Browser } from 'wxt/browser';
 import { backgroundListener, tellTab } from '../../messaging';
+import { serverGranted, storedSession } from '../../server/settings';
 import { checkInbox, INBOX_ALARM, unreadFromPanel } from './inbox';
 import { listenToNotificationClicks } from './notifications';
 import { flushOutbox, outbox, OUTBOX_ALARM } from './outbox-sender';
 import { syncRegistrations } from './registration';
 import { claimPanel, expectPanel, forgetPanel, isPanel } from './panel-frames';
+import { servePanelState } from './panel-state';
 import { forgetTab, locate, relocateAll, tabPage, tabTips, updateContext } from './tab-pages';
-import { forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode } from './tips';
+import { clearPanelTarget, forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode } from './tips';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -33,6 +35,7 @@ export default defineBackground(() => {
   void flushOutbox();
   void checkInbox(true);
   listenToNotificationClicks(afterNotificationRead);
+  servePanelState();
 
   browser.runtime.onMessage.addListener(
     backgroundListener({
@@ -57,6 +60,27 @@ export default defineBackground(() => {
       },
       'panel:close': async (_, sender) => {
         await tellTab(await panelTab(sender), 'panel:close', null);
+        return null;
+      },
+      // What the panel cannot do itself in Firefox (./panel-state.ts says why).
+      'panel:target-done': async (_, sender) => {
+        await clearPanelTarget(await panelTab(sender));
+        return null;
+      },
+      'panel:server-granted': async (_, sender) => {
+        await panelTab(sender);
+        const session = await storedSession();
+        return !!session && (await serverGranted(session.serverUrl));
+      },
+      'panel:open-tab': async ({ url }, sender) => {
+        await panelTab(sender);
+        if (!/^https?:$/.test(new URL(url).protocol)) throw new Error('The panel opens web pages only.');
+        await browser.tabs.create({ url });
+        return null;
+      },
+      'panel:options': async (_, sender) => {
+        await panelTab(sender);
+        await browser.runtime.openOptionsPage();
         return null;
       },
       'outbox:add': async (entry, sender) => {

@@ -19,7 +19,8 @@ let syncing: Promise<void> = Promise.resolve();
 /** Makes the registered content script match `activeOrigins()` (serialized: events can arrive together). */
 export function syncRegistrations(): Promise<void> {
   syncing = syncing.then(async () => {
-    const matches = (await activeOrigins()).map(originPattern).sort();
+    // Two origins of one host have one pattern in Firefox (no ports): register it once.
+    const matches = [...new Set((await activeOrigins()).map((o) => originPattern(o)))].sort();
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
     // The worker starts often (it stops after 30 s idle): leave a registration that is already right.
     if (existing.length && [...(existing[0]!.matches ?? [])].sort().join() === matches.join()) return;

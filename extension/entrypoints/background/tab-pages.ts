@@ -12,7 +12,8 @@ import { cachedSites, serverGranted, sessionClient } from '../../server/settings
 import { tellTab, type Counts, type TabPage, type TipSummary } from '../../messaging';
 import { sameTips, tipSummaries } from '../../tips/summaries';
 
-const storeKey = (tabId: number) => `tab:${tabId}`;
+/** Where a tab's page is kept (the panel follows it: panel-state.ts). */
+export const storeKey = (tabId: number) => `tab:${tabId}`;
 const tipsKey = (tabId: number) => `tips:${tabId}`;
 
 /** The tips of the context a tab's page was last loaded with. */

@@ -1,7 +1,7 @@
 // The background's part of tips: it injects the tip layer into a tab on demand, reports anchoring
 // outcomes to the API (the content script cannot call it: CORS), and hands the panel what the page
-// found (outcomes, a picked element, a clicked marker) through storage.session, which the panel reads
-// and watches. The layer's tips come with the tab's page (tab-pages.ts: the context of its counts).
+// found (outcomes, a picked element, a clicked marker) through storage.session, which the panel follows
+// (panel-state.ts). The layer's tips come with the tab's page (tab-pages.ts: the context of its counts).
 import { browser } from 'wxt/browser';
 import { sessionClient } from '../../server/settings';
 import { tellTab, type PanelTarget, type TipAnchoring } from '../../messaging';
@@ -47,6 +47,9 @@ export async function reportOutcomes(
 export async function setPanelTarget(tabId: number, target: PanelTarget): Promise<void> {
   await browser.storage.session.set({ [targetKey(tabId)]: target });
 }
+
+/** The panel is done with its target (shown, posted or cancelled). */
+export const clearPanelTarget = (tabId: number) => browser.storage.session.remove(targetKey(tabId));
 
 /** Pin mode in a tab that shows a granted site's page; anywhere else the shortcut does nothing. */
 export async function startPinMode(tabId: number, repin: string | null): Promise<void> {

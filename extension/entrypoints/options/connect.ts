@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Site } from '@shared/contract';
 import { apiClient, apiRoot } from '@shared/client';
 import { deviceFor, keepDevice } from '../../server/sign-in-devices';
-import { forgetSession, originPattern, saveServerUrl, saveSession, saveSites, setOriginEnabled, storedSession } from '../../server/settings';
+import { enabledOrigins, forgetSession, originPattern, saveServerUrl, saveSession, saveSites, serverSetting, setOriginEnabled, storedSession } from '../../server/settings';
 import { askBackground } from '../../messaging';
 
 /** Where connecting is: waiting for the person to answer the browser's permission prompt, or for the server. */
@@ -61,8 +61,13 @@ export async function grantSite(origin: string): Promise<boolean> {
 
 export async function revokeSite(origin: string): Promise<void> {
   await setOriginEnabled(origin, false);
+  // In Firefox one pattern covers every port of a host (settings.ts originPattern): it stays while the
+  // server or another turned-on site on that host needs it.
+  const { url } = await serverSetting();
+  const needed = [...(await enabledOrigins()), ...(url ? [new URL(apiRoot(url)).origin] : [])].map((o) => originPattern(o));
+  const pattern = originPattern(origin);
   // A permission the manifest requires (the test build's) cannot be removed; turning the site off is enough.
-  await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+  if (!needed.includes(pattern)) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
   await askBackground('sites:sync', null);
 }
 

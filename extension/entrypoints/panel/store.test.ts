@@ -9,9 +9,9 @@ const context = vi.fn<Handler<'GET /context'>>();
 const api = fakeApi({ 'GET /context': context, 'GET /auth/me': async () => ({ user: { id: 'u' } }) as never });
 vi.mock('../../server/settings', () => ({
   sessionClient: async () => ({ api, session: { serverUrl: 'https://api.example' } }),
-  serverGranted: async () => true,
 }));
-vi.mock('../../messaging', () => ({ askBackground: async () => null }));
+// The background answers that the server is still granted (panel:server-granted), null to the rest.
+vi.mock('../../messaging', () => ({ askBackground: async (type: string) => type === 'panel:server-granted' || null }));
 const store = await import('./store');
 
 const ctx = (pageKey: string) => ({ pageKey, counts: { notes: 0, tips: 0, openQuestions: 0 }, notes: [], questions: [], experts: [] }) as unknown as PageContext;

@@ -7,11 +7,12 @@ import type { Me, PageContext } from '@shared/contract';
 import type { ApiClient } from '@shared/client';
 import { Drafts } from './drafts';
 import { problemOf } from '../../server/problems';
-import { serverGranted, sessionClient } from '../../server/settings';
+import { sessionClient } from '../../server/settings';
 import { askBackground, type OutboxEntry, type OutboxItem, type Problem, type TabPage } from '../../messaging';
 import { tipSummaries } from '../../tips/summaries';
 import { claimPage } from './claim';
-import { leavePage, watchTips } from './tips-store';
+import { followTab } from './tab-state';
+import { leavePage, tipsState } from './tips-store';
 
 type View = 'loading' | 'ready' | 'problem' | 'not-here';
 export type Section = 'notes' | 'questions' | 'experts';
@@ -93,7 +94,7 @@ export async function load({ quiet = false }: { quiet?: boolean } = {}): Promise
     void shareContext(ctx);
   } catch (err) {
     if (quiet && context.value?.pageKey === current.pageKey) return;
-    const granted = await serverGranted(session.session.serverUrl);
+    const granted = await askBackground('panel:server-granted', null).catch(() => true);
     batch(() => {
       problem.value = granted ? problemOf(err, navigator.onLine) : 'permission-revoked';
       view.value = 'problem';
@@ -161,17 +162,16 @@ export async function retry() {
  * CDP's Input.dispatchKeyEvent (a test's Escape press) never returns.
  */
 export const closePanel = () => void setTimeout(() => void askBackground('panel:close', null));
-export const openOptions = () => void browser.runtime.openOptionsPage();
+export const openOptions = () => void askBackground('panel:options', null);
 
 /** Wires the panel to its tab, storage and the network, once this frame is its tab's panel; called once at start. */
 export async function start() {
   const mine = await claimPage();
   page.value = mine;
   if (mine) {
-    void watchTips(mine.tabId);
-    const key = `tab:${mine.tabId}`;
-    browser.storage.session.onChanged.addListener((changes) => {
-      const next = changes[key]?.newValue as TabPage | undefined;
+    followTab((state) => {
+      tipsState(state);
+      const next = state.page;
       if (next && next.pageKey !== page.value?.pageKey) {
         page.value = next;
         void leavePage(next.pageKey);

@@ -1,16 +1,13 @@
 // What the panel knows about this page's tips beyond the API: what the page's anchoring found (not
 // found here?) and what the page asked the panel to show (a picked element, a clicked marker). The
-// background keeps both per tab in storage.session; the panel reads them and follows their changes.
+// background keeps both per tab and sends them with the tab's state (tab-state.ts).
 import { signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
-import type { PanelTarget, TipAnchoring } from '../../messaging';
-import { anchoringKey, targetKey } from '../../tips/session-keys';
+import { askBackground, type PanelState, type PanelTarget, type TipAnchoring } from '../../messaging';
 
 const anchoring = signal<TipAnchoring | null>(null);
 export const target = signal<PanelTarget | null>(null);
 /** The tip whose discussion the notes section shows (its marker was clicked), or null for the list. */
 export const focusedTip = signal<string | null>(null);
-let tabId: number | null = null;
 
 /** The ids of this page's tips that anchoring could not find (once the page settled). */
 export function notFoundHere(pageKey: string): Set<string> {
@@ -19,17 +16,10 @@ export function notFoundHere(pageKey: string): Set<string> {
   return new Set(Object.entries(a.outcomes).flatMap(([id, o]) => (o === 'not-found' ? [id] : [])));
 }
 
-/** Reads and follows this tab's tip state; called once at start. */
-export async function watchTips(tab: number): Promise<void> {
-  tabId = tab;
-  const [aKey, tKey] = [anchoringKey(tab), targetKey(tab)];
-  const stored = await browser.storage.session.get([aKey, tKey]);
-  anchoring.value = (stored[aKey] as TipAnchoring | undefined) ?? null;
-  target.value = (stored[tKey] as PanelTarget | undefined) ?? null;
-  browser.storage.session.onChanged.addListener((changes) => {
-    if (changes[aKey]) anchoring.value = (changes[aKey].newValue as TipAnchoring | undefined) ?? null;
-    if (changes[tKey]) target.value = (changes[tKey].newValue as PanelTarget | undefined) ?? null;
-  });
+/** The tab's tip state, as the background sent it. */
+export function tipsState(state: PanelState): void {
+  anchoring.value = state.anchoring;
+  target.value = state.target;
 }
 
 /**
@@ -45,5 +35,5 @@ export async function leavePage(next: string): Promise<void> {
 /** Done with what the page asked for (shown, posted or cancelled). */
 export async function clearTarget(): Promise<void> {
   target.value = null;
-  if (tabId !== null) await browser.storage.session.remove(targetKey(tabId));
+  await askBackground('panel:target-done', null);
 }

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { InboxItem } from '@shared/contract';
 import { InboxEntry } from '@shared/ui/InboxEntry';
 import { inboxLink } from '@shared/ui/inbox';
 import { problemCopy, problemOf } from '../../../server/problems';
 import { focusItem, inboxOpen } from '../focus';
 import { onLive, resyncs, setUnread, unread } from '../live';
+import { askBackground } from '../../../messaging';
 import { announce, api, context } from '../store';
 import { Empty, Skeleton } from '@shared/ui/states';
 
@@ -66,7 +66,7 @@ export function Inbox() {
     if (here) return focusItem(here.kind, here.id);
     const link = inboxLink(item);
     if (!link) return announce('Its page is no longer available.');
-    await browser.tabs.create({ url: link.url });
+    await askBackground('panel:open-tab', { url: link.url });
     announce(link.exact ? 'Opened its page in a new tab.' : `Opened ${link.url} in a new tab: the item is on pages like it.`);
   };
 
