@@ -1,7 +1,7 @@
 // axe-core in the browser suites: the serious and critical accessibility violations of a page or frame.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page } from '../support/driver';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -12,7 +12,7 @@ interface AxeViolation {
   nodes: Array<{ target: unknown }>;
 }
 
-/** Runs axe-core in a frame; evaluated over CDP, so the extension page's CSP does not block it. */
+/** Runs axe-core in a frame; evaluated over CDP or BiDi, so the extension page's CSP does not block it. */
 export async function seriousViolations(frame: Frame | Page): Promise<string[]> {
   await frame.evaluate(axeSource);
   const violations = await frame.evaluate(async () => {

@@ -5,11 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../support/api-harness';
 import { startApiServer, type ApiServer } from '../support/api-server';
-import { chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { browserAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { PASSWORD } from './world';
@@ -17,7 +17,7 @@ import { PASSWORD } from './world';
 const SHOTS = join(tmpdir(), 'alongside-screens');
 mkdirSync(SHOTS, { recursive: true });
 
-describe.skipIf(!chromiumAvailable)('the options page and the console', () => {
+describe.skipIf(!browserAvailable)('the options page and the console', () => {
   let server: ApiServer;
   let browser: ExtensionBrowser;
   let admin: Account;
@@ -72,7 +72,7 @@ describe.skipIf(!chromiumAvailable)('the options page and the console', () => {
     await options.setViewportSize({ width: 1280, height: 800 });
 
     // The link opens the console itself, in a tab of its own.
-    const [tab] = await Promise.all([options.context().waitForEvent('page'), add.click()]);
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), add.click()]);
     await tab.getByRole('heading', { name: 'Sign in to Alongside' }).waitFor();
     expect(tab.url()).toBe(`${server.origin}/`);
     await tab.close();

@@ -1,24 +1,23 @@
 // Nothing lost: a draft survives closing the panel, navigating and a service-worker restart; a post or
 // a reply made while the API is down waits in the outbox, visibly, and is sent once when it is back.
 // Offline and an expired session each show their state and the way out.
-import type { Page } from 'playwright-core';
+import type { Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable, stopServiceWorker } from '../support/browser';
+import { browserAvailable, stopServiceWorker } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { closePanelWithEscape, launcher, PASSWORD, launcherLabel, note, openPanel, panel, suiteWorld } from './world';
 
 const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
 
-describe.skipIf(!chromiumAvailable)('nothing lost', () => {
+describe.skipIf(!browserAvailable)('nothing lost', () => {
   let url: string;
   const { world, ada } = suiteWorld({ setUp: (w) => (url = `${w.demo.origin}/accounts/1004`) });
 
   const noteBox = () => ({ name: 'Note', exact: true }) as const;
   /** The bodies of the note drafts in the extension's storage. */
   const savedDraftBodies = async () =>
-    (await ada().worker()).evaluate(async () => {
-      const chrome = (globalThis as unknown as { chrome: import('wxt/browser').WxtBrowser }).chrome;
-      const items = await chrome.storage.local.get(null);
+    ada().extensionEval(async (api) => {
+      const items = await api.storage.local.get(null);
       return Object.entries(items).flatMap(([key, draft]) => (key.startsWith('draft:note:') ? [(draft as { body: string }).body] : []));
     });
 
@@ -115,13 +114,11 @@ describe.skipIf(!chromiumAvailable)('nothing lost', () => {
     // The e2e build holds 127.0.0.1 as a required permission, which cannot be revoked; the same server
     // under the name localhost is an origin the extension holds no permission for, which is what a
     // revoked permission leaves.
-    const worker = await ada().worker();
     const local = `http://localhost:${new URL(world().server.origin).port}`;
     const setServer = (serverUrl: string) =>
-      worker.evaluate(async (url) => {
-        const chrome = (globalThis as unknown as { chrome: import('wxt/browser').WxtBrowser }).chrome;
-        const { session } = await chrome.storage.local.get('session');
-        await chrome.storage.local.set({ session: { ...(session as object), serverUrl: url } });
+      ada().extensionEval(async (api, url) => {
+        const { session } = await api.storage.local.get('session');
+        await api.storage.local.set({ session: { ...(session as object), serverUrl: url } });
       }, serverUrl);
     await setServer(local);
     try {

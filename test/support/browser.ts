@@ -47,10 +47,12 @@ export interface ExtensionBrowser {
    */
   extensionEval<R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /**
-   * Answers the browser's extension permission prompt (permissions.request) as the user: Firefox shows its
-   * doorhanger; the Chrome e2e build holds the permissions already (wxt.config.ts), so there is none.
+   * Runs `during` (clicks that ask for permissions) while answering the browser's extension permission
+   * prompts (permissions.request) with "Allow", as the user; answers how many it answered. Firefox shows
+   * its doorhanger where the extension lacks the permission; the Chrome e2e build holds the permissions
+   * already (wxt.config.ts), so Chromium shows none.
    */
-  allowPermissionPrompt(): Promise<void>;
+  allowingPermissionPrompts<T>(during: () => Promise<T>): Promise<{ result: T; allowed: number }>;
   close(): Promise<void>;
 }
 
@@ -86,7 +88,7 @@ async function launchFirefox(options: { colorScheme?: 'light' | 'dark' }): Promi
       evalPage ??= firefox.openTab(`${base}options.html`);
       return firefox.bidi.call(await evalPage, 'page', `(arg) => (${String(fn)})(globalThis.browser, arg)`, [arg]);
     },
-    allowPermissionPrompt: () => firefox.allowPermissionPrompt(),
+    allowingPermissionPrompts: (during) => firefox.allowingPermissionPrompts(during),
     close: () => firefox.close(),
   };
 }
@@ -120,12 +122,21 @@ async function launchChromium(options: { colorScheme?: 'light' | 'dark' }): Prom
       // A function's source evaluates to the function, which Playwright then calls with `arg`.
       return (await worker()).evaluate(`(arg) => (${String(fn)})(globalThis.chrome, arg)`, arg) as Promise<never>;
     },
-    async allowPermissionPrompt() {},
+    allowingPermissionPrompts: async (during) => ({ result: await during(), allowed: 0 }),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The Playwright page behind a page of a Chromium run, for what only Playwright offers (request routing,
+ * init scripts, the frame tree): such a test runs only in Chromium and says so in its name.
+ */
+export function playwrightPage(page: Page): PlaywrightPage {
+  if (E2E_BROWSER !== 'chromium') throw new Error('playwrightPage: a Chromium-only test ran in another browser');
+  return page as unknown as PlaywrightPage;
 }
 
 /** Chromium here: no sandbox as root, and nothing that would reach out of this closed network. */

@@ -36,13 +36,14 @@ export interface Locator extends Omit<Scope, 'frameLocator'> {
   hover(): Promise<void>;
   focus(): Promise<void>;
   check(): Promise<void>;
-  selectOption(value: string): Promise<string[]>;
+  selectOption(choice: string | { value?: string; label?: string }): Promise<string[]>;
   textContent(): Promise<string | null>;
   innerText(): Promise<string>;
   getAttribute(name: string): Promise<string | null>;
   inputValue(): Promise<string>;
   isChecked(): Promise<boolean>;
   isVisible(): Promise<boolean>;
+  isHidden(): Promise<boolean>;
   isDisabled(): Promise<boolean>;
   allTextContents(): Promise<string[]>;
   boundingBox(): Promise<Box | null>;
@@ -67,15 +68,40 @@ export interface Page extends Scope {
   waitForURL(url: string | RegExp | ((url: URL) => boolean), options?: { timeout?: number }): Promise<void>;
   setViewportSize(size: { width: number; height: number }): Promise<void>;
   emulateMedia(options: { colorScheme: 'light' | 'dark' }): Promise<void>;
-  screenshot(options?: { path?: string; fullPage?: boolean }): Promise<Buffer>;
+  screenshot(options?: { path?: string; fullPage?: boolean; clip?: Box }): Promise<Buffer>;
+  goBack(): Promise<unknown>;
+  goForward(): Promise<unknown>;
+  /** Time, not a state: only for proving that something does not happen within it. */
+  waitForTimeout(ms: number): Promise<void>;
+  on(event: 'dialog', handler: (dialog: Dialog) => void): unknown;
+  on(event: 'request', handler: (request: Request) => void): unknown;
+  on(event: 'console', handler: (message: { text(): string }) => void): unknown;
+  once(event: 'dialog', handler: (dialog: Dialog) => void): unknown;
   keyboard: { press(key: string): Promise<void> };
-  mouse: { move(x: number, y: number): Promise<void>; down(): Promise<void>; up(): Promise<void> };
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
+}
+
+/** A request of the page or one of its frames. */
+export interface Request {
+  url(): string;
+  /** Its frame (throws for a worker's request, as Playwright's). */
+  frame(): { url(): string };
+}
+
+export interface Dialog {
+  message(): string;
+  accept(): Promise<void>;
+  dismiss(): Promise<void>;
 }
 
 /** A browser profile's tabs. */
 export interface Context {
   newPage(): Promise<Page>;
   pages(): Page[];
+  /** The next tab that opens (and passes `predicate`), once it has its first document. */
+  waitForEvent(event: 'page', predicate?: (page: Page) => boolean | Promise<boolean>): Promise<Page>;
+  /** Cuts the whole browser off the network (Playwright: the context's; one context per browser here). */
+  setOffline(offline: boolean): Promise<void>;
 }
 
 // Both implementations keep to the subset (a compile-time check, no code at run time).

@@ -18,6 +18,14 @@ interface TreeNode {
   children: TreeNode[] | null;
 }
 
+/** Clicks "Allow" on the add-on permission doorhanger if it shows (chrome scope); answers whether it did. */
+const CLICK_PERMISSION_PROMPT = `(() => {
+  const n = document.getElementById('addon-webext-permissions-notification');
+  if (!n || n.hidden || PopupNotifications.panel.state !== 'open') return false;
+  n.button.click();
+  return true;
+})()`;
+
 export class FirefoxBrowser implements FirefoxBrowserParts {
   readonly bidi: Bidi;
   readonly #pages = new Set<FirefoxPage>();
@@ -75,24 +83,55 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
     return [...this.#pages];
   }
 
+  /** The next tab opened (by the page or the extension), once its first document loaded. */
+  async waitForEvent(event: 'page', predicate: (page: FirefoxPage) => boolean | Promise<boolean> = () => true): Promise<FirefoxPage> {
+    if (event !== 'page') throw new Error(`Firefox driver: waitForEvent(${event}) is not supported`);
+    const fresh = new Set<string>(); // tabs created since: BiDi's load event does not say whether it is a frame's
+    return new Promise((resolve, reject) => {
+      const done = () => (clearTimeout(timer), offCreated(), offLoad());
+      const timer = setTimeout(() => (done(), reject(new Error('Firefox driver: waitForEvent(page): no page opened in 30 s'))), 30_000);
+      const offCreated = this.bidi.on<{ context: string; parent: string | null }>('browsingContext.contextCreated', (e) => {
+        if (!e.parent) fresh.add(e.context);
+      });
+      const offLoad = this.bidi.on<{ context: string; url: string }>('browsingContext.load', async (e) => {
+        if (!fresh.delete(e.context)) return;
+        const page = this.track(new FirefoxPage(this, e.context, e.url));
+        if (!(await predicate(page))) return;
+        done();
+        resolve(page);
+      });
+    });
+  }
+
+  /** Firefox's own offline switch: the whole browser, as Playwright's context here (one per browser). */
+  async setOffline(offline: boolean): Promise<void> {
+    await this.chromeEval(`Services.io.manageOfflineStatus = false; Services.io.offline = ${offline}; true`);
+  }
+
   async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
     await this.chromeEval(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1}); true`);
   }
 
   /**
-   * Answers the add-on permission doorhanger (`permissions.request`) with its primary button, "Allow", as a
-   * user would. Waits for it to show.
+   * Runs `during` (clicks that may ask for permissions) while answering each add-on permission doorhanger
+   * (`permissions.request`) that shows with its primary button, "Allow", as a user would. Firefox shows
+   * none when the extension holds the permission already. Answers how many it allowed.
    */
-  async allowPermissionPrompt(): Promise<void> {
-    await retry('the add-on permission doorhanger', async () => {
-      const clicked = await this.chromeEval(`(() => {
-        const n = document.getElementById('addon-webext-permissions-notification');
-        if (!n || n.hidden || !n.getAttribute('popupid')) return false;
-        n.button.click();
-        return true;
-      })()`);
-      return clicked ? true : { wait: 'no permission doorhanger yet' };
-    });
+  async allowingPermissionPrompts<T>(during: () => Promise<T>): Promise<{ result: T; allowed: number }> {
+    let done = false;
+    let allowed = 0;
+    const answering = (async () => {
+      while (!done) {
+        if (await this.chromeEval(CLICK_PERMISSION_PROMPT)) allowed++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    try {
+      return { result: await during(), allowed };
+    } finally {
+      done = true;
+      await answering;
+    }
   }
 
   async close(): Promise<void> {

@@ -207,6 +207,9 @@ export class FirefoxLocator extends Scope {
   async isChecked(): Promise<boolean> {
     return this.onElement('isChecked()', '(el) => el.checked ?? el.getAttribute("aria-checked") === "true"');
   }
+  async isHidden(): Promise<boolean> {
+    return !(await this.isVisible());
+  }
   async isDisabled(): Promise<boolean> {
     return this.onElement('isDisabled()', '(el) => !engine.isEnabled(el)');
   }
@@ -301,12 +304,13 @@ export class FirefoxLocator extends Scope {
   }
 
   /** Chooses the option of a <select> by value or label, as a user's choice (input and change events). */
-  async selectOption(value: string): Promise<string[]> {
-    return this.onElement(`selectOption(${JSON.stringify(value)})`, SELECT_OPTION, [value], 'page');
+  async selectOption(choice: string | { value?: string; label?: string }): Promise<string[]> {
+    const { value, label } = typeof choice === 'string' ? { value: choice, label: choice } : choice;
+    return this.onElement(`selectOption(${JSON.stringify(choice)})`, SELECT_OPTION, [value ?? null, label ?? null], 'page');
   }
 
   async screenshot(options: { path?: string } = {}): Promise<Buffer> {
-    await this.scrollIntoViewIfNeeded();
+    await this.scrollIntoViewIfNeeded(); // BiDi's clip is in the viewport
     const box = await this.boundingBox();
     if (!box) throw new Error(`Firefox driver: ${this}.screenshot(): the element has no box`);
     return this.page.screenshot({ ...options, clip: box });
@@ -328,10 +332,10 @@ const FOCUS_AND_SELECT = `(el) => {
   return true;
 }`;
 
-const SELECT_OPTION = `(el, value) => {
+const SELECT_OPTION = `(el, value, label) => {
   if (!(el instanceof HTMLSelectElement)) throw new Error('selectOption: not a <select>');
-  const option = [...el.options].find((o) => o.value === value || o.label === value);
-  if (!option) throw new Error('selectOption: no option ' + value);
+  const option = [...el.options].find((o) => o.value === value || o.label === label);
+  if (!option) throw new Error('selectOption: no option ' + (value ?? label));
   el.value = option.value;
   el.dispatchEvent(new Event('input', { bubbles: true }));
   el.dispatchEvent(new Event('change', { bubbles: true }));

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import { SANDBOX, type Bidi } from './bidi';
+import type { Dialog, Request } from '../driver';
 import { keys, pointer, pressActions } from './input';
 import { DEFAULT_TIMEOUT, FirefoxLocator, retry, Scope } from './locator';
 import type { Step } from './selector';
@@ -44,16 +45,29 @@ export class FirefoxPage extends Scope {
   }
   readonly bidi: Bidi;
   readonly keyboard = { press: (key: string) => keys(this.bidi, this.context, pressActions(key)) };
+  #pointerAt = { x: 0, y: 0 };
   readonly mouse = {
-    move: (x: number, y: number) => pointer(this.bidi, this.context, [{ type: 'pointerMove', x, y }]),
+    /** In `steps` moves from where the pointer is (Playwright's default: one). */
+    move: (x: number, y: number, options: { steps?: number } = {}) => {
+      const from = this.#pointerAt;
+      const steps = Math.max(1, options.steps ?? 1);
+      this.#pointerAt = { x, y };
+      const moves = Array.from({ length: steps }, (_, i) => ({
+        type: 'pointerMove' as const,
+        x: from.x + ((x - from.x) * (i + 1)) / steps,
+        y: from.y + ((y - from.y) * (i + 1)) / steps,
+      }));
+      return pointer(this.bidi, this.context, moves);
+    },
     down: () => pointer(this.bidi, this.context, [{ type: 'pointerDown', button: 0 }]),
     up: () => pointer(this.bidi, this.context, [{ type: 'pointerUp', button: 0 }]),
   };
 
   #url: string;
+  readonly #dialogHandlers: Array<{ handler: (dialog: Dialog) => void; once: boolean }> = [];
   /** The tab's frames as BiDi reports them: context id to its parent and address. */
   readonly #frames = new Map<string, { parent: string; url: string }>();
-  readonly #unfollow: () => void;
+  readonly #offs: Array<() => void> = [];
 
   constructor(
     private readonly browser: FirefoxBrowserParts,
@@ -76,12 +90,24 @@ export class FirefoxPage extends Scope {
       this.#frames.delete(e.context);
       for (const [id, f] of this.#frames) if (f.parent === e.context) this.#frames.delete(id);
     };
+    // A dialog nobody handles stays open, as a user's would: Playwright dismisses it; we leave it to the test.
+    const prompt = (e: { context: string; message: string }) => {
+      if (e.context !== context && !this.#frames.has(e.context)) return;
+      const answer = (accept: boolean) => this.bidi.send('browsingContext.handleUserPrompt', { context: e.context, accept }).then(() => undefined);
+      const dialog: Dialog = { message: () => e.message, accept: () => answer(true), dismiss: () => answer(false) };
+      const handlers = [...this.#dialogHandlers];
+      for (const h of handlers) {
+        if (h.once) this.#dialogHandlers.splice(this.#dialogHandlers.indexOf(h), 1);
+        h.handler(dialog);
+      }
+    };
     const off = [
+      this.bidi.on('browsingContext.userPromptOpened', prompt),
       ...NAVIGATION_EVENTS.map((event) => this.bidi.on(event, follow)),
       this.bidi.on('browsingContext.contextCreated', created),
       this.bidi.on('browsingContext.contextDestroyed', destroyed),
     ];
-    this.#unfollow = () => off.forEach((f) => f());
+    this.#offs.push(...off);
   }
 
   private async tree(): Promise<TreeNode> {
@@ -94,6 +120,53 @@ export class FirefoxPage extends Scope {
       throw new Error('Firefox driver: BiDi cannot navigate a tab to moz-extension:// (open extension pages with openExtensionPage)');
     }
     await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+  }
+
+  async goBack(): Promise<void> {
+    await this.traverse(-1);
+  }
+  async goForward(): Promise<void> {
+    await this.traverse(1);
+  }
+  private async traverse(delta: number): Promise<void> {
+    const from = this.#url;
+    await this.bidi.send('browsingContext.traverseHistory', { context: this.context, delta });
+    await retry(`going ${delta < 0 ? 'back' : 'forward'} from ${from}`, async () => {
+      const state = await this.bidi.call<string>(this.context, 'sandbox', '() => document.readyState');
+      return state === 'complete' && this.#url !== from ? true : { wait: `${state} at ${this.#url}` };
+    });
+  }
+
+  async waitForTimeout(ms: number): Promise<void> {
+    await new Promise((r) => setTimeout(r, ms));
+  }
+
+  on(event: 'dialog', handler: (dialog: Dialog) => void): this;
+  on(event: 'request', handler: (request: Request) => void): this;
+  on(event: 'console', handler: (message: { text(): string }) => void): this;
+  on(event: 'dialog' | 'request' | 'console', handler: (value: never) => void): this {
+    if (event === 'dialog') this.#dialogHandlers.push({ handler: handler as (d: Dialog) => void, once: false });
+    else if (event === 'request') {
+      this.#offs.push(
+        this.bidi.on<{ context: string | null; request: { url: string } }>('network.beforeRequestSent', (e) => {
+          const frame = e.context === this.context ? this.#url : e.context ? this.#frames.get(e.context)?.url : undefined;
+          if (frame === undefined && e.context !== this.context) return;
+          (handler as (r: Request) => void)({ url: () => e.request.url, frame: () => ({ url: () => frame ?? '' }) });
+        }),
+      );
+    } else {
+      this.#offs.push(
+        this.bidi.on<{ source: { context?: string }; text: string | null }>('log.entryAdded', (e) => {
+          const from = e.source.context;
+          if (from === this.context || (from && this.#frames.has(from))) (handler as (m: { text(): string }) => void)({ text: () => e.text ?? '' });
+        }),
+      );
+    }
+    return this;
+  }
+  once(event: 'dialog', handler: (dialog: Dialog) => void): this {
+    this.#dialogHandlers.push({ handler, once: true });
+    return this;
   }
 
   async reload(): Promise<void> {
@@ -113,7 +186,7 @@ export class FirefoxPage extends Scope {
   }
 
   async close(): Promise<void> {
-    this.#unfollow();
+    this.#offs.forEach((off) => off());
     await this.bidi.send('browsingContext.close', { context: this.context });
   }
 
