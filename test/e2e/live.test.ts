@@ -127,8 +127,11 @@ describe.skipIf(!browserAvailable)('live updates, inbox, badge and notifications
     const options = await ben().openExtensionPage('options.html');
     const toggle = options.getByRole('switch', { name: 'Notify me when a question is routed to me' });
     expect(await toggle.isChecked()).toBe(false);
-    await toggle.check();
-    await expect.poll(() => toggle.isChecked()).toBe(true);
+    // Firefox asks for the notifications permission here (the Chrome e2e build holds it): Ben allows it.
+    await ben().allowingPermissionPrompts(async () => {
+      await toggle.click();
+      await expect.poll(() => toggle.isChecked()).toBe(true);
+    });
     await options.screenshot({ path: join(SHOTS, 'options-notifications.png'), fullPage: true });
     await options.close();
 

@@ -36,8 +36,10 @@ describe.skipIf(!browserAvailable)('the options page and the console', () => {
   const signIn = async (who: Account) => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByLabel('Server URL').fill(server.origin);
-    await options.getByRole('button', { name: 'Connect' }).click();
-    await options.getByText(/Connected \(API/).waitFor();
+    await browser.allowingPermissionPrompts(async () => {
+      await options.getByRole('button', { name: 'Connect' }).click();
+      await options.getByText(/Connected \(API/).waitFor();
+    });
     await options.getByLabel('Email').fill(who.user.email);
     await options.getByLabel('Password').fill(PASSWORD);
     await options.getByRole('button', { name: 'Sign in' }).click();

@@ -3,7 +3,7 @@
 // Offline and an expired session each show their state and the way out.
 import type { Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, stopServiceWorker } from '../support/browser';
+import { browserAvailable, stopBackground } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { closePanelWithEscape, launcher, PASSWORD, launcherLabel, note, openPanel, panel, suiteWorld } from './world';
 
@@ -38,7 +38,7 @@ describe.skipIf(!browserAvailable)('nothing lost', () => {
     await page.locator('a[href="/accounts/1004/orders"]').first().click();
     await launcherLabel(page, /0 notes/);
     await page.goBack();
-    await stopServiceWorker(ada());
+    await stopBackground(ada());
     frame = await openPanel(page);
     await expect.poll(() => frame.getByRole('textbox', noteBox()).inputValue()).toBe('Draft: the VAT id is on the second page');
     await page.close();
@@ -56,7 +56,7 @@ describe.skipIf(!browserAvailable)('nothing lost', () => {
     await pending.waitFor();
     expect(await pending.textContent()).toContain('Pending — will be sent when the server is back');
 
-    await stopServiceWorker(ada());
+    await stopBackground(ada());
     await page.reload();
     const again = await openPanel(page);
     await again.locator('[data-problem="unreachable"]').waitFor();
@@ -85,7 +85,7 @@ describe.skipIf(!browserAvailable)('nothing lost', () => {
     const waiting = frame.getByRole('region', { name: 'Replies waiting to be sent' }).locator('[data-testid="pending-item"]');
     await waiting.filter({ hasText: 'Pending — will be sent when the server is back' }).waitFor();
     expect(await waiting.textContent()).toContain('Reply: Replied while the server was down');
-    await stopServiceWorker(ada());
+    await stopBackground(ada());
 
     await world().server.start();
     await closePanelWithEscape(page);

@@ -10,11 +10,13 @@ import type { BrowserName, Context, Page } from './driver';
 import { FIREFOX, FIREFOX_EXTENSION_UUID, FirefoxBrowser } from './firefox/launch';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const E2E_EXTENSION_DIR = resolve('dist/extension-e2e/chrome-mv3');
-export const E2E_FIREFOX_EXTENSION_DIR = resolve('dist/extension-e2e/firefox-mv3');
 
 /** The browser this run's suites drive (E2E_BROWSER=chromium|firefox; Chromium by default). */
 export const E2E_BROWSER: BrowserName = browserName(process.env.E2E_BROWSER);
+
+const BUILDS = { chromium: resolve('dist/extension-e2e/chrome-mv3'), firefox: resolve('dist/extension-e2e/firefox-mv3') };
+/** The e2e build of the extension for this run's browser. */
+export const E2E_EXTENSION_DIR = BUILDS[E2E_BROWSER];
 
 /** E2E_CPU_THROTTLE=4: every page runs four times slower, as on a busy machine (races show up at once). */
 const CPU_THROTTLE = cpuThrottle(process.env.E2E_CPU_THROTTLE);
@@ -75,7 +77,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
 async function launchFirefox(options: { colorScheme?: 'light' | 'dark' }): Promise<ExtensionBrowser> {
   if (CPU_THROTTLE) throw new Error('E2E_CPU_THROTTLE: Firefox has no CPU throttling over BiDi (it is a Chromium DevTools feature)');
-  const firefox = await FirefoxBrowser.launch({ extensionDir: E2E_FIREFOX_EXTENSION_DIR, colorScheme: options.colorScheme });
+  const firefox = await FirefoxBrowser.launch({ extensionDir: BUILDS.firefox, colorScheme: options.colorScheme });
   const base = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
   // Firefox's background is an event page BiDi does not list: evaluate in an extension tab of our own.
   let evalPage: Promise<string> | undefined;
@@ -101,8 +103,8 @@ async function launchChromium(options: { colorScheme?: 'light' | 'dark' }): Prom
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
-      `--load-extension=${E2E_EXTENSION_DIR}`,
+      `--disable-extensions-except=${BUILDS.chromium}`,
+      `--load-extension=${BUILDS.chromium}`,
       ...BROWSER_ARGS,
     ],
   });
@@ -184,13 +186,13 @@ function throttleCpu(context: BrowserContext, rate: number): void {
 }
 
 /**
- * Stops the extension's service worker (as Chrome does after 30 s idle), via CDP from an extension page.
- * Chromium only: Firefox's MV3 background is an event page, and neither BiDi nor about:debugging offers a
- * way to unload it as Firefox does when idle (about:debugging's "Terminate background script" is a UI
- * button on a privileged page; runtime.reload reinstalls the whole extension, which is another thing).
+ * Stops the extension's background as the browser does when it is idle; its next event starts it again,
+ * with nothing but what it stored. Chromium: the MV3 service worker (after 30 s idle), over CDP. Firefox:
+ * the event page, unloaded through the chrome scope as its idle timer and about:debugging's "Terminate
+ * background script" do (runtime.reload would reinstall the whole extension: another thing).
  */
-export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  if (browser.name !== 'chromium') throw new Error('stopServiceWorker: Chromium only (see its comment)');
+export async function stopBackground(browser: ExtensionBrowser): Promise<void> {
+  if (browser.name === 'firefox') return (browser.context as FirefoxBrowser).terminateBackground();
   const context = browser.context as unknown as BrowserContext;
   const page = (await browser.openExtensionPage('options.html')) as unknown as PlaywrightPage;
   const cdp = await context.newCDPSession(page);

@@ -83,7 +83,7 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
     return [...this.#pages];
   }
 
-  /** The next tab opened (by the page or the extension), once its first document loaded. */
+  /** The next tab opened (by the page or the extension), once its first navigation committed. */
   async waitForEvent(event: 'page', predicate: (page: FirefoxPage) => boolean | Promise<boolean> = () => true): Promise<FirefoxPage> {
     if (event !== 'page') throw new Error(`Firefox driver: waitForEvent(${event}) is not supported`);
     const fresh = new Set<string>(); // tabs created since: BiDi's load event does not say whether it is a frame's
@@ -93,7 +93,7 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
       const offCreated = this.bidi.on<{ context: string; parent: string | null }>('browsingContext.contextCreated', (e) => {
         if (!e.parent) fresh.add(e.context);
       });
-      const offLoad = this.bidi.on<{ context: string; url: string }>('browsingContext.load', async (e) => {
+      const offLoad = this.bidi.on<{ context: string; url: string }>('browsingContext.navigationCommitted', async (e) => {
         if (!fresh.delete(e.context)) return;
         const page = this.track(new FirefoxPage(this, e.context, e.url));
         if (!(await predicate(page))) return;
@@ -101,6 +101,21 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
         resolve(page);
       });
     });
+  }
+
+  /**
+   * Unloads the extension's background event page as Firefox does when it has been idle (the call behind
+   * about:debugging's "Terminate background script"); its next event starts it again.
+   */
+  async terminateBackground(): Promise<void> {
+    const done = await this.chromeEval(`(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+      if (!extension) return false;
+      await extension.terminateBackground({ ignoreDevToolsAttached: true });
+      return true;
+    })()`);
+    if (!done) throw new Error('Firefox driver: terminateBackground: the extension is not installed');
   }
 
   /** Firefox's own offline switch: the whole browser, as Playwright's context here (one per browser). */
