@@ -191,7 +191,7 @@ describe.skipIf(!browserAvailable)('hostile colleague content in the panel', () 
     const seen = watch(page);
     const reports: string[] = [];
     page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) reports.push(m.text());
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) reports.push(m.text()); // Chromium's wording, Firefox's
     });
     await page.goto(ordinary);
     const frame = await openPanel(page);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startDemoApp, type DemoApp } from '../../demo/app-server';
 import type { Account } from '../support/api-harness';
 import { startApiServer, type ApiServer } from '../support/api-server';
-import { E2E_BROWSER, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import type { Frame, FrameLocator, Page } from '../support/driver';
 import { DEMO_SITE_RULES } from '../../demo/site-rules';
 import { must } from '../support/org-fixture';

@@ -69,20 +69,6 @@ export class Bidi {
     return answer.result.value;
   }
 
-  /** Like `call`, but `fn` answers a node (or null): its shared reference. */
-  async callForNode(context: string, realm: Realm, fn: string, args: unknown[] = [], nodes: NodeRef[] = []): Promise<NodeRef | null> {
-    await this.ensureEngine(context, realm);
-    const answer = await this.send<EvaluateResult>('script.callFunction', {
-      functionDeclaration: `function (json, ...nodes) { const engine = globalThis.__alongsideDriver; return (${fn})(...nodes, ...JSON.parse(json)); }`,
-      target: realm === 'sandbox' ? { context, sandbox: SANDBOX } : { context },
-      arguments: [{ type: 'string', value: JSON.stringify(args) }, ...nodes.map((n) => ({ sharedId: n.sharedId }))],
-      awaitPromise: true,
-      resultOwnership: 'none',
-    });
-    if (answer.type === 'exception') throw new EvaluationError(answer.exceptionDetails.text);
-    return answer.result.type === 'node' ? { sharedId: answer.result.sharedId! } : null;
-  }
-
   /** Elements (by the engine's query) and, for frames, the context id of their content window. */
   async callForNodes(context: string, fn: string, args: unknown[]): Promise<Array<{ node: NodeRef; frame?: string }>> {
     await this.ensureEngine(context, 'sandbox');

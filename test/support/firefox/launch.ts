@@ -43,6 +43,8 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
       args: ['--remote-allow-system-access', '--width=1280', '--height=800'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        // Offline means offline for the test servers on 127.0.0.1 too (Firefox keeps loopback up by default).
+        'network.disable-localhost-when-offline': true,
         // 0 dark, 1 light (what the page's prefers-color-scheme answers).
         'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       },
@@ -93,13 +95,16 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
       const offCreated = this.bidi.on<{ context: string; parent: string | null }>('browsingContext.contextCreated', (e) => {
         if (!e.parent) fresh.add(e.context);
       });
-      const offLoad = this.bidi.on<{ context: string; url: string }>('browsingContext.navigationCommitted', async (e) => {
+      // Its first commit, or its load where Firefox reports no commit (a link's target=_blank tab).
+      const opened = async (e: { context: string; url: string }) => {
         if (!fresh.delete(e.context)) return;
         const page = this.track(new FirefoxPage(this, e.context, e.url));
         if (!(await predicate(page))) return;
         done();
         resolve(page);
-      });
+      };
+      const offs = ['browsingContext.navigationCommitted', 'browsingContext.domContentLoaded', 'browsingContext.load'].map((event) => this.bidi.on(event, opened));
+      const offLoad = () => offs.forEach((off) => off());
     });
   }
 

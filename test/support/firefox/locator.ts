@@ -86,10 +86,6 @@ export class FirefoxFrameLocator extends Scope {
   ) {
     super();
   }
-  /** The iframe element itself, as a locator in its parent frame. */
-  owner(): FirefoxLocator {
-    return new FirefoxLocator(this.page, this.frameParts.slice(0, -1), this.frameParts.at(-1)!);
-  }
 }
 
 interface Resolved {

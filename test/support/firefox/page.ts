@@ -2,10 +2,10 @@
 // and its frames (child contexts, moz-extension:// panels inside web pages included).
 import { writeFileSync } from 'node:fs';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import { SANDBOX, type Bidi } from './bidi';
+import type { Bidi } from './bidi';
 import type { Dialog, Request } from '../driver';
 import { keys, pointer, pressActions } from './input';
-import { DEFAULT_TIMEOUT, FirefoxLocator, retry, Scope } from './locator';
+import { retry, Scope } from './locator';
 import type { Step } from './selector';
 
 interface TreeNode {
@@ -246,4 +246,3 @@ export class FirefoxPage extends Scope {
   }
 }
 
-export { DEFAULT_TIMEOUT, FirefoxLocator, SANDBOX };
