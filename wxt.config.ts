@@ -33,6 +33,25 @@ const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+// Firefox's add-on settings. data_collection_permissions is what Firefox tells the person at install
+// (Extension Workshop, "Firefox built-in consent for data collection and transmission"), and what the
+// extension sends is the point of it, to the company's own server, so all of it is required: the account
+// (name, email: personallyIdentifyingInfo; password and session token: authenticationInfo), the pages of
+// the configured apps one visits (their page keys: browsingActivity), the elements tips are pinned to (an
+// element's text and attributes: websiteContent) and what one writes to colleagues (notes, questions,
+// answers, replies: personalCommunications). Nothing about any other site, no telemetry. Firefox 140 is
+// the first to show that consent (and an ESR); 142 on Android.
+const GECKO_SETTINGS = {
+  gecko: {
+    id: 'alongside@alongside.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: {
+      required: ['personallyIdentifyingInfo', 'authenticationInfo', 'browsingActivity', 'websiteContent', 'personalCommunications'],
+    },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
@@ -75,9 +94,7 @@ export default defineConfig({
     ],
     storage: { managed_schema: 'managed_schema.json' },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'alongside@alongside.dev', strict_min_version: '128.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
     };
   },
 });

@@ -2,7 +2,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Votable } from '@shared/contract';
 import { votes } from '../db/schema';
-import { forbidden } from '../kernel/errors';
+import { ApiError } from '../kernel/errors';
 import { sharingOf, type Sharing, type Viewer } from '../kernel/access';
 import { contentEvent } from '../kernel/event-log';
 import type { WritePath } from '../kernel/write-path';
@@ -12,6 +12,9 @@ import { voteColumn as column } from '../kernel/voters';
 
 /** What was voted for: its author (who may not vote for it), and where and with whom its event is shared. */
 type Target = { authorId: string; scopeId: string; sharing: Sharing };
+
+/** A stable code, so a client can tell this refusal from a missing right (the panel shows no vote button for it). */
+const ownContent = () => new ApiError(403, 'own_content', 'You cannot vote on what you wrote.');
 
 const field = { notes: 'noteId', questions: 'questionId', answers: 'answerId' } as const;
 
@@ -24,7 +27,7 @@ export class VoteService {
 
   async set(viewer: Viewer, kind: Votable, id: string, on: boolean): Promise<{ score: number; votedByMe: boolean }> {
     const target = await this.target(viewer, kind, id);
-    if (target.authorId === viewer.id) throw forbidden('You cannot vote on your own content.');
+    if (target.authorId === viewer.id) throw ownContent();
     return this.writes.write(async (tx, changed, emit) => {
       const where = and(eq(column[kind], id), eq(votes.userId, viewer.id));
       if (on) await tx.insert(votes).values({ userId: viewer.id, [field[kind]]: id }).onConflictDoNothing();

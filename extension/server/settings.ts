@@ -1,5 +1,7 @@
 // What the extension remembers in storage.local: the server, the session, the sites the server lists
-// and the ones the user turned on. The server URL set by IT policy (storage.managed) wins over the typed one.
+// and the ones the user turned on. The server URL set by IT policy (storage.managed) wins over the typed one:
+// Chrome fills storage.managed from its policy `3rdparty.extensions.<id>` (checked against managed_schema.json),
+// Firefox from policies.json `3rdparty.Extensions.<gecko id>` (README "Enterprise deployment").
 import { browser } from 'wxt/browser';
 import type { Session, Site } from '@shared/contract';
 import { apiClient, apiRoot, type ApiClient } from '@shared/client';
@@ -22,7 +24,7 @@ async function managedServerUrl(): Promise<string | null> {
     const { serverUrl } = await browser.storage.managed.get('serverUrl');
     return typeof serverUrl === 'string' && serverUrl ? serverUrl : null;
   } catch {
-    return null; // no policy (Firefox throws without a managed manifest)
+    return null; // no policy: Firefox throws ("Managed storage manifest not found"), Chrome answers {}
   }
 }
 

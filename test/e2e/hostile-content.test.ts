@@ -2,7 +2,7 @@
 // own fixture set, test/fixtures/dompurify, and our cases for each class of attack,
 // test/fixtures/hostile-notes.ts) is posted as a note and rendered in the built panel in Chromium, a page
 // of cases at a time. In each: no script runs, the panel requests nothing but the API and its own files (a
-// logging server every hostile URL points at hears nothing), only what marked produces is rendered, every
+// logging server every hostile URL points at hears nothing), only what marked produces is rendered (with the scrollers of wide blocks, ours), every
 // link is a plain http(s)/mailto link to a new tab without opener, and nothing leaves its card's box.
 // Then the content security policy is tested as the second wall: the panel with an ordinary note breaks
 // none of it; HTML injected past the sanitizer loads nothing, runs nothing and is not styled. Screenshots land in $TMPDIR/alongside-screens.
@@ -29,6 +29,9 @@ const MARKED_OUTPUT: Record<string, string[]> = {
   ol: ['start'],
   table: [], thead: [], tbody: [], tr: [], th: ['align'], td: ['align'],
 };
+/** What the panel adds of its own to wide blocks (shared/ui/scroll-regions.ts): a scroller around tables, their names. */
+const SCROLL_REGION = ['tabindex', 'role', 'aria-label'];
+const RENDERED: Record<string, string[]> = { ...MARKED_OUTPUT, pre: SCROLL_REGION, div: ['class', ...SCROLL_REGION] };
 
 interface Case {
   name: string;
@@ -57,6 +60,8 @@ function auditCards(allowed: Record<string, string[]>): string[] {
       }
       for (const attr of el.getAttributeNames()) if (!allowed[tag]!.includes(attr)) say(`<${tag} ${attr}> rendered`);
       if (tag === 'code' && el.hasAttribute('class') && !/^language-[\w+#.-]+$/.test(el.getAttribute('class')!)) say(`<code class="${el.getAttribute('class')}">`);
+      if (tag === 'div' && el.getAttribute('class') !== 'md-scroll') say(`<div class="${el.getAttribute('class')}">`);
+      if (el.hasAttribute('role') && (el.getAttribute('role') !== 'region' || !/^(Code|Table), scrolls sideways$/.test(el.getAttribute('aria-label') ?? ''))) say('a region not of ours');
       if (tag === 'input' && (el.getAttribute('type') !== 'checkbox' || !el.hasAttribute('disabled'))) say('an enabled or non-checkbox input');
       if (tag === 'a') {
         const href = el.getAttribute('href');
@@ -170,7 +175,7 @@ describe.skipIf(!browserAvailable)('hostile colleague content in the panel', () 
         await page.screenshot({ path: join(shots, 'hostile-takeover.png') });
       }
 
-      problems.push(...(await panel.evaluate(auditCards, MARKED_OUTPUT)));
+      problems.push(...(await panel.evaluate(auditCards, RENDERED)));
       const ran = await Promise.all([panel.evaluate(() => (window as { __ran?: string }).__ran), page.evaluate(() => (window as { __ran?: string }).__ran)]);
       if (ran.some((r) => r !== undefined)) problems.push(`page ${index}: a script ran (${ran.join(', ')})`);
       problems.push(...seen.dialogs.map((d) => `page ${index}: a dialog opened: ${d}`));

@@ -28,6 +28,7 @@ export interface Locator extends Omit<Scope, 'frameLocator'> {
   last(): Locator;
   nth(index: number): Locator;
   count(): Promise<number>;
+  all(): Promise<Locator[]>;
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   click(options?: { timeout?: number }): Promise<void>;
   dblclick(): Promise<void>;

@@ -2,16 +2,14 @@
 // "!" when the page cannot load; where no page count applies (another site, a page with nothing on it)
 // it shows the unread inbox count, in another color so the two are not confused.
 import { browser } from 'wxt/browser';
-import type { Counts, TabPage } from '../../messaging';
+import type { TabPage } from '../../messaging';
+import { badgeTotal } from '@shared/text/page-counts';
 
 const BADGE_COLORS = { page: '#2557d6', problem: '#b45309', inbox: '#6d28d9' } as const;
 
-/** Notes + tips + open questions: what the badge and the launcher count. */
-const badgeCount = (c: Counts) => c.notes + c.tips + c.openQuestions;
-
 function badgeFor(page: TabPage | null, unread: number): { text: string; color: string } {
   if (page?.problem) return { text: '!', color: BADGE_COLORS.problem };
-  const count = page?.counts ? badgeCount(page.counts) : 0;
+  const count = page?.counts ? badgeTotal(page.counts) : 0;
   if (count > 0) return { text: String(count), color: BADGE_COLORS.page };
   return { text: unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '', color: BADGE_COLORS.inbox };
 }

@@ -13,6 +13,7 @@ import { createLauncher } from './launcher';
 import { watchLocation } from './location-watch';
 import { createOverlayRoot } from './overlay-root';
 import { createPanelFrame } from './panel-frame';
+import { createPanelLayout } from './panel-layout';
 
 /** Set by wxt.config.ts (Vite `define`): true only in the end-to-end build. */
 declare const __ALONGSIDE_E2E__: boolean;
@@ -29,12 +30,15 @@ export default defineContentScript({
 
     function open() {
       if (frame) return;
-      frame = createPanelFrame(launcher.side());
+      const panel = createPanelFrame(launcher.side());
+      frame = panel.frame;
       ui.container.append(frame);
+      layout.attach(frame, launcher.side(), panel.tell);
       launcher.setOpen(true);
     }
     function close() {
       if (!frame) return;
+      layout.detach();
       frame.remove();
       frame = null;
       launcher.setOpen(false);
@@ -92,6 +96,9 @@ export default defineContentScript({
     // colleague text is ever drawn here (tips are read in the panel): a closed root does not hide text from
     // window.find. Only the end-to-end build opens it, so Playwright reaches our UI.
     const ui = createOverlayRoot(ctx, { mode: __ALONGSIDE_E2E__ ? 'open' : 'closed', css });
+    // Docked or floating; a docked panel's room in the host page goes with the extension, too.
+    const layout = createPanelLayout(ui.container, ui.host);
+    ctx.onInvalidated(() => layout.detach());
 
     let current: TabPage | null = null;
     browser.runtime.onMessage.addListener(

@@ -1,9 +1,9 @@
 // The launcher: a small button with the page's counts (notes, tips, open questions) that opens the
 // panel. Plain DOM: this runs on every page of a granted site and must stay tiny.
 import type { Counts, TabPage } from '../../messaging';
-import { createElement } from '../../host-page/document';
+import { createElement, ownMarkup } from '../../host-page/document';
 import { coversHostControl, DEFAULT_DOCK, dockAt, loadDock, saveDock, type DockPosition } from './dock';
-import { plural } from '@shared/text/plural';
+import { describeCounts } from '@shared/text/page-counts';
 
 const ICONS = {
   mark: '<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6A.5.5 0 0 1 5 19.2V16h0A2.5 2.5 0 0 1 4 14z"/>',
@@ -19,12 +19,7 @@ const svg = (name: keyof typeof ICONS) =>
 function launcherLabel(counts: Counts | null, problem: TabPage['problem']): string {
   if (problem) return 'Alongside: needs your attention. Open the panel (Alt+Shift+A)';
   if (!counts) return 'Alongside: loading. Open the panel (Alt+Shift+A)';
-  const parts = [
-    plural(counts.notes, 'note', 'notes'),
-    plural(counts.tips, 'tip', 'tips'),
-    plural(counts.openQuestions, 'open question', 'open questions'),
-  ];
-  return `Alongside: ${parts.join(', ')}. Open the panel (Alt+Shift+A)`;
+  return `Alongside: ${describeCounts(counts)}. Open the panel (Alt+Shift+A)`;
 }
 
 interface Launcher {
@@ -43,12 +38,15 @@ export function createLauncher(onActivate: () => void): Launcher {
   button.className = 'launcher';
   button.dataset.testid = 'alongside-launcher';
   button.setAttribute('aria-expanded', 'false');
-  button.innerHTML =
-    `<span class="mark">${svg('mark')}</span>` +
-    `<span class="count" data-kind="notes">${svg('note')}<b></b></span>` +
-    `<span class="count" data-kind="tips">${svg('tip')}<b></b></span>` +
-    `<span class="count" data-kind="openQuestions">${svg('question')}<b></b></span>` +
-    `<span class="alert" hidden>!</span>`;
+  button.append(
+    ...ownMarkup(
+      `<span class="mark">${svg('mark')}</span>` +
+        `<span class="count" data-kind="notes">${svg('note')}<b></b></span>` +
+        `<span class="count" data-kind="tips">${svg('tip')}<b></b></span>` +
+        `<span class="count" data-kind="openQuestions">${svg('question')}<b></b></span>` +
+        `<span class="alert" hidden>!</span>`,
+    ),
+  );
 
   let dock: DockPosition = DEFAULT_DOCK;
   const place = () => {

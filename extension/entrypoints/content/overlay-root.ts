@@ -4,6 +4,8 @@ import { createElement, pageBody } from '../../host-page/document';
 export interface OverlayRoot {
   /** Where our UI goes, inside the shadow root. */
   container: HTMLElement;
+  /** The shadow host, the one element of ours in the page's document. */
+  host: HTMLElement;
   /** Puts the shadow host at the end of the page's body. */
   mount(): void;
   /** Takes it all off the page (also when the extension is reloaded or updated). */
@@ -29,5 +31,5 @@ export function createOverlayRoot(ctx: ContentScriptContext, options: { mode: Sh
     container.replaceChildren();
   };
   ctx.onInvalidated(remove);
-  return { container, mount: () => pageBody()?.append(host), remove };
+  return { container, host, mount: () => pageBody()?.append(host), remove };
 }

@@ -17,7 +17,13 @@ const panelOrigin = () => (import.meta.env.FIREFOX ? new URL(browser.runtime.get
  * fresh secret, registered with the background and then posted to this frame alone
  * (background/panel-frames.ts).
  */
-export function createPanelFrame(side: 'left' | 'right'): HTMLIFrameElement {
+export interface PanelFrame {
+  frame: HTMLIFrameElement;
+  /** Posts a message to the panel once its document (of the extension's origin) has loaded. */
+  tell(message: unknown): void;
+}
+
+export function createPanelFrame(side: 'left' | 'right'): PanelFrame {
   const frame = createElement('iframe');
   frame.className = 'panel';
   frame.dataset.side = side;
@@ -26,15 +32,13 @@ export function createPanelFrame(side: 'left' | 'right'): HTMLIFrameElement {
   frame.src = browser.runtime.getURL('/panel.html');
   const secret = crypto.randomUUID();
   const expected = askBackground('panel:expect', { secret });
-  frame.addEventListener(
-    'load',
-    () => {
-      // Only a document of the extension's origin receives it: not whatever the host navigated the frame to.
-      void expected.then(() => frame.contentWindow?.postMessage(panelSecret(secret), panelOrigin()));
-      // The panel focuses its own heading once loaded; focusing the frame moves keyboard focus into it.
-      frame.focus();
-    },
-    { once: true },
-  );
-  return frame;
+  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  // Only a document of the extension's origin receives these: not whatever the host navigated the frame to.
+  const post = (message: unknown) => frame.contentWindow?.postMessage(message, panelOrigin());
+  void loaded.then(() => {
+    void expected.then(() => post(panelSecret(secret)));
+    // The panel focuses its own heading once loaded; focusing the frame moves keyboard focus into it.
+    frame.focus();
+  });
+  return { frame, tell: (message) => void loaded.then(() => post(message)) };
 }

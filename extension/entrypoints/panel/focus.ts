@@ -2,7 +2,7 @@
 // a question opens.
 import { signal } from '@preact/signals';
 import { announce, section } from './store';
-import { focusedTip } from './tips-store';
+import { focusedTip, missingUnfolded } from './tips-store';
 
 /** The inbox is shown instead of the page's sections. */
 export const inboxOpen = signal(false);
@@ -27,6 +27,7 @@ export function focusItem(kind: 'note' | 'question', id: string): void {
   inboxOpen.value = false;
   // A tip's discussion (TipDetail) shows instead of the notes: back to the list, where the item is.
   focusedTip.value = null;
+  missingUnfolded.value = true;
   section.value = kind === 'note' ? 'notes' : 'questions';
   if (kind === 'question') {
     openQuestion.value = id;

@@ -8,6 +8,8 @@ const anchoring = signal<TipAnchoring | null>(null);
 export const target = signal<PanelTarget | null>(null);
 /** The tip whose discussion the notes section shows (its marker was clicked), or null for the list. */
 export const focusedTip = signal<string | null>(null);
+/** "Not found on this page" is unfolded (an item shown from the inbox may be there: it unfolds it). */
+export const missingUnfolded = signal(true);
 
 /** The ids of this page's tips that anchoring could not find (once the page settled). */
 export function notFoundHere(pageKey: string): Set<string> {

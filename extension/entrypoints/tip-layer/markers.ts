@@ -6,9 +6,9 @@
  * host page's scripts can search this document, shadow roots included, so the marker and its tooltip
  * say only "Tip" and how sure the anchoring is, in our words.
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift, type Rect } from '@floating-ui/dom';
 import type { TipOutcome, TipSummary } from '../../messaging/types';
-import { createElement } from '../../host-page/document';
+import { createElement, ownMarkup, pageRoot } from '../../host-page/document';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
@@ -26,6 +26,21 @@ interface Markers {
   /** Shows a marker for each placed tip (and removes the others). */
   place(placed: ReadonlyMap<string, { tip: TipSummary; element: Element; outcome: TipOutcome }>): void;
   clear(): void;
+}
+
+/**
+ * Where the page lays out: the window without the root element's margins, so without the room a docked
+ * panel took beside the page (content/host-room.ts). A marker on an element flush with that edge stays
+ * beside the panel, not half under it.
+ */
+function pageArea(): Rect {
+  const root = pageRoot();
+  if (!root) return { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
+  const style = getComputedStyle(root);
+  const left = Number.parseFloat(style.marginLeft) || 0;
+  const right = Number.parseFloat(style.marginRight) || 0;
+  // The root's client box is the window's, without its scrollbars.
+  return { x: left, y: 0, width: Math.max(0, root.clientWidth - left - right), height: root.clientHeight };
 }
 
 const shows = (tip: TipSummary, outcome: TipOutcome) => JSON.stringify([outcome, tip.possiblyOutdated]);
@@ -48,7 +63,7 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
     button.className = 'tip-marker';
     button.dataset.testid = 'alongside-tip-marker';
     button.dataset.tipId = tip.id;
-    button.innerHTML = PIN_ICON; // our own constant markup
+    button.append(...ownMarkup(PIN_ICON));
     button.dataset.outcome = outcome;
     const warning = caveat(tip, outcome);
     button.setAttribute('aria-label', `Tip${warning ? ` (${warning.toLowerCase()})` : ''}. Read it in the panel`);
@@ -75,7 +90,7 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
         strategy: 'fixed',
         placement: 'right-start',
         // On the element's top-right corner, like a badge: beside it without covering its neighbours.
-        middleware: [offset({ mainAxis: -10, crossAxis: -10 }), shift({ padding: 2 }), hide()],
+        middleware: [offset({ mainAxis: -10, crossAxis: -10 }), shift({ padding: 2, crossAxis: true, rootBoundary: pageArea() }), hide()],
       });
       const hidden = !element.isConnected || box.width === 0 || box.height === 0 || middlewareData.hide?.referenceHidden === true;
       button.hidden = hidden;

@@ -165,6 +165,11 @@ export class FirefoxLocator extends Scope {
     ).then((r) => r.value);
   }
 
+  /** A locator for each element matched now (by its index, as Playwright's). */
+  async all(): Promise<FirefoxLocator[]> {
+    return Array.from({ length: await this.count() }, (_, i) => this.nth(i));
+  }
+
   async count(): Promise<number> {
     const r = await retry(`${this}.count()`, () => this.resolve());
     return r.nodes.length;

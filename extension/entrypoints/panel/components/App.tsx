@@ -5,6 +5,7 @@ import { inboxOpen } from '../focus';
 import { startLive } from '../live';
 import { ExpertList } from './ExpertList';
 import { Inbox, InboxButton } from './Inbox';
+import { LayoutSwitch } from './LayoutSwitch';
 import { NoteCard } from './NoteCard';
 import { NoteComposer } from './NoteComposer';
 import { PendingList } from './PendingList';
@@ -18,6 +19,7 @@ import { startPinning } from '../tips-actions';
 import { focusedTip, notFoundHere, target } from '../tips-store';
 import { useTipTarget } from '../use-tip-target';
 import { Empty, Skeleton } from '@shared/ui/states';
+import { tabCounts } from '@shared/text/page-counts';
 import { ProblemState } from './States';
 import { WatchToggle } from './WatchToggle';
 
@@ -28,14 +30,16 @@ const pathOf = (pageKey: string) => {
 
 function Tabs() {
   const ctx = context.value;
-  const tabs: Array<[Section, string, number | null]> = [
-    ['notes', 'Notes', ctx ? ctx.counts.notes + ctx.counts.tips : null],
-    ['questions', 'Questions', ctx ? ctx.counts.openQuestions : null],
-    ['experts', 'Experts', ctx ? ctx.experts.length : null],
+  // The same counts as the launcher's, in its words (shared/text/page-counts).
+  const counts = ctx ? tabCounts(ctx.counts) : null;
+  const tabs: Array<[Section, string, string]> = [
+    ['notes', 'Notes', counts?.notes ?? ''],
+    ['questions', 'Questions', counts?.questions ?? ''],
+    ['experts', 'Experts', ctx?.experts.length ? String(ctx.experts.length) : ''],
   ];
   return (
     <div class="tabs" role="tablist" aria-label="Sections">
-      {tabs.map(([id, label, n]) => (
+      {tabs.map(([id, label, count]) => (
         <button
           key={id}
           type="button"
@@ -55,7 +59,7 @@ function Tabs() {
           }}
         >
           {label}
-          {n !== null && n > 0 && <span class="badge">{n}</span>}
+          {count && <span class="badge">{count}</span>}
         </button>
       ))}
     </div>
@@ -110,8 +114,8 @@ function Content() {
         <label class="field-inline">
           <span>Sort</span>
           <select value={order.value} onChange={(e) => (order.value = e.currentTarget.value as 'newest' | 'helpful')}>
-            <option value="newest">Newest first</option>
-            <option value="helpful">Most helpful first</option>
+            <option value="newest">Newest</option>
+            <option value="helpful">Most helpful</option>
           </select>
         </label>
         <div class="actions">
@@ -134,6 +138,7 @@ function Content() {
         ) : (
           <QuestionComposer pageKey={ctx.pageKey} experts={askingExperts.value ? ctx.experts : null} onDone={finish} />
         ))}
+      {s === 'notes' && <TipsNotFound tips={missingTips} />}
       {empty && !composing ? (
         s === 'notes' ? (
           <Empty title="No notes here yet: be the first" message="Share what a colleague should know on this page." />
@@ -145,7 +150,6 @@ function Content() {
       ) : (
         <div class="list">{questions.map((q) => <QuestionCard key={q.id} summary={q} pageKey={ctx.pageKey} />)}</div>
       )}
-      {s === 'notes' && <TipsNotFound tips={missingTips} />}
     </>
   );
 }
@@ -178,6 +182,7 @@ export function App() {
           {view.value === 'ready' && ctx && <WatchToggle pageKey={ctx.pageKey} screen={ctx.screen} siteId={ctx.site.id} />}
         </div>
         {view.value === 'ready' && <InboxButton />}
+        <LayoutSwitch />
         <button type="button" class="icon" aria-label="Close the panel (Escape)" onClick={closePanel}>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>

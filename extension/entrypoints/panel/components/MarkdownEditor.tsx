@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { Markdown } from '@shared/ui/Markdown';
 
 interface Props {
@@ -14,6 +14,11 @@ interface Props {
 export function MarkdownEditor({ label, value, onInput, placeholder, rows = 4, autoFocus }: Props) {
   const [preview, setPreview] = useState(false);
   const id = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Focused here, not by the autofocus attribute: browsers honour that once per page, not in a panel that renders on.
+  useEffect(() => {
+    if (autoFocus) box.current?.focus();
+  }, []);
   return (
     <div class="editor">
       <div class="editor-bar">
@@ -29,11 +34,11 @@ export function MarkdownEditor({ label, value, onInput, placeholder, rows = 4, a
         </div>
       ) : (
         <textarea
+          ref={box}
           id={id}
           rows={rows}
           value={value}
           placeholder={placeholder}
-          autoFocus={autoFocus}
           onInput={(e) => onInput(e.currentTarget.value)}
         />
       )}

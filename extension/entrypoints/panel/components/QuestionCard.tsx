@@ -1,24 +1,25 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '@shared/client';
 import type { Answer, LiveEvent, Question, QuestionSummary } from '@shared/contract';
 import { focusWhenShown, openQuestion } from '../focus';
 import { timeAgo, visibilityLabel } from '@shared/ui/format';
 import { sortItems } from '../sort';
 import { onLive, resyncs } from '../live';
-import { act, announce, api, load, me } from '../store';
+import { act, announce, api, context, drafts, load, me } from '../store';
 import { postThroughOutbox, useComposer } from '../use-composer';
 import { Markdown } from '@shared/ui/Markdown';
+import { DisclosureMark } from './DisclosureMark';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VoteButton } from './VoteButton';
 
-function AnswerComposer({ pageKey, questionId, onSent }: { pageKey: string; questionId: string; onSent: () => void }) {
+function AnswerComposer({ pageKey, questionId, onSent, autoFocus }: { pageKey: string; questionId: string; onSent: () => void; autoFocus?: boolean }) {
   const composer = useComposer(pageKey, `answer:${questionId}`, { body: '' }, {
     valid: (f) => f.body.trim() !== '',
     send: ({ body }) => postThroughOutbox({ kind: 'answer', pageKey, questionId, body: { body } }, onSent),
   });
   return (
     <form class="composer compact" aria-label="Your answer" onSubmit={composer.submit}>
-      <MarkdownEditor label="Your answer" value={composer.fields.body} onInput={(v) => composer.update({ body: v })} rows={3} />
+      <MarkdownEditor label="Your answer" value={composer.fields.body} onInput={(v) => composer.update({ body: v })} rows={3} autoFocus={autoFocus} />
       <div class="actions">
         <button type="submit" class="primary" disabled={!composer.canSend}>Answer</button>
       </div>
@@ -49,7 +50,7 @@ function AnswerItem({ answer, question, onChange }: { answer: Answer; question: 
         {askedByMe && (
           <button
             type="button"
-            class="link"
+            class="secondary small"
             onClick={async () => {
               const accept = { params: { id: question.id }, json: { answerId: answer.accepted ? null : answer.id } };
               const next = await act('Accepting', (a) => a.call('PUT /questions/{id}/accepted-answer', accept));
@@ -78,6 +79,11 @@ function routedText(routes: Question['routedTo'], now = Date.now()): string {
   return `Routed to ${parts.join(', then ')}`;
 }
 
+function replaceSummary(next: QuestionSummary) {
+  const ctx = context.value;
+  if (ctx) context.value = { ...ctx, questions: ctx.questions.map((q) => (q.id === next.id ? next : q)) };
+}
+
 /** Does a live event change this question as shown (its answers, acceptance, routing)? */
 const concerns = (e: LiveEvent, question: Question | null, id: string) =>
   e.data.questionId === id ||
@@ -86,6 +92,8 @@ const concerns = (e: LiveEvent, question: Question | null, id: string) =>
 export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; pageKey: string }) {
   const [open, setOpen] = useState(false);
   const [question, setQuestion] = useState<Question | null>(null);
+  // Why the answer box shows where it would be folded: asked for, or a draft waits in it.
+  const [answering, setAnswering] = useState<false | 'asked' | 'draft'>(false);
   const title = useRef<HTMLButtonElement>(null);
   const getQuestion = (a: ApiClient) => a.call('GET /questions/{id}', { params: { id: summary.id } });
   const fetchQuestion = async () => setQuestion((await act('Loading the question', getQuestion)) ?? null);
@@ -120,11 +128,31 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
   );
 
   const answers = question ? [...sortItems(question.answers, 'helpful')].sort((a, b) => Number(b.accepted) - Number(a.accepted)) : [];
+  const own = summary.author.id === me.value?.user.id;
+  // The asker's answered question: the answer box waits behind "Add an answer" (a saved draft opens it).
+  // Decided as the card opens, so an answer accepted elsewhere while she types does not take her box away.
+  const [foldable, setFoldable] = useState(false);
+  useLayoutEffect(() => {
+    if (open) setFoldable(own && summary.status === 'answered');
+  }, [open]);
+  const folded = foldable && !answering;
+  useEffect(() => {
+    if (!folded || !open) return;
+    let live = true;
+    void drafts.load(pageKey, `answer:${summary.id}`).then((d) => {
+      if (live && d) setAnswering('draft');
+    });
+    return () => {
+      live = false;
+    };
+  }, [folded, open, pageKey, summary.id]);
+  const votes = question ?? summary;
   return (
     <article class="card question" data-testid="question" data-question-id={summary.id}>
       <h3 class="question-title">
         <button type="button" class="disclosure" ref={title} aria-expanded={open} onClick={() => setOpen(!open)}>
-          {summary.title}
+          <DisclosureMark />
+          <span>{summary.title}</span>
         </button>
       </h3>
       <div class="card-head">
@@ -133,6 +161,17 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
           {summary.answerCount} {summary.answerCount === 1 ? 'answer' : 'answers'} · {summary.author.name} · {timeAgo(summary.createdAt)}
         </span>
         {summary.visibility !== 'org' && <span class="tag">{visibilityLabel[summary.visibility]}</span>}
+        <VoteButton
+          target="questions"
+          id={summary.id}
+          score={votes.score}
+          votedByMe={votes.votedByMe}
+          own={own}
+          onVoted={(r) => {
+            replaceSummary({ ...summary, ...r });
+            if (question) setQuestion({ ...question, ...r });
+          }}
+        />
       </div>
       {open && (
         <div class="question-body">
@@ -146,14 +185,6 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
                 </p>
               )}
               {question.body && <Markdown source={question.body} />}
-              <VoteButton
-                target="questions"
-                id={question.id}
-                score={question.score}
-                votedByMe={question.votedByMe}
-                own={question.author.id === me.value?.user.id}
-                onVoted={(r) => setQuestion({ ...question, ...r })}
-              />
               {answers.length > 0 ? (
                 <ol class="answers" aria-label="Answers">
                   {answers.map((a) => (
@@ -163,7 +194,13 @@ export function QuestionCard({ summary, pageKey }: { summary: QuestionSummary; p
               ) : (
                 <p class="muted">No answers yet.</p>
               )}
-              <AnswerComposer pageKey={pageKey} questionId={question.id} onSent={() => void fetchQuestion()} />
+              {folded ? (
+                <button type="button" class="secondary small add-answer" onClick={() => setAnswering('asked')}>
+                  Add an answer
+                </button>
+              ) : (
+                <AnswerComposer pageKey={pageKey} questionId={question.id} onSent={() => void fetchQuestion()} autoFocus={answering === 'asked'} />
+              )}
             </>
           )}
         </div>

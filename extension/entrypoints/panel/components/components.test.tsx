@@ -28,13 +28,14 @@ describe('NoteCard', () => {
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
   });
 
-  it('lets me edit and delete my own note, labels its visibility, and disables voting on it', () => {
+  it('lets me edit and delete my own note, labels its visibility, and shows its score with no vote button', () => {
     me.value = { user: { ...ben, email: 'ben@x', role: 'member', disabled: false, createdAt: '' }, teams: [] };
     render(<NoteCard note={note({ visibility: 'private' })} />);
     expect(screen.getByRole('button', { name: 'Edit' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete' })).toBeTruthy();
     expect(screen.getByText('Only me')).toBeTruthy();
-    expect((screen.getByRole('button', { name: /Helpful/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: /Helpful/ })).toBeNull();
+    expect(screen.getByTitle('Colleagues who found it helpful').textContent).toBe('Helpful votes: 2');
   });
 });
 

@@ -38,6 +38,19 @@ describe('TipsNotFound', () => {
     expect(asked).toContainEqual(['pin:start', { repin: tip().id }]);
   });
 
+  it('folds away under its header, which counts the tips, and opens again', () => {
+    signIn(ada);
+    context.value = { experts: [] } as unknown as PageContext;
+    render(<TipsNotFound tips={[tip(), tip({ id: '00000000-0000-4000-8000-000000000009' })]} />);
+    const header = screen.getByRole('button', { name: 'Not found on this page 2' });
+    expect(header.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(header);
+    expect(header.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('button', { name: 'Re-pin' })).toBeNull();
+    fireEvent.click(header);
+    expect(screen.getAllByRole('button', { name: 'Re-pin' })).toHaveLength(2);
+  });
+
   it('offers Verify on a flagged tip to its author, a moderator or an expert for the page, not to others', () => {
     context.value = { experts: [] } as unknown as PageContext;
     signIn(ada);
