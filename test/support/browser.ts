@@ -121,8 +121,11 @@ async function launchChromium(options: { colorScheme?: 'light' | 'dark' }): Prom
       return page;
     },
     async extensionEval(fn, arg) {
-      // A function's source evaluates to the function, which Playwright then calls with `arg`.
-      return (await worker()).evaluate(`(arg) => (${String(fn)})(globalThis.chrome, arg)`, arg) as Promise<never>;
+      // Playwright sends a function's source and calls it with `arg`: this one's source calls `fn` with the
+      // worker's `chrome` (a string would be evaluated as an expression, never called).
+      const source = `(arg) => (${String(fn)})(globalThis.chrome, arg)`;
+      const call: (a: unknown) => unknown = Object.assign(() => undefined, { toString: () => source });
+      return (await worker()).evaluate(call, arg as unknown) as Promise<never>;
     },
     allowingPermissionPrompts: async (during) => ({ result: await during(), allowed: 0 }),
     async close() {
