@@ -1,5 +1,23 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+function e2eProject(name: string, browser: 'chromium' | 'firefox', groupOrder: number): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name,
+      include: ['test/e2e/**/*.test.ts'],
+      // The web console's suites drive no extension: Chromium alone (launchBrowser) runs them.
+      exclude: browser === 'firefox' ? ['test/e2e/console-*.test.ts'] : [],
+      globalSetup: ['test/e2e/global-setup.ts'],
+      env: { E2E_BROWSER: browser },
+      sequence: { groupOrder },
+      fileParallelism: false,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
 
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
@@ -15,19 +33,12 @@ export default defineConfig({
           exclude: ['test/e2e/**', '**/node_modules/**'],
         },
       },
-      {
-        // Browser end-to-end: the e2e build of the extension in headless Chromium against the real API
-        // and the demo app. Built once (globalSetup); files run one after another (one browser at a time).
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
+      // Browser end-to-end: the e2e build of the extension against the real API and the demo app, the same
+      // suites in headless Chromium (project `e2e`) and then in headless Firefox ESR (`e2e-firefox`, after
+      // it: two browsers at once on two cores would make both slow). Built once per browser (globalSetup);
+      // files run one after another (one browser at a time). E2E_BROWSER tells test/support/browser.ts.
+      e2eProject('e2e', 'chromium', 0),
+      e2eProject('e2e-firefox', 'firefox', 1),
     ],
   },
 });

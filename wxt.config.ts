@@ -3,10 +3,12 @@ import { defineConfig } from 'wxt';
 
 // extension/ is WXT's source folder; docs/architecture.md describes the parts, extension/README.md this one.
 //
-// ALONGSIDE_E2E=1 makes the build the end-to-end tests load (test/e2e): it goes to its own folder
-// and lists http://127.0.0.1/* (any port) as a required host permission, because headless Chromium
-// cannot click the native permission prompt. `permissions.request` then resolves true at once, so
-// the options page's Connect and Grant click paths still run as in the product. Its content script's
+// ALONGSIDE_E2E=1 makes the build the end-to-end tests load (test/e2e): it goes to its own folder.
+// Its Chrome build lists http://127.0.0.1/* (any port) as a required host permission, because headless
+// Chromium cannot click the native permission prompt. `permissions.request` then resolves true at once,
+// so the options page's Connect and Grant click paths still run as in the product. Its Firefox build
+// holds no such shortcut: the tests answer Firefox's permission doorhanger as a user would
+// (test/support/firefox). Its content script's
 // shadow root is open (`__ALONGSIDE_E2E__`), so Playwright reaches the launcher and markers; the
 // product's is closed, out of the host page's scripts' reach.
 const e2e = process.env.ALONGSIDE_E2E === '1';
@@ -58,16 +60,18 @@ export default defineConfig({
   outDir: e2e ? 'dist/extension-e2e' : 'dist/extension',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ define: { __ALONGSIDE_E2E__: JSON.stringify(e2e) } }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser }) => {
+    const shortcut = e2e && browser !== 'firefox';
+    return {
     name: 'Alongside',
     description: "Colleagues' notes, tips and answers on the company's internal apps.",
-    // `notifications` is asked for when the user turns them on (options page). The e2e build holds it from the
-    // start, for the reason it holds 127.0.0.1 (headless Chromium cannot answer the prompt).
-    permissions: ['storage', 'alarms', 'scripting', ...(e2e ? ['notifications'] : [])],
-    ...(e2e ? {} : { optional_permissions: ['notifications'] }),
+    // `notifications` is asked for when the user turns them on (options page). The Chrome e2e build holds it
+    // from the start, for the reason it holds 127.0.0.1 (headless Chromium cannot answer the prompt).
+    permissions: ['storage', 'alarms', 'scripting', ...(shortcut ? ['notifications'] : [])],
+    ...(shortcut ? {} : { optional_permissions: ['notifications'] }),
     // The API server and the sites are asked for on the user's click (options page), one origin at a time.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    ...(shortcut ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: 'Alongside' },
     commands: {
       'toggle-panel': {
@@ -91,5 +95,6 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
-  }),
+    };
+  },
 });

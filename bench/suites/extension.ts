@@ -52,7 +52,7 @@ export async function run(): Promise<BenchResult[]> {
   const bytes = injectedBytes();
   execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { env: { ...process.env, ALONGSIDE_E2E: '1' }, stdio: 'pipe' });
   const world = await startWorld();
-  const withExtension = await launchWithExtension();
+  const withExtension = await launchWithExtension({ browser: 'chromium' });
   const plain = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

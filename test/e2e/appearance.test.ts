@@ -4,9 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable } from '../support/browser';
 import { seriousViolations } from './axe';
 import { launcher, note, openPanel, panelFrame, suiteWorld } from './world';
 
@@ -41,7 +41,7 @@ async function differentPixels(page: Page, a: Buffer, b: Buffer): Promise<number
   );
 }
 
-describe.skipIf(!chromiumAvailable)('appearance and accessibility', () => {
+describe.skipIf(!browserAvailable)('appearance and accessibility', () => {
   let url: string;
   const { ada } = suiteWorld({
     setUp: async (w) => {

@@ -1,7 +1,7 @@
 // axe-core in the browser suites: the serious and critical accessibility violations of a page or frame.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page } from '../support/driver';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -13,8 +13,8 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core in a frame; evaluated over CDP, so the extension page's CSP does not block it. `within`:
- * a selector of the part to check (our overlay on a host page, whose own faults are not ours).
+ * Runs axe-core in a frame; evaluated over CDP or BiDi, so the extension page's CSP does not block it.
+ * `within`: a selector of the part to check (our overlay on a host page, whose own faults are not ours).
  */
 export async function seriousViolations(frame: Frame | Page, within?: string): Promise<string[]> {
   await frame.evaluate(axeSource);

@@ -1,10 +1,10 @@
 // Two people, two browser profiles: one writes a note and asks, the other sees them, votes and answers,
 // the first accepts. A private note never reaches the other person.
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable } from '../support/browser';
 import { launcherLabel, openPanel, suiteWorld } from './world';
 
-describe.skipIf(!chromiumAvailable)('two colleagues on one page', () => {
+describe.skipIf(!browserAvailable)('two colleagues on one page', () => {
   let url: string;
   const { world, ada, ben } = suiteWorld({ people: ['ada', 'ben'], setUp: (w) => (url = `${w.demo.origin}/accounts/1002`) });
 

@@ -9,11 +9,11 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page } from '../support/driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import dompurifyCases from '../fixtures/dompurify/expect.mjs';
 import { hostileNotes } from '../fixtures/hostile-notes';
-import { chromiumAvailable, E2E_EXTENSION_DIR } from '../support/browser';
+import { browserAvailable, E2E_EXTENSION_DIR } from '../support/browser';
 import { startRequestLogServer, type RequestLogServer } from '../support/request-log-server';
 import { note, openPanel, panelFrame, suiteWorld } from './world';
 
@@ -134,7 +134,7 @@ async function settle(frame: Frame, tracker: RequestLogServer, label: string): P
   await expect.poll(() => tracker.heard.some((h) => h.endsWith(`/sentinel-${label}`))).toBe(true);
 }
 
-describe.skipIf(!chromiumAvailable)('hostile colleague content in the panel', () => {
+describe.skipIf(!browserAvailable)('hostile colleague content in the panel', () => {
   let tracker: RequestLogServer;
   const pages: Array<{ url: string; cases: Case[] }> = [];
   let ordinary: string;
@@ -196,7 +196,7 @@ describe.skipIf(!chromiumAvailable)('hostile colleague content in the panel', ()
     const seen = watch(page);
     const reports: string[] = [];
     page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) reports.push(m.text());
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) reports.push(m.text()); // Chromium's wording, Firefox's
     });
     await page.goto(ordinary);
     const frame = await openPanel(page);

@@ -2,9 +2,9 @@
 // words (window.find, the document's text and attributes, shadow roots included); a host page frames the
 // panel itself; a page tries to detect the extension (fetching its panel, listening to window messages); a
 // page clobbers the names the extension's scripts look up.
-import type { Page } from 'playwright-core';
+import type { Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, E2E_BROWSER, playwrightPage } from '../support/browser';
 import { closePanelWithEscape, launcherLabel, note, openPanel, panel, suiteWorld } from './world';
 
 const SECRET = 'Vault code 4711';
@@ -36,7 +36,7 @@ function documentWords(): string {
   return words.join('\n');
 }
 
-describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
+describe.skipIf(!browserAvailable)('hostile host pages', () => {
   let account: string;
   let clobbering: string;
   const { world, ada } = suiteWorld({
@@ -73,8 +73,8 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
     await page.close();
   });
 
-  it('a host page that frames panel.html itself, even at the URL ours has, gets nothing: no page, no content, no API call', async () => {
-    const page = await ada().context.newPage();
+  it.runIf(E2E_BROWSER === 'chromium')('a host page that frames panel.html itself, even at the URL ours has, gets nothing: no page, no content, no API call [Chromium only: reads the host-made frame through Playwright’s frame tree]', async () => {
+    const page = playwrightPage(await ada().context.newPage());
     await page.goto(account);
     // The host may learn our frame's URL (the same for every tab all session, e.g. from resource timing).
     await openPanel(page);
@@ -109,8 +109,8 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
     await page.close();
   });
 
-  it('a page cannot detect the extension: fetching its panel at the extension id fails, no message names it; our frame still loads', async () => {
-    const page = await ada().context.newPage();
+  it.runIf(E2E_BROWSER === 'chromium')('a page cannot detect the extension: fetching its panel at the extension id fails, no message names it; our frame still loads [Chromium only: Chrome’s per-session panel URL, and Playwright’s init script]', async () => {
+    const page = playwrightPage(await ada().context.newPage());
     await page.addInitScript(() => {
       const heard: string[] = ((window as unknown as { __heard: string[] }).__heard = []);
       addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
@@ -132,8 +132,8 @@ describe.skipIf(!chromiumAvailable)('hostile host pages', () => {
     await page.close();
   });
 
-  it('a page that clobbers the names our scripts look up changes nothing: launcher, tip layer, panel and location all work', async () => {
-    const page = await ada().context.newPage();
+  it.runIf(E2E_BROWSER === 'chromium')('a page that clobbers the names our scripts look up changes nothing: launcher, tip layer, panel and location all work [Chromium only: serves the page with Playwright’s page.route, which the Firefox driver lacks]', async () => {
+    const page = playwrightPage(await ada().context.newPage());
     await page.route(`${clobbering}*`, (route) => route.fulfill({ contentType: 'text/html', body: CLOBBERING_PAGE }));
     await page.goto(clobbering);
     expect(await page.evaluate(() => (document as unknown as Record<string, unknown>).createElement instanceof HTMLImageElement)).toBe(true);

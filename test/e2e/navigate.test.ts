@@ -1,10 +1,10 @@
 // Single-page apps: the launcher, the badge and an open panel follow pushState, back/forward and hash
 // routes without a reload.
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable } from '../support/browser';
 import { badgeText, launcherLabel, note, openPanel, panel, suiteWorld } from './world';
 
-describe.skipIf(!chromiumAvailable)('single-page navigation', () => {
+describe.skipIf(!browserAvailable)('single-page navigation', () => {
   const { world, ada } = suiteWorld({
     setUp: async (w) => {
       const o = w.demo.origin;

@@ -1,12 +1,12 @@
 // The world the browser suites run in: the real API over HTTP, the demo internal app, an organisation
 // (admin, two colleagues in one team, an expert) and the demo app registered as a site; `suiteWorld`
 // gives a suite that world and its people's browsers. Then what the suites do with a page and the panel.
-import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startDemoApp, type DemoApp } from '../../demo/app-server';
 import type { Account } from '../support/api-harness';
 import { startApiServer, type ApiServer } from '../support/api-server';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import type { Frame, FrameLocator, Page } from '../support/driver';
 import { DEMO_SITE_RULES } from '../../demo/site-rules';
 import { must } from '../support/org-fixture';
 
@@ -55,17 +55,27 @@ export async function startWorld(): Promise<World> {
   };
 }
 
-/** Options page: connect to the server, sign in, grant the demo site: the user's first minute. */
+/**
+ * Options page: connect to the server, sign in, grant the demo site: the user's first minute. The
+ * browser's permission prompts are answered as the user would (Firefox's doorhanger, where Firefox shows
+ * one; the Chrome e2e build holds the permission and shows none).
+ */
 export async function connectAndGrant(browser: ExtensionBrowser, world: World, who: Account): Promise<void> {
   const options = await browser.openExtensionPage('options.html');
   await options.getByLabel('Server URL').fill(world.server.origin);
-  await options.getByRole('button', { name: 'Connect' }).click();
-  await options.getByText(/Connected \(API/).waitFor();
+  const connecting = await browser.allowingPermissionPrompts(async () => {
+    await options.getByRole('button', { name: 'Connect' }).click();
+    await options.getByText(/Connected \(API/).waitFor();
+  });
+  // A fresh Firefox profile asks for the server's host, and the user allowed it.
+  expect(connecting.allowed).toBe(browser.name === 'firefox' ? 1 : 0);
   await options.getByLabel('Email').fill(who.user.email);
   await options.getByLabel('Password').fill(PASSWORD);
   await options.getByRole('button', { name: 'Sign in' }).click();
-  await options.getByRole('button', { name: 'Grant Northwind CRM' }).click();
-  await options.getByRole('button', { name: 'Turn off Northwind CRM' }).waitFor();
+  await browser.allowingPermissionPrompts(async () => {
+    await options.getByRole('button', { name: 'Grant Northwind CRM' }).click();
+    await options.getByRole('button', { name: 'Turn off Northwind CRM' }).waitFor();
+  });
   await options.close();
 }
 
@@ -141,26 +151,19 @@ export async function note(world: World, who: Account, pattern: string, body: st
   return must(world.server.api.request('POST', '/notes', { token: who.token, json: { pattern, body, ...extra } }));
 }
 
-type Chrome = import('wxt/browser').WxtBrowser;
-
 /** The match patterns the content script is registered for right now. */
 export async function registeredMatches(browser: ExtensionBrowser): Promise<string[]> {
-  const worker = await browser.worker();
-  return worker.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
-    return (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
-  });
+  return browser.extensionEval(async (api) => (await api.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
 }
 
 /** The toolbar badge of the tab showing `url`. */
 export async function badgeText(browser: ExtensionBrowser, url: string): Promise<string> {
-  const worker = await browser.worker();
-  return worker.evaluate(async (u) => {
-    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
-    return tab?.id === undefined ? '(no tab)' : chrome.action.getBadgeText({ tabId: tab.id });
+  return browser.extensionEval(async (api, u) => {
+    const tab = (await api.tabs.query({})).find((t) => t.url === u);
+    return tab?.id === undefined ? '(no tab)' : api.action.getBadgeText({ tabId: tab.id });
   }, url);
 }
+
 
 /** Escape in the panel closes it (through the background); waits until the frame is gone. */
 export async function closePanelWithEscape(page: Page): Promise<void> {

@@ -1,33 +1,101 @@
-// Headless Chromium with the e2e build of the extension loaded (see PLATFORM-NOTES and wxt.config.ts).
-// Under CI a missing Chromium is an error; locally the browser suites are skipped with a loud warning.
+// The browsers of the end-to-end suites with the e2e build of the extension loaded (see PLATFORM-NOTES
+// and wxt.config.ts): headless Chromium through playwright-core, headless Firefox ESR through our BiDi
+// driver (test/support/firefox). E2E_BROWSER names the one a run uses (vitest.config.ts: one project
+// each). Under CI a missing browser is an error; locally its suites are skipped with a loud warning.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page as PlaywrightPage } from 'playwright-core';
+import type { BrowserName, Context, Page } from './driver';
+import { FIREFOX, FIREFOX_EXTENSION_UUID, FirefoxBrowser } from './firefox/launch';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const E2E_EXTENSION_DIR = resolve('dist/extension-e2e/chrome-mv3');
+
+/** The browser this run's suites drive (E2E_BROWSER=chromium|firefox; Chromium by default). */
+export const E2E_BROWSER: BrowserName = browserName(process.env.E2E_BROWSER);
+
+const BUILDS = { chromium: resolve('dist/extension-e2e/chrome-mv3'), firefox: resolve('dist/extension-e2e/firefox-mv3') };
+/** The e2e build of the extension for this run's browser. */
+export const E2E_EXTENSION_DIR = BUILDS[E2E_BROWSER];
 
 /** E2E_CPU_THROTTLE=4: every page runs four times slower, as on a busy machine (races show up at once). */
 const CPU_THROTTLE = cpuThrottle(process.env.E2E_CPU_THROTTLE);
 
-export const chromiumAvailable = existsSync(CHROMIUM);
-if (!chromiumAvailable) {
-  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: browser tests cannot run (apt-get install -y chromium).`);
-  console.warn(`\n⚠⚠⚠ Chromium not found at ${CHROMIUM}: the browser end-to-end suites are SKIPPED. Install it: apt-get install -y chromium\n`);
+const INSTALL = { chromium: 'apt-get install -y chromium', firefox: 'apt-get install -y firefox-esr' };
+const PATHS = { chromium: CHROMIUM, firefox: FIREFOX };
+
+function available(name: BrowserName): boolean {
+  if (existsSync(PATHS[name])) return true;
+  if (process.env.CI === 'true') throw new Error(`${name} not found at ${PATHS[name]}: browser tests cannot run (${INSTALL[name]}).`);
+  console.warn(`\n⚠⚠⚠ ${name} not found at ${PATHS[name]}: the browser end-to-end suites are SKIPPED. Install it: ${INSTALL[name]}\n`);
+  return false;
 }
 
+/** Chromium for the suites that only run there (the web console's, anchoring's). */
+export const chromiumAvailable = available('chromium');
+/** The browser of this run (E2E_BROWSER), for the suites that run in both. */
+export const browserAvailable = E2E_BROWSER === 'chromium' ? chromiumAvailable : available('firefox');
+
 export interface ExtensionBrowser {
-  context: BrowserContext;
+  readonly name: BrowserName;
+  context: Context;
+  /** The host of the extension's pages (chrome-extension://<id>/, moz-extension://<uuid>/). */
   extensionId: string;
-  worker(): Promise<Worker>;
   /** Opens an extension page (options.html, panel.html...) in a new tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Runs `fn(api, arg)` where the extension's own code runs (Chromium: its service worker; Firefox: an
+   * extension page of its own), `api` being its WebExtension API (`browser`, or `chrome` in Chromium).
+   */
+  extensionEval<R, A = undefined>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs `during` (clicks that ask for permissions) while answering the browser's extension permission
+   * prompts (permissions.request) with "Allow", as the user; answers how many it answered. Firefox shows
+   * its doorhanger where the extension lacks the permission; the Chrome e2e build holds the permissions
+   * already (wxt.config.ts), so Chromium shows none.
+   */
+  allowingPermissionPrompts<T>(during: () => Promise<T>): Promise<{ result: T; allowed: number }>;
   close(): Promise<void>;
 }
 
-/** One browser profile with the extension loaded: two of them are two users. */
-export async function launchWithExtension(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export type ExtensionApi = import('wxt/browser').WxtBrowser;
+
+/** Chromium's, with Playwright's whole context (for what only Chromium does: the benchmarks' init scripts). */
+export interface ChromiumExtensionBrowser extends ExtensionBrowser {
+  readonly name: 'chromium';
+  context: BrowserContext;
+}
+
+type LaunchOptions = { colorScheme?: 'light' | 'dark'; browser?: BrowserName };
+
+/** One browser profile with the extension loaded (E2E_BROWSER's, unless named): two of them are two users. */
+export function launchWithExtension(options: LaunchOptions & { browser: 'chromium' }): Promise<ChromiumExtensionBrowser>;
+export function launchWithExtension(options?: LaunchOptions): Promise<ExtensionBrowser>;
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return (options.browser ?? E2E_BROWSER) === 'firefox' ? launchFirefox(options) : launchChromium(options);
+}
+
+async function launchFirefox(options: { colorScheme?: 'light' | 'dark' }): Promise<ExtensionBrowser> {
+  if (CPU_THROTTLE) throw new Error('E2E_CPU_THROTTLE: Firefox has no CPU throttling over BiDi (it is a Chromium DevTools feature)');
+  const firefox = await FirefoxBrowser.launch({ extensionDir: BUILDS.firefox, colorScheme: options.colorScheme });
+  const base = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  // Firefox's background is an event page BiDi does not list: evaluate in an extension tab of our own.
+  let evalPage: Promise<string> | undefined;
+  return {
+    name: 'firefox',
+    context: firefox,
+    extensionId: FIREFOX_EXTENSION_UUID,
+    openExtensionPage: (path) => firefox.openPage(base + path),
+    async extensionEval(fn, arg) {
+      evalPage ??= firefox.openTab(`${base}options.html`);
+      return firefox.bidi.call(await evalPage, 'page', `(arg) => (${String(fn)})(globalThis.browser, arg)`, [arg]);
+    },
+    allowingPermissionPrompts: (during) => firefox.allowingPermissionPrompts(during),
+    close: () => firefox.close(),
+  };
+}
+
+async function launchChromium(options: { colorScheme?: 'light' | 'dark' }): Promise<ChromiumExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'alongside-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -35,8 +103,8 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
-      `--load-extension=${E2E_EXTENSION_DIR}`,
+      `--disable-extensions-except=${BUILDS.chromium}`,
+      `--load-extension=${BUILDS.chromium}`,
       ...BROWSER_ARGS,
     ],
   });
@@ -44,19 +112,36 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
   return {
+    name: 'chromium',
     context,
     extensionId,
-    worker,
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    async extensionEval(fn, arg) {
+      // Playwright sends a function's source and calls it with `arg`: this one's source calls `fn` with the
+      // worker's `chrome` (a string would be evaluated as an expression, never called).
+      const source = `(arg) => (${String(fn)})(globalThis.chrome, arg)`;
+      const call: (a: unknown) => unknown = Object.assign(() => undefined, { toString: () => source });
+      return (await worker()).evaluate(call, arg as unknown) as Promise<never>;
+    },
+    allowingPermissionPrompts: async (during) => ({ result: await during(), allowed: 0 }),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The Playwright page behind a page of a Chromium run, for what only Playwright offers (request routing,
+ * init scripts, the frame tree): such a test runs only in Chromium and says so in its name.
+ */
+export function playwrightPage(page: Page): PlaywrightPage {
+  if (E2E_BROWSER !== 'chromium') throw new Error('playwrightPage: a Chromium-only test ran in another browser');
+  return page as unknown as PlaywrightPage;
 }
 
 /** Chromium here: no sandbox as root, and nothing that would reach out of this closed network. */
@@ -68,6 +153,11 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } 
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } });
   if (CPU_THROTTLE) throttleCpu(context, CPU_THROTTLE);
   return { context, close: () => browser.close() };
+}
+
+function browserName(value: string | undefined): BrowserName {
+  if (value === undefined || value === 'chromium' || value === 'firefox') return value ?? 'chromium';
+  throw new Error(`E2E_BROWSER=${value}: chromium or firefox`);
 }
 
 function cpuThrottle(value: string | undefined): number | null {
@@ -83,12 +173,12 @@ function cpuThrottle(value: string | undefined): number | null {
  * as frames of their own. Best effort: a page closed before its session opens is no failure.
  */
 function throttleCpu(context: BrowserContext, rate: number): void {
-  const slow = (target: Page | Frame) =>
+  const slow = (target: PlaywrightPage | Frame) =>
     context
       .newCDPSession(target)
       .then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate }))
       .catch(() => undefined);
-  const follow = (page: Page) => {
+  const follow = (page: PlaywrightPage) => {
     void slow(page);
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame() && frame.url().startsWith('chrome-extension://')) void slow(frame);
@@ -98,10 +188,17 @@ function throttleCpu(context: BrowserContext, rate: number): void {
   context.on('page', follow);
 }
 
-/** Stops the extension's service worker (as Chrome does after 30 s idle), via CDP from an extension page. */
-export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.openExtensionPage('options.html');
-  const cdp = await browser.context.newCDPSession(page);
+/**
+ * Stops the extension's background as the browser does when it is idle; its next event starts it again,
+ * with nothing but what it stored. Chromium: the MV3 service worker (after 30 s idle), over CDP. Firefox:
+ * the event page, unloaded through the chrome scope as its idle timer and about:debugging's "Terminate
+ * background script" do (runtime.reload would reinstall the whole extension: another thing).
+ */
+export async function stopBackground(browser: ExtensionBrowser): Promise<void> {
+  if (browser.name === 'firefox') return (browser.context as FirefoxBrowser).terminateBackground();
+  const context = browser.context as unknown as BrowserContext;
+  const page = (await browser.openExtensionPage('options.html')) as unknown as PlaywrightPage;
+  const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   const versions = new Promise<Array<{ registrationId: string; versionId: string; scriptURL: string; runningStatus: string }>>((resolve) => {
     cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
