@@ -1,6 +1,6 @@
 // The part of addons-linter's API (it ships no types) that firefox-lint.test.ts uses.
 declare module 'addons-linter' {
-  interface Finding {
+  export interface Finding {
     code: string;
     message: string;
     file?: string;
