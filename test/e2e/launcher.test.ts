@@ -7,9 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable } from '../support/browser';
+import type { Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { launcher, note, openPanel, panel, panelFrame, suiteWorld } from './world';
@@ -56,7 +56,7 @@ async function covered(page: Page): Promise<string[]> {
 
 const coversNothing = (page: Page) => expect.poll(() => covered(page), { timeout: 10_000 }).toEqual([]);
 
-describe.skipIf(!chromiumAvailable)('the launcher', () => {
+describe.skipIf(!browserAvailable)('the launcher', () => {
   let docsUrl: string;
   let accountUrl: string;
   const { world, ada } = suiteWorld({
@@ -70,8 +70,7 @@ describe.skipIf(!chromiumAvailable)('the launcher', () => {
 
   // A test that hid the launcher and failed before showing it again leaves the others a launcher to see.
   afterEach(async () => {
-    const worker = await ada().worker();
-    await worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.remove('launcher:hidden'));
+    await ada().extensionEval((api) => api.storage.local.remove('launcher:hidden'));
   });
 
   beforeAll(async () => {
@@ -199,11 +198,9 @@ describe.skipIf(!chromiumAvailable)('the launcher', () => {
     await page.screenshot({ path: join(shots, 'hidden-toast.png') });
 
     // The toolbar button still opens the panel there (the background tells the tab, as its click does).
-    const worker = await ada().worker();
-    await worker.evaluate(async (url) => {
-      const chrome = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
-      await chrome.tabs.sendMessage(tab.id!, { type: 'panel:toggle', data: null }, { frameId: 0 });
+    await ada().extensionEval(async (api, url) => {
+      const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
+      await api.tabs.sendMessage(tab.id!, { type: 'panel:toggle', data: null }, { frameId: 0 });
     }, page.url());
     const frame = panel(page);
     await frame.getByTestId('shortcuts-button').click();
@@ -248,8 +245,8 @@ describe.skipIf(!chromiumAvailable)('the launcher', () => {
     await frame.getByRole('button', { name: 'Shortcuts and launcher' }).click();
     // As the browser has them bound now (this Chromium leaves the manifest's suggested keys unbound: the
     // panel says "Not set" where a written-in list would claim Alt+Shift+A).
-    const bound = await (await ada().worker()).evaluate(async () =>
-      (await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.commands.getAll())
+    const bound = await ada().extensionEval(async (api) =>
+      (await api.commands.getAll())
         .filter((c) => c.name !== '_execute_action')
         .map((c) => `${c.shortcut || 'Not set'}${c.description}`)
         .sort(),
