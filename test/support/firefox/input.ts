@@ -22,6 +22,8 @@ const KEYS: Record<string, string> = {
   Control: '\uE009',
   Alt: '\uE00A',
   Meta: '\uE03D',
+  // F1..F12: U+E031..U+E03C.
+  ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`F${i + 1}`, String.fromCharCode(0xe031 + i)])),
 };
 
 function keyValue(name: string): string {
