@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable } from '../support/browser';
+import type { Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { openPanel, panelFrame, suiteWorld } from './world';
@@ -21,7 +21,7 @@ async function panelShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), clip: box });
 }
 
-describe.skipIf(!chromiumAvailable)('experts, whom a question went to, and the grouped inbox', () => {
+describe.skipIf(!browserAvailable)('experts, whom a question went to, and the grouped inbox', () => {
   let url: string;
   const { world, ada } = suiteWorld({
     setUp: async (w) => {

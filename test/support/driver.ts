@@ -30,7 +30,7 @@ export interface Locator extends Omit<Scope, 'frameLocator'> {
   count(): Promise<number>;
   all(): Promise<Locator[]>;
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
-  click(options?: { timeout?: number }): Promise<void>;
+  click(options?: { timeout?: number; button?: 'left' | 'right' | 'middle' }): Promise<void>;
   dblclick(): Promise<void>;
   fill(value: string, options?: { timeout?: number }): Promise<void>;
   press(key: string): Promise<void>;

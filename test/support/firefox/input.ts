@@ -22,6 +22,8 @@ const KEYS: Record<string, string> = {
   Control: '\uE009',
   Alt: '\uE00A',
   Meta: '\uE03D',
+  // F1..F12: U+E031..U+E03C.
+  ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`F${i + 1}`, String.fromCharCode(0xe031 + i)])),
 };
 
 function keyValue(name: string): string {
@@ -62,10 +64,14 @@ export async function pointer(bidi: Bidi, context: string, steps: PointerStep[])
   await bidi.send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
 }
 
-export const click = (x: number, y: number, clickCount = 1): PointerStep[] => [
+/** WebDriver's button numbers (0 the primary; a right click opens the context menu: `contextmenu`). */
+const BUTTONS = { left: 0, middle: 1, right: 2 } as const;
+export type MouseButton = keyof typeof BUTTONS;
+
+export const click = (x: number, y: number, clickCount = 1, button: MouseButton = 'left'): PointerStep[] => [
   { type: 'pointerMove', x, y },
   ...Array.from({ length: clickCount }, () => [
-    { type: 'pointerDown' as const, button: 0 },
-    { type: 'pointerUp' as const, button: 0 },
+    { type: 'pointerDown' as const, button: BUTTONS[button] },
+    { type: 'pointerUp' as const, button: BUTTONS[button] },
   ]).flat(),
 ];

@@ -3,7 +3,7 @@
 // state holds or the timeout) and strictness (an action on a locator matching 2+ elements throws).
 import type { Locator as PlaywrightLocator } from 'playwright-core';
 import { EvaluationError, type NodeRef } from './bidi';
-import { click, keys, pointer, pressActions, typeActions } from './input';
+import { click, keys, pointer, pressActions, typeActions, type MouseButton } from './input';
 import type { FirefoxPage } from './page';
 import { describeSteps, textMatch, type Step } from './selector';
 
@@ -260,9 +260,9 @@ export class FirefoxLocator extends Scope {
     );
   }
 
-  async click(options: { timeout?: number; clickCount?: number } = {}): Promise<void> {
+  async click(options: { timeout?: number; clickCount?: number; button?: MouseButton } = {}): Promise<void> {
     const t = await this.target('click()', options);
-    await pointer(this.page.bidi, t.context, click(t.x, t.y, options.clickCount));
+    await pointer(this.page.bidi, t.context, click(t.x, t.y, options.clickCount, options.button));
   }
   async dblclick(): Promise<void> {
     await this.click({ clickCount: 2 });

@@ -1,11 +1,13 @@
 // "Shortcuts and launcher", opened from the panel's header: the extension's shortcuts as the person has
-// bound them now (commands.getAll: they can be changed, so nothing here is written in), the keys the
+// bound them now (commands.getAll: they can be changed, so nothing here is written in; asked of the
+// background, as Firefox gives a framed extension page no `commands`), the keys the
 // panel and the launcher know, how to change the shortcuts in this browser, and where the launcher is
 // hidden, with "Show again".
 import { effect, signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HiddenList } from '../../../launcher/HiddenList';
+import { askBackground, type Shortcut } from '../../../messaging';
 import { inboxOpen } from '../focus';
 import { page } from '../store';
 import './shortcuts.css';
@@ -15,8 +17,6 @@ export const shortcutsOpen = signal(false);
 effect(() => {
   if (inboxOpen.value) shortcutsOpen.value = false;
 });
-
-type Command = { name: string; description: string; shortcut: string };
 
 /** Keys that are ours, not the browser's to bind. */
 const OWN_KEYS: Array<[string, Array<[string, string]>]> = [
@@ -37,12 +37,12 @@ function Keys({ keys }: { keys: string }) {
 
 export function Shortcuts() {
   const heading = useRef<HTMLHeadingElement>(null);
-  const [commands, setCommands] = useState<Command[] | null>(null);
+  const [commands, setCommands] = useState<Shortcut[] | null>(null);
   useEffect(() => {
     heading.current?.focus();
-    void browser.commands.getAll().then((all) =>
-      setCommands(all.filter((c) => c.name && c.name !== '_execute_action').map((c) => ({ name: c.name!, description: c.description ?? c.name!, shortcut: c.shortcut ?? '' }))),
-    );
+    void askBackground('commands:list', null)
+      .catch(() => [])
+      .then((all) => setCommands(all.filter((c) => c.name && c.name !== '_execute_action').map((c) => ({ ...c, description: c.description || c.name }))));
   }, []);
   const here = page.value;
   return (

@@ -28,6 +28,9 @@ function allElements(root: Root): Element[] {
 }
 
 function deepQueryAll(root: Root, css: string): Element[] {
+  // `:scope` is the locator it is chained on (Playwright's `:scope > div`), which `matches` cannot know: the
+  // root's own querySelectorAll can (in its tree; a selector relative to it does not go into shadow roots).
+  if (css.includes(':scope')) return [...root.querySelectorAll(css)];
   return allElements(root).filter((el) => el.matches(css));
 }
 
