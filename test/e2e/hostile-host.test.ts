@@ -132,8 +132,8 @@ describe.skipIf(!browserAvailable)('hostile host pages', () => {
     await page.close();
   });
 
-  it.runIf(E2E_BROWSER === 'chromium')('a page that clobbers the names our scripts look up changes nothing: launcher, tip layer, panel and location all work [Chromium only: serves the page with Playwright’s page.route, which the Firefox driver lacks]', async () => {
-    const page = playwrightPage(await ada().context.newPage());
+  it('a page that clobbers the names our scripts look up changes nothing: launcher, tip layer, panel and location all work', async () => {
+    const page = await ada().context.newPage();
     await page.route(`${clobbering}*`, (route) => route.fulfill({ contentType: 'text/html', body: CLOBBERING_PAGE }));
     await page.goto(clobbering);
     expect(await page.evaluate(() => (document as unknown as Record<string, unknown>).createElement instanceof HTMLImageElement)).toBe(true);
