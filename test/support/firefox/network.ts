@@ -67,7 +67,9 @@ function routeOf(bidi: Bidi, request: BidiRequest): Route {
       const headers = Object.fromEntries(request.headers.map((h) => [h.name, decode(h.value)]));
       const response = await fetch(request.url, { method: request.method, headers });
       const body = await response.text();
-      return { status: () => response.status, headers: () => Object.fromEntries(response.headers), text: async () => body };
+      const answered: Record<string, string> = {};
+      response.headers.forEach((value, name) => (answered[name] = value));
+      return { status: () => response.status, headers: () => answered, text: async () => body };
     },
     async fulfill(options) {
       const headers = options.contentType ? [{ name: 'content-type', value: { type: 'string', value: options.contentType } }] : [];
