@@ -22,7 +22,7 @@ interface ResponseEvent extends RequestEvent {
   response: { status: number; headers: BidiRequest['headers'] };
 }
 
-/** Playwright's URL glob: `**` any characters, `*` any but `/`, `?` one; the rest literal. */
+/** Playwright's URL glob: `**` any characters, `*` any but `/`; the rest (`?` and `.` too) literal. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
