@@ -112,8 +112,8 @@ describe.skipIf(!browserAvailable)('connect and see', () => {
     await page.close();
   });
 
-  it.runIf(E2E_BROWSER === 'chromium')('signing out keeps the browser’s device token: signing in again sends it, and the server knows it [Chromium only: reads the request body with Playwright’s waitForRequest, which the Firefox driver lacks]', async () => {
-    const options = (await ada().openExtensionPage('options.html')) as unknown as import('playwright-core').Page;
+  it('signing out keeps the browser’s device token: signing in again sends it, and the server knows it', async () => {
+    const options = await ada().openExtensionPage('options.html');
     await options.getByRole('button', { name: 'Sign out' }).click();
     await options.getByLabel('Email').fill(world().ada.user.email);
     await options.getByLabel('Password').fill(PASSWORD);

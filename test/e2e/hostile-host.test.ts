@@ -73,8 +73,8 @@ describe.skipIf(!browserAvailable)('hostile host pages', () => {
     await page.close();
   });
 
-  it.runIf(E2E_BROWSER === 'chromium')('a host page that frames panel.html itself, even at the URL ours has, gets nothing: no page, no content, no API call [Chromium only: reads the host-made frame through Playwright’s frame tree]', async () => {
-    const page = playwrightPage(await ada().context.newPage());
+  it('a host page that frames panel.html itself, even at the URL ours has, gets nothing: no page, no content, no API call', async () => {
+    const page = await ada().context.newPage();
     await page.goto(account);
     // The host may learn our frame's URL (the same for every tab all session, e.g. from resource timing).
     await openPanel(page);
@@ -93,23 +93,22 @@ describe.skipIf(!browserAvailable)('hostile host pages', () => {
       // It even guesses a secret.
       frame.addEventListener('load', () => frame.contentWindow!.postMessage({ type: 'alongside:panel-secret', secret: 'guess' }, '*'));
     }, url);
-    const hostile = () => page.frames().find((f) => f.url().endsWith('/panel.html') && f.parentFrame() === page.mainFrame());
-    await expect.poll(async () => (await hostile()?.evaluate(() => document.readyState)) ?? 'not framed').toBe('complete');
-    await hostile()!.locator('main').waitFor({ state: 'attached' }); // the panel's script ran
+    const hostile = page.frameLocator('#hostile-panel');
+    await hostile.locator('main').waitFor({ state: 'attached' }); // the panel's script ran
+    await expect.poll(() => hostile.locator('main').evaluate((el) => el.ownerDocument.readyState)).toBe('complete');
 
     // Our own panel, opened after it, becomes ready...
     await openPanel(page);
     await panel(page).locator('article.card', { hasText: SECRET }).waitFor();
     // ...while the host's frame shows nothing and asked the API nothing.
-    const frame = hostile()!;
-    expect(await frame.locator('main').getAttribute('aria-busy')).toBe('true');
-    expect(await frame.locator('article.card').count()).toBe(0);
-    expect(await frame.evaluate(() => document.body.innerText)).not.toContain('4711');
+    expect(await hostile.locator('main').getAttribute('aria-busy')).toBe('true');
+    expect(await hostile.locator('article.card').count()).toBe(0);
+    expect(await hostile.locator('body').innerText()).not.toContain('4711');
     expect(whoAmI()).toBe(before + 1); // ours
     await page.close();
   });
 
-  it.runIf(E2E_BROWSER === 'chromium')('a page cannot detect the extension: fetching its panel at the extension id fails, no message names it; our frame still loads [Chromium only: Chrome’s per-session panel URL, and Playwright’s init script]', async () => {
+  it.runIf(E2E_BROWSER === 'chromium')('a page cannot detect the extension: fetching its panel at the extension id fails, no message names it; our frame still loads [Chromium only: Chrome’s per-session panel URL (use_dynamic_url); Firefox has none, its panel frame’s src names the install’s moz-extension:// UUID]', async () => {
     const page = playwrightPage(await ada().context.newPage());
     await page.addInitScript(() => {
       const heard: string[] = ((window as unknown as { __heard: string[] }).__heard = []);
@@ -132,8 +131,8 @@ describe.skipIf(!browserAvailable)('hostile host pages', () => {
     await page.close();
   });
 
-  it.runIf(E2E_BROWSER === 'chromium')('a page that clobbers the names our scripts look up changes nothing: launcher, tip layer, panel and location all work [Chromium only: serves the page with Playwright’s page.route, which the Firefox driver lacks]', async () => {
-    const page = playwrightPage(await ada().context.newPage());
+  it('a page that clobbers the names our scripts look up changes nothing: launcher, tip layer, panel and location all work', async () => {
+    const page = await ada().context.newPage();
     await page.route(`${clobbering}*`, (route) => route.fulfill({ contentType: 'text/html', body: CLOBBERING_PAGE }));
     await page.goto(clobbering);
     expect(await page.evaluate(() => (document as unknown as Record<string, unknown>).createElement instanceof HTMLImageElement)).toBe(true);

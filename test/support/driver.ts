@@ -78,6 +78,10 @@ export interface Page extends Scope {
   on(event: 'request', handler: (request: Request) => void): unknown;
   on(event: 'console', handler: (message: { text(): string }) => void): unknown;
   once(event: 'dialog', handler: (dialog: Dialog) => void): unknown;
+  /** The page's requests whose URL matches the glob (`**` anything, `*` but `/`) go to `handler`. */
+  route(url: string, handler: (route: Route) => unknown): Promise<unknown>;
+  /** The next request that passes `predicate`, with its body and (later) its response. */
+  waitForRequest(predicate: (request: SentRequest) => boolean, options?: { timeout?: number }): Promise<SentRequest>;
   keyboard: { press(key: string): Promise<void> };
   mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
 }
@@ -87,6 +91,29 @@ export interface Request {
   url(): string;
   /** Its frame (throws for a worker's request, as Playwright's). */
   frame(): { url(): string };
+}
+
+/** A routed request: answered with `fulfill` (a body of the test's, or the real one from `fetch` changed), or let go on. */
+export interface Route {
+  request(): { url(): string; method(): string };
+  fetch(): Promise<FetchedResponse>;
+  fulfill(options: { status?: number; contentType?: string; body?: string }): Promise<void>;
+  continue(): Promise<void>;
+}
+
+export interface FetchedResponse {
+  status(): number;
+  headers(): Record<string, string>;
+  text(): Promise<string>;
+}
+
+/** A request as sent, with its body, and its response once it is in (null where it failed). */
+export interface SentRequest {
+  url(): string;
+  method(): string;
+  postData(): string | null;
+  postDataJSON(): unknown;
+  response(): Promise<{ status(): number; json(): Promise<unknown>; text(): Promise<string> } | null>;
 }
 
 export interface Dialog {

@@ -3,8 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Bidi } from './bidi';
-import type { Dialog, Request } from '../driver';
+import type { Dialog, Request, Route, SentRequest } from '../driver';
 import { keys, pointer, pressActions } from './input';
+import { route, waitForRequest } from './network';
 import { retry, Scope } from './locator';
 import type { Step } from './selector';
 
@@ -164,6 +165,20 @@ export class FirefoxPage extends Scope {
     }
     return this;
   }
+  /** Playwright's page.route for a URL glob: the tab's matching requests go to `handler` (./network.ts). */
+  async route(glob: string, handler: (route: Route) => unknown): Promise<void> {
+    const unroute = await route(this.bidi, this.context, (c) => this.inTab(c), glob, handler);
+    this.#offs.push(() => void unroute());
+  }
+
+  waitForRequest(predicate: (request: SentRequest) => boolean, options: { timeout?: number } = {}): Promise<SentRequest> {
+    return waitForRequest(this.bidi, this.context, (c) => this.inTab(c), predicate, options.timeout);
+  }
+
+  private inTab(context: string | null): boolean {
+    return context === this.context || (context !== null && this.#frames.has(context));
+  }
+
   once(event: 'dialog', handler: (dialog: Dialog) => void): this {
     this.#dialogHandlers.push({ handler, once: true });
     return this;
