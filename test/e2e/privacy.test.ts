@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable)('privacy', () => {
     expect(unregistered.hasLauncher).toBe(false);
   });
 
-  it.skipIf(E2E_BROWSER === 'firefox')('stops at once for a site the user turns off, also in tabs already open [FAILS in Firefox since the ff-ext merge: a context request still goes out after the site was turned off]', async () => {
+  it('stops at once for a site the user turns off, also in tabs already open', async () => {
     const open = await ada().context.newPage();
     await open.goto(`${world().demo.origin}/accounts/1001`);
     await launcher(open).waitFor();

@@ -87,7 +87,9 @@ async function launchFirefox(options: { colorScheme?: 'light' | 'dark' }): Promi
     extensionId: FIREFOX_EXTENSION_UUID,
     openExtensionPage: (path) => firefox.openPage(base + path),
     async extensionEval(fn, arg) {
-      evalPage ??= firefox.openTab(`${base}options.html`);
+      // In the background, as Chromium's worker is: the test's page stays in front. Not at options.html's
+      // own URL: runtime.openOptionsPage would bring this tab forward instead of opening the options page.
+      evalPage ??= firefox.openTab(`${base}options.html?extension-eval`, { background: true });
       return firefox.bidi.call(await evalPage, 'page', `(arg) => (${String(fn)})(globalThis.browser, arg)`, [arg]);
     },
     allowingPermissionPrompts: (during) => firefox.allowingPermissionPrompts(during),

@@ -32,10 +32,27 @@ export function useDraft(pageKey: string, kind: DraftKind, empty: DraftFields) {
     latest.current = next;
     setFields(next);
   };
+  // The save the debounce holds back, if any.
+  const pending = useRef<(() => void) | null>(null);
+  const saveNow = () => {
+    clearTimeout(timer.current);
+    const save = pending.current;
+    pending.current = null;
+    save?.();
+  };
   const saveSoon = (next: DraftFields) => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void drafts.save(pageKey, kind, { ...next, savedAt: Date.now() }), 200);
+    pending.current = () => void drafts.save(pageKey, kind, { ...next, savedAt: Date.now() });
+    timer.current = setTimeout(saveNow, 200);
   };
+
+  // A hidden tab's timers may wait long (Firefox held this frame's back past the user's switch to another
+  // tab, and a tab closed right after typing never runs them): the tab going away saves what waits.
+  useEffect(() => {
+    const onVisibility = () => document.visibilityState === 'hidden' && saveNow();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
 
   useEffect(() => {
     const mine = load.current;
@@ -63,6 +80,7 @@ export function useDraft(pageKey: string, kind: DraftKind, empty: DraftFields) {
 
   const clear = async () => {
     clearTimeout(timer.current);
+    pending.current = null;
     load.current.done = true;
     show(empty);
     await drafts.clear(pageKey, kind);

@@ -61,10 +61,13 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
     return this.track(new FirefoxPage(this, context));
   }
 
-  /** Opens `url` (moz-extension:// too) in a new tab from the browser's own scope, and waits for it to load. */
-  async openTab(url: string): Promise<string> {
+  /**
+   * Opens `url` (moz-extension:// too) in a new tab from the browser's own scope, and waits for it to load.
+   * A background tab leaves the tab in front where it is (a tab sent to the back may have its timers held).
+   */
+  async openTab(url: string, { background = false } = {}): Promise<string> {
     const before = new Set((await this.contentTree()).map((n) => n.context));
-    await this.chromeEval(`openTrustedLinkIn(${JSON.stringify(url)}, 'tab'); true`);
+    await this.chromeEval(`openTrustedLinkIn(${JSON.stringify(url)}, '${background ? 'tabshifted' : 'tab'}'); true`);
     const context = await retry(`opening ${url}`, async () => {
       const fresh = (await this.contentTree()).find((n) => !before.has(n.context));
       return fresh ? fresh.context : { wait: 'no new tab yet' };
