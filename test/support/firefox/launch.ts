@@ -45,6 +45,10 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
         // Offline means offline for the test servers on 127.0.0.1 too (Firefox keeps loopback up by default).
         'network.disable-localhost-when-offline': true,
+        // Notifications in Firefox's own alert window, which stays up (alerts.totalOpenTime) as a desktop's
+        // notification does: with no notification daemon here, the system backend ends each one at once,
+        // and notifications.getAll() never holds it.
+        'alerts.useSystemBackend': false,
         // 0 dark, 1 light (what the page's prefers-color-scheme answers).
         'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       },
