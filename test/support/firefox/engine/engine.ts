@@ -28,6 +28,9 @@ function allElements(root: Root): Element[] {
 }
 
 function deepQueryAll(root: Root, css: string): Element[] {
+  // `:scope` is the locator's element (Playwright's meaning); in matches() it would be each candidate
+  // itself, so such a selector is asked of the root (its light DOM: no shadow root is pierced there).
+  if (/:scope\b/.test(css)) return [...root.querySelectorAll(css)];
   return allElements(root).filter((el) => el.matches(css));
 }
 
