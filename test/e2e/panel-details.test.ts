@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, E2E_BROWSER } from '../support/browser';
+import { browserAvailable } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { launcher, note, openPanel, panelFrame, suiteWorld } from './world';
@@ -167,7 +167,7 @@ describe.skipIf(!browserAvailable)('panel details', () => {
     }
   });
 
-  it.skipIf(E2E_BROWSER === 'firefox')("the asker's answered question: no vote button on her own, the answer box folded behind \"Add an answer\", acceptance withdrawn by a button [fails in Firefox, not yet diagnosed: the question card's score never shows]", async () => {
+  it("the asker's answered question: no vote button on her own, the answer box folded behind \"Add an answer\", acceptance withdrawn by a button", async () => {
     for (const size of sizes) {
       for (const theme of themes) {
         const { page, frame } = await openAt(size, theme);

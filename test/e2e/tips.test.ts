@@ -90,7 +90,7 @@ describe.skipIf(!browserAvailable)('tips pinned to page elements', () => {
     await page.close();
   });
 
-  it.skipIf(E2E_BROWSER === 'firefox')('the marker is still on the button after a reload and after the next release (hashed classes, a wrapper, a new order) [fails in Firefox: one context request more per page view than Chromium makes]', async () => {
+  it('the marker is still on the button after a reload and after the next release (hashed classes, a wrapper, a new order)', async () => {
     const page = await ada().context.newPage();
     const contextRequests = () => world().server.requests('/context').length;
     const before = contextRequests();
@@ -122,7 +122,7 @@ describe.skipIf(!browserAvailable)('tips pinned to page elements', () => {
     await page.close();
   });
 
-  it.skipIf(E2E_BROWSER === 'firefox')('Ben (same team) sees the marker; hover and focus say "Tip" (its text is in the panel only); a click opens its discussion, where he replies [fails in Firefox: the tooltip stays after the pointer leaves the marker]', async () => {
+  it('Ben (same team) sees the marker; hover and focus say "Tip" (its text is in the panel only); a click opens its discussion, where he replies', async () => {
     const page = await ben().context.newPage();
     await page.goto(url);
     await expectMarkerOn(page, page.locator('[data-action="merge"]'));

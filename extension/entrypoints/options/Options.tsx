@@ -160,6 +160,8 @@ function NotificationsSection() {
           aria-describedby="notify-hint"
           onChange={async (e) => {
             const want = e.currentTarget.checked;
+            // The switch says what holds: on once the browser allowed it, not while its prompt is up.
+            e.currentTarget.checked = !want;
             setError(null);
             const done = await setRoutedNotifications(want);
             if (!done) setError('The browser did not allow notifications.');

@@ -112,14 +112,23 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
       tooltip.hidden = false;
       void placeTooltip();
     };
+    // Whether the pointer is on the marker, from its own events: Firefox still matches :hover while it
+    // dispatches pointerleave (and in the microtasks after), so :hover cannot tell.
+    let pointerOn = false;
     const conceal = () => {
-      if (!button.matches(':hover') && button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement !== button) {
+      if (!pointerOn && button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement !== button) {
         tooltip.hidden = true;
       }
     };
-    button.addEventListener('pointerenter', show);
+    button.addEventListener('pointerenter', () => {
+      pointerOn = true;
+      show();
+    });
     button.addEventListener('focus', show);
-    button.addEventListener('pointerleave', () => queueMicrotask(conceal));
+    button.addEventListener('pointerleave', () => {
+      pointerOn = false;
+      conceal();
+    });
     button.addEventListener('blur', () => queueMicrotask(conceal));
     button.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && !tooltip.hidden) {

@@ -45,6 +45,10 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
         // Offline means offline for the test servers on 127.0.0.1 too (Firefox keeps loopback up by default).
         'network.disable-localhost-when-offline': true,
+        // Notifications in Firefox's own alert window, which stays up (alerts.totalOpenTime) as a desktop's
+        // notification does: with no notification daemon here, the system backend ends each one at once,
+        // and notifications.getAll() never holds it.
+        'alerts.useSystemBackend': false,
         // 0 dark, 1 light (what the page's prefers-color-scheme answers).
         'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       },
@@ -88,26 +92,42 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
     return [...this.#pages];
   }
 
-  /** The next tab opened (by the page or the extension), once its first navigation committed. */
+  /**
+   * The next tab opened (by the page or the extension), once its first navigation committed. BiDi's events
+   * say so for most tabs; a tab a moz-extension page's link opens may bring none of them, so the tab tree
+   * is watched too: a new tab that left about:blank.
+   */
   async waitForEvent(event: 'page', predicate: (page: FirefoxPage) => boolean | Promise<boolean> = () => true): Promise<FirefoxPage> {
     if (event !== 'page') throw new Error(`Firefox driver: waitForEvent(${event}) is not supported`);
+    const known = new Set((await this.contentTree()).map((n) => n.context));
     const fresh = new Set<string>(); // tabs created since: BiDi's load event does not say whether it is a frame's
     return new Promise((resolve, reject) => {
-      const done = () => (clearTimeout(timer), offCreated(), offLoad());
+      let finished = false;
+      const done = () => ((finished = true), clearTimeout(timer), offCreated(), offLoad());
       const timer = setTimeout(() => (done(), reject(new Error('Firefox driver: waitForEvent(page): no page opened in 30 s'))), 30_000);
       const offCreated = this.bidi.on<{ context: string; parent: string | null }>('browsingContext.contextCreated', (e) => {
-        if (!e.parent) fresh.add(e.context);
+        if (!e.parent && !known.has(e.context)) fresh.add(e.context);
       });
-      // Its first commit, or its load where Firefox reports no commit (a link's target=_blank tab).
       const opened = async (e: { context: string; url: string }) => {
-        if (!fresh.delete(e.context)) return;
+        if (finished || known.has(e.context)) return;
+        known.add(e.context);
+        fresh.delete(e.context);
         const page = this.track(new FirefoxPage(this, e.context, e.url));
-        if (!(await predicate(page))) return;
+        if (!(await predicate(page)) || finished) return;
         done();
         resolve(page);
       };
-      const offs = ['browsingContext.navigationCommitted', 'browsingContext.domContentLoaded', 'browsingContext.load'].map((event) => this.bidi.on(event, opened));
+      // Its first commit, or its load where Firefox reports no commit (a link's target=_blank tab).
+      const onEvent = (e: { context: string; url: string }) => void (fresh.has(e.context) && opened(e));
+      const offs = ['browsingContext.navigationCommitted', 'browsingContext.domContentLoaded', 'browsingContext.load'].map((event) => this.bidi.on(event, onEvent));
       const offLoad = () => offs.forEach((off) => off());
+      void (async () => {
+        while (!finished) {
+          const tab = (await this.contentTree().catch(() => [])).find((n) => !known.has(n.context) && n.url !== 'about:blank');
+          if (tab) await opened(tab);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
     });
   }
 
