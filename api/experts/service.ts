@@ -45,7 +45,7 @@ export class ExpertService {
 
   /** The screen an assignment's pattern is; null also while this instance has not heard of its site yet. */
   private screenOf(pattern: string, siteId: string): string | null {
-    const site = this.sites.list().find((s) => s.id === siteId);
+    const site = this.sites.find(siteId);
     return site ? screenOfPattern(pattern, site) : null;
   }
 

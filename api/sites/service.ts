@@ -73,8 +73,13 @@ export class SiteService {
     return this.byOrigin.get(origin);
   }
 
+  /** The site with this id, or undefined while this instance has not heard of it. */
+  find(id: string): Site | undefined {
+    return this.byId.get(id);
+  }
+
   get(id: string): Site {
-    const site = this.byId.get(id);
+    const site = this.find(id);
     if (!site) throw notFound('Site');
     return site;
   }
