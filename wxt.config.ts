@@ -10,7 +10,10 @@ import { defineConfig } from 'wxt';
 // holds no such shortcut: the tests answer Firefox's permission doorhanger as a user would
 // (test/support/firefox). Its content script's
 // shadow root is open (`__ALONGSIDE_E2E__`), so Playwright reaches the launcher and markers; the
-// product's is closed, out of the host page's scripts' reach.
+// product's is closed, out of the host page's scripts' reach. It also carries a blank extension page,
+// extension-eval.html, where the Firefox tests call the extension's APIs (its background is an event page
+// WebDriver BiDi does not list): a page of the product there would do its own work, such as the options
+// page fetching the site list while a test counts what reaches the API.
 const e2e = process.env.ALONGSIDE_E2E === '1';
 
 // The extension pages' content security policy: the second wall behind the panel's markdown allowlist
@@ -60,6 +63,11 @@ export default defineConfig({
   outDir: e2e ? 'dist/extension-e2e' : 'dist/extension',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ define: { __ALONGSIDE_E2E__: JSON.stringify(e2e) } }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      if (e2e) files.push({ relativeDest: 'extension-eval.html', contents: '<!doctype html><meta charset="utf-8"><title>extension-eval</title>' });
+    },
+  },
   manifest: ({ browser }) => {
     const shortcut = e2e && browser !== 'firefox';
     return {

@@ -25,6 +25,7 @@ describe.skipIf(!browserAvailable)('privacy', () => {
     await page.goto(`${origin}/accounts/1001?token=secret`);
     await page.locator('a[href="/accounts/1001/orders"]').first().click();
     await page.goto(`${origin}/legacy/#/reports/2`);
+    // An absence has no state to wait for: this window is many times what a granted page takes to ask.
     await page.waitForTimeout(1500);
     const hasLauncher = (await launcher(page).count()) > 0;
     await page.close();

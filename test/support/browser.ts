@@ -87,9 +87,9 @@ async function launchFirefox(options: { colorScheme?: 'light' | 'dark' }): Promi
     extensionId: FIREFOX_EXTENSION_UUID,
     openExtensionPage: (path) => firefox.openPage(base + path),
     async extensionEval(fn, arg) {
-      // In the background, as Chromium's worker is: the test's page stays in front. Not at options.html's
-      // own URL: runtime.openOptionsPage would bring this tab forward instead of opening the options page.
-      evalPage ??= firefox.openTab(`${base}options.html?extension-eval`, { background: true });
+      // In the background, as Chromium's worker is: the test's page stays in front. A blank page of the
+      // e2e build (wxt.config.ts), so nothing of the product runs there meanwhile.
+      evalPage ??= firefox.openTab(`${base}extension-eval.html`, { background: true });
       return firefox.bidi.call(await evalPage, 'page', `(arg) => (${String(fn)})(globalThis.browser, arg)`, [arg]);
     },
     allowingPermissionPrompts: (during) => firefox.allowingPermissionPrompts(during),
