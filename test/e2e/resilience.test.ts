@@ -3,7 +3,7 @@
 // Offline and an expired session each show their state and the way out.
 import type { Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, E2E_BROWSER, stopBackground } from '../support/browser';
+import { browserAvailable, stopBackground } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { closePanelWithEscape, launcher, PASSWORD, launcherLabel, note, openPanel, panel, suiteWorld } from './world';
 
@@ -96,7 +96,7 @@ describe.skipIf(!browserAvailable)('nothing lost', () => {
     await page.close();
   });
 
-  it.skipIf(E2E_BROWSER === 'firefox')('shows the offline state with a way back [fails in Firefox: under the driver’s offline switch (Services.io.offline) the panel’s requests to the loopback API still reach it, so it shows notes]', async () => {
+  it('shows the offline state with a way back', async () => {
     const page = await ada().context.newPage();
     await page.goto(url);
     await launcherLabel(page, /1 note/);

@@ -80,6 +80,9 @@ export async function load({ quiet = false }: { quiet?: boolean } = {}): Promise
     return;
   }
   try {
+    // Offline, Firefox answers GETs from its HTTP cache (the context is kept there for its ETag): a page
+    // loaded from it would pass for the current one. When the browser says it is offline, so does the panel.
+    if (!navigator.onLine) throw new Error('The browser is offline');
     const [ctx, who] = await Promise.all([
       session.api.call('GET /context', { query: { url: current.pageKey } }),
       me.value ? me.value : session.api.call('GET /auth/me'),
