@@ -7,8 +7,6 @@ function e2eProject(name: string, browser: 'chromium' | 'firefox', groupOrder: n
     test: {
       name,
       include: ['test/e2e/**/*.test.ts'],
-      // The web console's suites drive no extension: Chromium alone (launchBrowser) runs them.
-      exclude: browser === 'firefox' ? ['test/e2e/console-*.test.ts'] : [],
       globalSetup: ['test/e2e/global-setup.ts'],
       env: { E2E_BROWSER: browser },
       sequence: { groupOrder },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { startApiServer } from '../../test/support/api-server';
-import { launchBrowser } from '../../test/support/browser';
+import { launchPlainChromium } from '../../test/support/browser';
 import { PASSWORD } from '../../test/support/console';
 import { scriptedFirstRun } from '../../test/support/first-run';
 import type { BenchResult } from '../report';
@@ -74,7 +74,7 @@ async function firstRun(): Promise<BenchResult> {
   let did = { clicks: 0, typed: 0 };
   for (let i = 0; i < FIRST_RUNS; i++) {
     const server = await startApiServer();
-    const browser = await launchBrowser();
+    const browser = await launchPlainChromium();
     try {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}/`);
@@ -98,7 +98,7 @@ export async function run(): Promise<BenchResult[]> {
   execFileSync('npm', ['run', 'build:console'], { stdio: 'pipe' });
   const first = firstScript();
   const server = await startApiServer();
-  const browser = await launchBrowser();
+  const browser = await launchPlainChromium();
   try {
     const { email } = (await server.api.signUp('Ada Admin')).user; // the first account: the admin
     const signIn = await browser.context.newPage();

@@ -4,24 +4,21 @@
 // tester showing a scope seeded over HTTP with its note, owners added and removed, removing an app (the
 // counts said first, a 404 after), and Apps kept from a member's navigation. axe-core on each state;
 // light and dark at 1280 and 390 px (screenshots in $TMPDIR/alongside-screens/console).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { SessionPage as Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { PASSWORD, startConsole, type Console } from '../support/console';
 import { seriousViolations } from './axe';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'console');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('console');
 
 const CRM = 'https://crm.corp.example';
 /** expect.poll with room for a busy machine (its own default is one second; the live key waits 300 ms first). */
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const DESK = 'https://desk.corp.example';
 
-describe.skipIf(!chromiumAvailable)('the web console: apps', () => {
+describe.skipIf(!browserAvailable)('the web console: apps', () => {
   let console_: Console;
   const tokens: Record<'ada' | 'bob', string> = { ada: '', bob: '' };
   const ids: Record<'bob' | 'crm' | 'desk', string> = { bob: '', crm: '', desk: '' };

@@ -2,20 +2,17 @@
 // to the page; what each person may see (a private note of another and a team note of another team stay
 // hidden); one's own notes and answers; the inbox with an answer to my question, marked read. axe-core;
 // light and dark at 1280 and 390 px (screenshots in $TMPDIR/alongside-screens/console).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { SessionPage as Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { startConsole, type Console } from '../support/console';
 import { seriousViolations } from './axe';
 import { seedOrg, SITE, type ConsoleOrg } from './console-org';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'console');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('console');
 
-describe.skipIf(!chromiumAvailable)('the web console: browse and inbox', () => {
+describe.skipIf(!browserAvailable)('the web console: browse and inbox', () => {
   let console_: Console;
   let org: ConsoleOrg;
   beforeAll(async () => {

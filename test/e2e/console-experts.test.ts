@@ -2,18 +2,15 @@
 // expert assigned from a pasted page address (the screen, the page or everything under it, never typed
 // pattern syntax), a volunteer seeded over HTTP approved and another declined, an expert removed after
 // confirming; each checked through the API. axe-core; light and dark at 1280 and 390 px.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { SessionPage as Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { startConsole, type Console } from '../support/console';
 import { seriousViolations } from './axe';
 import { seedOrg, SITE, type ConsoleOrg } from './console-org';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'console');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('console');
 
 interface Expert {
   id: string;
@@ -22,7 +19,7 @@ interface Expert {
   status: string;
 }
 
-describe.skipIf(!chromiumAvailable)('the web console: experts', () => {
+describe.skipIf(!browserAvailable)('the web console: experts', () => {
   let console_: Console;
   let org: ConsoleOrg;
   beforeAll(async () => {

@@ -2,25 +2,22 @@
 // through registering an app (tested live on the pasted address), letting colleagues in and installing the
 // extension; what it leaves on the server; leaving a step and resuming it from Home; a colleague joining
 // through the sign-up it turned on; axe and screenshots of every step (light and dark, 1280 and 390 px).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { SessionPage as Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { PASSWORD, startConsole, type Console } from '../support/console';
 import { FIRST_RUN, scriptedFirstRun } from '../support/first-run';
 import { seriousViolations } from './axe';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'console');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('console');
 
 const json = async (res: Response) => {
   if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
   return res.json();
 };
 
-describe.skipIf(!chromiumAvailable)('the console: first run', () => {
+describe.skipIf(!browserAvailable)('the console: first run', () => {
   let console_: Console;
   let token: string;
   const api = (path: string, init: RequestInit = {}) =>
@@ -61,7 +58,7 @@ describe.skipIf(!chromiumAvailable)('the console: first run', () => {
   });
 });
 
-describe.skipIf(!chromiumAvailable)('the console: a first run left and resumed', () => {
+describe.skipIf(!browserAvailable)('the console: a first run left and resumed', () => {
   let console_: Console;
   beforeAll(async () => {
     console_ = await startConsole();

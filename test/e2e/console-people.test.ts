@@ -4,22 +4,19 @@
 // account off (its bearer token stops working) and on (it signs in again), teams and their members, an
 // invitation link copied and opened in another browser to join, company sign-up on and off; axe-core on
 // each state; light and dark at 1280 and 390 px (screenshots in $TMPDIR/alongside-screens/console).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { SessionPage as Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { PASSWORD, startConsole, type Console } from '../support/console';
 import { seriousViolations } from './axe';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'console');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('console');
 
 const ADMIN = 'ada@corp.example';
 const SEEDED = 59; // "Colleague 01" … "Colleague 59", and "Zora Last": with the admin, three pages of 25
 
-describe.skipIf(!chromiumAvailable)('the web console: people, teams and invitations', () => {
+describe.skipIf(!browserAvailable)('the web console: people, teams and invitations', () => {
   let console_: Console;
   let adminToken: string;
   let page: Page;

@@ -2,19 +2,16 @@
 // password refused beside its field with nothing typed lost, the navigation, the Server page, signing out
 // (the session ends), signing in again; the session cookie out of page scripts' reach; axe-core; light
 // and dark at 1280 and 390 px (screenshots kept in $TMPDIR/alongside-screens/console).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { SessionPage as Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { PASSWORD, startConsole, type Console } from '../support/console';
 import { seriousViolations } from './axe';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'console');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('console');
 
-describe.skipIf(!chromiumAvailable)('the web console: first account, frame, server page, sign-out', () => {
+describe.skipIf(!browserAvailable)('the web console: first account, frame, server page, sign-out', () => {
   let console_: Console;
   beforeAll(async () => {
     console_ = await startConsole();

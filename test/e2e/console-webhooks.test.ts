@@ -5,19 +5,16 @@
 // editing, turning off, deleting (confirmed); people who are not admins do not get the page. The worker
 // that sends deliveries is the API's own (`deliverDue`), ticked by the test where the server's jobs would.
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { SessionPage as Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { PASSWORD, startConsole, type Console } from '../support/console';
 import { seriousViolations } from './axe';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'console');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('console');
 const SITE = 'https://crm.corp.example';
 
 /** A webhook receiver whose answer the test sets. */
@@ -47,7 +44,7 @@ class Receiver {
 const signedBy = (secret: string, { headers, body }: { headers: IncomingHttpHeaders; body: string }) =>
   headers['x-alongside-signature'] === `sha256=${createHmac('sha256', secret).update(`${headers['x-alongside-timestamp']}.${body}`).digest('hex')}`;
 
-describe.skipIf(!chromiumAvailable)('the web console: webhooks', () => {
+describe.skipIf(!browserAvailable)('the web console: webhooks', () => {
   let console_: Console;
   const receiver = new Receiver();
   let admin: string;

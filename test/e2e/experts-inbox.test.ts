@@ -3,18 +3,15 @@
 // row says whom it went to; answers to one question arrive as one inbox entry naming who answered, and
 // opening it marks them all read. axe-core, and screenshots light and dark at 400 and 1280 px in
 // $TMPDIR/alongside-screens/ux-b/.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import type { Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { openPanel, panelFrame, suiteWorld } from './world';
 
-const SHOTS = join(tmpdir(), 'alongside-screens', 'ux-b');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('experts-inbox');
 
 async function panelShot(page: Page, name: string): Promise<void> {
   const box = (await page.locator('[data-testid="alongside-panel"]').boundingBox())!;

@@ -3,17 +3,15 @@
 // follows. The stream survives the API going away and coming back, with nothing lost or repeated.
 // "Ask an expert" reaches Ben: his inbox, his toolbar badge on a page with nothing on it, and (opted in)
 // a browser notification, once. Watching a page; marking read. axe-core and screenshots of the inbox.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { badgeText, note, openPanel, panelFrame, suiteWorld, type World } from './world';
 
-const SHOTS = '/tmp/shots';
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('live');
 
 /** The panel's polite live region. */
 const announced = (frame: FrameLocator) => frame.locator('[role="status"][aria-live="polite"]').textContent();

@@ -2,20 +2,17 @@
 // it shows the server, the person and their role; an admin gets "Open the console" and is told to add the
 // first app there, anyone else whom to ask and the console's address; "Check again" finds an app added
 // meanwhile. axe-core, light and dark, 1280 and 390 px (screenshots in $TMPDIR/alongside-screens).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '../support/driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../support/api-harness';
 import { startApiServer, type ApiServer } from '../support/api-server';
-import { browserAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { browserAvailable, launchWithExtension, screensDir, type ExtensionBrowser } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { PASSWORD } from './world';
 
-const SHOTS = join(tmpdir(), 'alongside-screens');
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('options');
 
 describe.skipIf(!browserAvailable)('the options page and the console', () => {
   let server: ApiServer;

@@ -3,16 +3,14 @@
 // the tip as not found (reported to the API) and re-pinning it works; Ben, in her team, sees the
 // marker (which says only "Tip": what a tip says is read in the panel), opens it and replies in its discussion. Screenshots of pin mode, a
 // marker with its tooltip and the not-found list (light and dark) land in /tmp/shots.
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, E2E_BROWSER } from '../support/browser';
+import { browserAvailable, E2E_BROWSER, screensDir } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { launcher, openPanel, panel, panelFrame, suiteWorld } from './world';
 
-const SHOTS = '/tmp/shots';
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = screensDir('tips');
 
 const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
 const hint = (page: Page) => page.locator('[data-testid="alongside-pin-hint"]');

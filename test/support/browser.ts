@@ -2,11 +2,11 @@
 // and wxt.config.ts): headless Chromium through playwright-core, headless Firefox ESR through our BiDi
 // driver (test/support/firefox). E2E_BROWSER names the one a run uses (vitest.config.ts: one project
 // each). Under CI a missing browser is an error; locally its suites are skipped with a loud warning.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page as PlaywrightPage } from 'playwright-core';
-import type { BrowserName, Context, Page } from './driver';
+import type { BrowserName, Context, Page, SessionPage } from './driver';
 import { FIREFOX, FIREFOX_EXTENSION_UUID, FirefoxBrowser } from './firefox/launch';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -31,7 +31,7 @@ function available(name: BrowserName): boolean {
   return false;
 }
 
-/** Chromium for the suites that only run there (the web console's, anchoring's). */
+/** Chromium for the suites that only run there (anchoring's, the Chrome policy half of enterprise's). */
 export const chromiumAvailable = available('chromium');
 /** The browser of this run (E2E_BROWSER), for the suites that run in both. */
 export const browserAvailable = E2E_BROWSER === 'chromium' ? chromiumAvailable : available('firefox');
@@ -149,12 +149,33 @@ export function playwrightPage(page: Page): PlaywrightPage {
 /** Chromium here: no sandbox as root, and nothing that would reach out of this closed network. */
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** A browser without the extension (the web console): the same Chromium, flags and CPU throttle knob. */
-export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * A browser without the extension (the web console), this run's (E2E_BROWSER): the same flags and CPU
+ * throttle knob in Chromium. Each is a session of its own: its own cookies.
+ */
+export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ newPage(): Promise<SessionPage>; close(): Promise<void> }> {
+  if (E2E_BROWSER === 'firefox') {
+    if (CPU_THROTTLE) throw new Error('E2E_CPU_THROTTLE: Firefox has no CPU throttling over BiDi (it is a Chromium DevTools feature)');
+    const firefox = await FirefoxBrowser.launch({ colorScheme: options.colorScheme });
+    return { newPage: () => firefox.newPage(), close: () => firefox.close() };
+  }
+  const { context, close } = await launchPlainChromium(options);
+  return { newPage: () => context.newPage(), close };
+}
+
+/** Chromium without the extension, with Playwright's whole context (the benchmarks' init scripts). */
+export async function launchPlainChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } });
   if (CPU_THROTTLE) throttleCpu(context, CPU_THROTTLE);
   return { context, close: () => browser.close() };
+}
+
+/** Where a suite's screenshots go, a folder per browser (made now): to be looked at, they assert nothing. */
+export function screensDir(section: string): string {
+  const dir = join(tmpdir(), 'alongside-screens', E2E_BROWSER, section);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 function browserName(value: string | undefined): BrowserName {

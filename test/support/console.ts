@@ -1,7 +1,7 @@
 // The web console as people meet it: the real API (with the built console) over HTTP on 127.0.0.1, on a
 // fresh database, and a browser without the extension. `signIn` goes through the console's own form.
-import type { Page } from 'playwright-core';
 import type { Settings } from '../../api/config';
+import type { SessionPage as Page } from './driver';
 import { startApiServer, type ApiServer } from './api-server';
 import { launchBrowser } from './browser';
 
@@ -22,7 +22,7 @@ export async function startConsole(settings: Partial<Settings> = {}): Promise<Co
   const open: Console['open'] = async (path = '/', options = {}) => {
     const browser = await launchBrowser({ colorScheme: options.colorScheme });
     browsers.push(browser);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     if (options.width) await page.setViewportSize({ width: options.width, height: 800 });
     await page.goto(`${server.origin}${path}`);
     return page;

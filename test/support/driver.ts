@@ -37,6 +37,7 @@ export interface Locator extends Omit<Scope, 'frameLocator'> {
   hover(): Promise<void>;
   focus(): Promise<void>;
   check(): Promise<void>;
+  uncheck(): Promise<void>;
   selectOption(choice: string | { value?: string; label?: string }): Promise<string[]>;
   textContent(): Promise<string | null>;
   innerText(): Promise<string>;
@@ -122,6 +123,30 @@ export interface Dialog {
   dismiss(): Promise<void>;
 }
 
+/** A cookie as the browser keeps it (what the console's suites check of the session's). */
+export interface Cookie {
+  name: string;
+  value: string;
+  httpOnly: boolean;
+  sameSite: 'Strict' | 'Lax' | 'None';
+}
+
+/**
+ * The browser session a page of the web console's suites runs in, its own (its own cookies): Playwright's
+ * browser context in Chromium, a browser of its own in Firefox.
+ */
+export interface PageSession {
+  cookies(): Promise<Cookie[]>;
+  /** Only what both browsers can grant: reading and writing the clipboard. */
+  grantPermissions(permissions: Array<'clipboard-read' | 'clipboard-write'>, options?: { origin?: string }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A page with its own session (launchBrowser). */
+export interface SessionPage extends Page {
+  context(): PageSession;
+}
+
 /** A browser profile's tabs. */
 export interface Context {
   newPage(): Promise<Page>;
@@ -133,5 +158,5 @@ export interface Context {
 }
 
 // Both implementations keep to the subset (a compile-time check, no code at run time).
-type Satisfies<T extends Page> = T;
+type Satisfies<T extends SessionPage> = T;
 export type CheckedPages = [Satisfies<PlaywrightPage>, Satisfies<FirefoxPage>];

@@ -5,6 +5,7 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { Bidi } from './bidi';
 import { retry } from './locator';
+import type { Cookie } from '../driver';
 import { FirefoxPage, type FirefoxBrowserParts } from './page';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -16,6 +17,13 @@ interface TreeNode {
   context: string;
   url: string;
   children: TreeNode[] | null;
+}
+
+interface BidiCookie {
+  name: string;
+  value: { type: 'string'; value: string };
+  httpOnly: boolean;
+  sameSite: 'strict' | 'lax' | 'none' | 'default';
 }
 
 /** Clicks "Allow" on the add-on permission doorhanger if it shows (chrome scope); answers whether it did. */
@@ -179,6 +187,20 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
 
   async close(): Promise<void> {
     await this.browser.close();
+  }
+
+  async cookies(): Promise<Cookie[]> {
+    const { cookies } = await this.bidi.send<{ cookies: BidiCookie[] }>('storage.getCookies', {});
+    const sameSite = { strict: 'Strict', lax: 'Lax', none: 'None', default: 'Lax' } as const;
+    return cookies.map((c) => ({ name: c.name, value: c.value.value, httpOnly: c.httpOnly, sameSite: sameSite[c.sameSite] }));
+  }
+
+  /**
+   * Firefox has no clipboard permission to grant: writeText needs the click a test makes anyway, and
+   * readText shows a "Paste" menu to click unless this testing preference is on.
+   */
+  async grantPermissions(permissions: Array<'clipboard-read' | 'clipboard-write'>): Promise<void> {
+    if (permissions.includes('clipboard-read')) await this.chromeEval(`Services.prefs.setBoolPref('dom.events.testing.asyncClipboard', true); true`);
   }
 
   private track(page: FirefoxPage): FirefoxPage {

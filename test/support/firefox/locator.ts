@@ -124,7 +124,7 @@ export class FirefoxLocator extends Scope {
 
   /** The frame this locator's elements live in: each frame part must match exactly one iframe. */
   private async context(): Promise<string | Wait> {
-    let context = this.page.context;
+    let context = this.page.tab;
     for (const part of this.frameParts) {
       const found = await this.page.bidi.callForNodes(context, QUERY, [part]);
       if (found.length !== 1) return { wait: `frame ${describeSteps(part)} matched ${found.length} elements` };
@@ -277,6 +277,12 @@ export class FirefoxLocator extends Scope {
     if (await this.isChecked()) return;
     await this.click();
     if (!(await this.isChecked())) throw new Error(`Firefox driver: ${this}.check(): clicking did not check it`);
+  }
+
+  async uncheck(): Promise<void> {
+    if (!(await this.isChecked())) return;
+    await this.click();
+    if (await this.isChecked()) throw new Error(`Firefox driver: ${this}.uncheck(): clicking did not uncheck it`);
   }
 
   /** Focuses the field, selects what it holds and types `value` over it with real keys. */

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Bidi } from './bidi';
-import type { Dialog, Request, Route, SentRequest } from '../driver';
+import type { Dialog, PageSession, Request, Route, SentRequest } from '../driver';
 import { keys, pointer, pressActions } from './input';
 import { route, waitForRequest } from './network';
 import { retry, Scope } from './locator';
@@ -16,7 +16,7 @@ interface TreeNode {
 }
 
 /** What a page needs of its browser: the session, and the chrome-scope ways in (launch.ts). */
-export interface FirefoxBrowserParts {
+export interface FirefoxBrowserParts extends PageSession {
   readonly bidi: Bidi;
   openTab(url: string): Promise<string>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
@@ -45,7 +45,7 @@ export class FirefoxPage extends Scope {
     return this;
   }
   readonly bidi: Bidi;
-  readonly keyboard = { press: (key: string) => keys(this.bidi, this.context, pressActions(key)) };
+  readonly keyboard = { press: (key: string) => keys(this.bidi, this.tab, pressActions(key)) };
   #pointerAt = { x: 0, y: 0 };
   readonly mouse = {
     /** In `steps` moves from where the pointer is (Playwright's default: one). */
@@ -58,10 +58,10 @@ export class FirefoxPage extends Scope {
         x: from.x + ((x - from.x) * (i + 1)) / steps,
         y: from.y + ((y - from.y) * (i + 1)) / steps,
       }));
-      return pointer(this.bidi, this.context, moves);
+      return pointer(this.bidi, this.tab, moves);
     },
-    down: () => pointer(this.bidi, this.context, [{ type: 'pointerDown', button: 0 }]),
-    up: () => pointer(this.bidi, this.context, [{ type: 'pointerUp', button: 0 }]),
+    down: () => pointer(this.bidi, this.tab, [{ type: 'pointerDown', button: 0 }]),
+    up: () => pointer(this.bidi, this.tab, [{ type: 'pointerUp', button: 0 }]),
   };
 
   #url: string;
@@ -72,7 +72,8 @@ export class FirefoxPage extends Scope {
 
   constructor(
     private readonly browser: FirefoxBrowserParts,
-    readonly context: string,
+    /** Its BiDi browsing context. */
+    readonly tab: string,
     url = 'about:blank',
   ) {
     super();
@@ -80,12 +81,12 @@ export class FirefoxPage extends Scope {
     this.#url = url;
     // Playwright's url() answers at once: follow the tab's navigations as BiDi reports them.
     const follow = (e: { context: string; url: string }) => {
-      if (e.context === context && e.url) this.#url = e.url;
+      if (e.context === tab && e.url) this.#url = e.url;
       const frame = this.#frames.get(e.context);
       if (frame && e.url) frame.url = e.url;
     };
     const created = (e: { context: string; parent?: string | null; url: string }) => {
-      if (e.parent && (e.parent === context || this.#frames.has(e.parent))) this.#frames.set(e.context, { parent: e.parent, url: e.url });
+      if (e.parent && (e.parent === tab || this.#frames.has(e.parent))) this.#frames.set(e.context, { parent: e.parent, url: e.url });
     };
     const destroyed = (e: { context: string }) => {
       this.#frames.delete(e.context);
@@ -93,7 +94,7 @@ export class FirefoxPage extends Scope {
     };
     // A dialog nobody handles stays open, as a user's would: Playwright dismisses it; we leave it to the test.
     const prompt = (e: { context: string; message: string }) => {
-      if (e.context !== context && !this.#frames.has(e.context)) return;
+      if (e.context !== tab && !this.#frames.has(e.context)) return;
       const answer = (accept: boolean) => this.bidi.send('browsingContext.handleUserPrompt', { context: e.context, accept }).then(() => undefined);
       const dialog: Dialog = { message: () => e.message, accept: () => answer(true), dismiss: () => answer(false) };
       const handlers = [...this.#dialogHandlers];
@@ -112,7 +113,7 @@ export class FirefoxPage extends Scope {
   }
 
   private async tree(): Promise<TreeNode> {
-    const { contexts } = await this.bidi.send<{ contexts: TreeNode[] }>('browsingContext.getTree', { root: this.context });
+    const { contexts } = await this.bidi.send<{ contexts: TreeNode[] }>('browsingContext.getTree', { root: this.tab });
     return contexts[0]!;
   }
 
@@ -120,7 +121,7 @@ export class FirefoxPage extends Scope {
     if (url.startsWith('moz-extension://')) {
       throw new Error('Firefox driver: BiDi cannot navigate a tab to moz-extension:// (open extension pages with openExtensionPage)');
     }
-    await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+    await this.bidi.send('browsingContext.navigate', { context: this.tab, url, wait: 'complete' });
   }
 
   async goBack(): Promise<void> {
@@ -131,9 +132,9 @@ export class FirefoxPage extends Scope {
   }
   private async traverse(delta: number): Promise<void> {
     const from = this.#url;
-    await this.bidi.send('browsingContext.traverseHistory', { context: this.context, delta });
+    await this.bidi.send('browsingContext.traverseHistory', { context: this.tab, delta });
     await retry(`going ${delta < 0 ? 'back' : 'forward'} from ${from}`, async () => {
-      const state = await this.bidi.call<string>(this.context, 'sandbox', '() => document.readyState');
+      const state = await this.bidi.call<string>(this.tab, 'sandbox', '() => document.readyState');
       return state === 'complete' && this.#url !== from ? true : { wait: `${state} at ${this.#url}` };
     });
   }
@@ -150,8 +151,8 @@ export class FirefoxPage extends Scope {
     else if (event === 'request') {
       this.#offs.push(
         this.bidi.on<{ context: string | null; request: { url: string } }>('network.beforeRequestSent', (e) => {
-          const frame = e.context === this.context ? this.#url : e.context ? this.#frames.get(e.context)?.url : undefined;
-          if (frame === undefined && e.context !== this.context) return;
+          const frame = e.context === this.tab ? this.#url : e.context ? this.#frames.get(e.context)?.url : undefined;
+          if (frame === undefined && e.context !== this.tab) return;
           (handler as (r: Request) => void)({ url: () => e.request.url, frame: () => ({ url: () => frame ?? '' }) });
         }),
       );
@@ -159,7 +160,7 @@ export class FirefoxPage extends Scope {
       this.#offs.push(
         this.bidi.on<{ source: { context?: string }; text: string | null }>('log.entryAdded', (e) => {
           const from = e.source.context;
-          if (from === this.context || (from && this.#frames.has(from))) (handler as (m: { text(): string }) => void)({ text: () => e.text ?? '' });
+          if (from === this.tab || (from && this.#frames.has(from))) (handler as (m: { text(): string }) => void)({ text: () => e.text ?? '' });
         }),
       );
     }
@@ -167,16 +168,16 @@ export class FirefoxPage extends Scope {
   }
   /** Playwright's page.route for a URL glob: the tab's matching requests go to `handler` (./network.ts). */
   async route(glob: string, handler: (route: Route) => unknown): Promise<void> {
-    const unroute = await route(this.bidi, this.context, (c) => this.inTab(c), glob, handler);
+    const unroute = await route(this.bidi, this.tab, (c) => this.inTab(c), glob, handler);
     this.#offs.push(() => void unroute());
   }
 
   waitForRequest(predicate: (request: SentRequest) => boolean, options: { timeout?: number } = {}): Promise<SentRequest> {
-    return waitForRequest(this.bidi, this.context, (c) => this.inTab(c), predicate, options.timeout);
+    return waitForRequest(this.bidi, this.tab, (c) => this.inTab(c), predicate, options.timeout);
   }
 
   private inTab(context: string | null): boolean {
-    return context === this.context || (context !== null && this.#frames.has(context));
+    return context === this.tab || (context !== null && this.#frames.has(context));
   }
 
   once(event: 'dialog', handler: (dialog: Dialog) => void): this {
@@ -185,7 +186,7 @@ export class FirefoxPage extends Scope {
   }
 
   async reload(): Promise<void> {
-    await this.bidi.send('browsingContext.reload', { context: this.context, wait: 'complete' });
+    await this.bidi.send('browsingContext.reload', { context: this.tab, wait: 'complete' });
   }
 
   url(): string {
@@ -195,14 +196,14 @@ export class FirefoxPage extends Scope {
   async waitForURL(match: string | RegExp | ((url: URL) => boolean), options: { timeout?: number } = {}): Promise<void> {
     const test = (u: string) => (typeof match === 'string' ? u === match : match instanceof RegExp ? match.test(u) : match(new URL(u)));
     await retry(`waitForURL(${String(match)})`, async () => {
-      const u = await this.bidi.call<string>(this.context, 'sandbox', '() => (document.readyState === "loading" ? "" : location.href)');
+      const u = await this.bidi.call<string>(this.tab, 'sandbox', '() => (document.readyState === "loading" ? "" : location.href)');
       return u && test(u) ? true : { wait: `at ${u || '(loading)'}` };
     }, options.timeout);
   }
 
   async close(): Promise<void> {
     this.#offs.forEach((off) => off());
-    await this.bidi.send('browsingContext.close', { context: this.context });
+    await this.bidi.send('browsingContext.close', { context: this.tab });
   }
 
   /** Every frame of the tab, the top document first (as Playwright's, known from BiDi's events). */
@@ -211,13 +212,18 @@ export class FirefoxPage extends Scope {
   }
 
   mainFrame(): FirefoxFrame {
-    return new FirefoxFrame(this.bidi, this.context, this.#url);
+    return new FirefoxFrame(this.bidi, this.tab, this.#url);
   }
 
   evaluate: PlaywrightPage['evaluate'] = (fn: unknown, arg?: unknown) => this.mainFrame().evaluate(fn as string, arg);
 
+  /** The page's browser: one profile, its cookies and permissions (Playwright: the page's context). */
+  context(): PageSession {
+    return this.browser;
+  }
+
   async setViewportSize(size: { width: number; height: number }): Promise<void> {
-    await this.bidi.send('browsingContext.setViewport', { context: this.context, viewport: size });
+    await this.bidi.send('browsingContext.setViewport', { context: this.tab, viewport: size });
   }
 
   /** prefers-color-scheme for this browser's pages (Firefox sets it per browser, not per tab). */
@@ -227,7 +233,7 @@ export class FirefoxPage extends Scope {
 
   async screenshot(options: { path?: string; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {}): Promise<Buffer> {
     const { data } = await this.bidi.send<{ data: string }>('browsingContext.captureScreenshot', {
-      context: this.context,
+      context: this.tab,
       origin: options.fullPage ? 'document' : 'viewport',
       ...(options.clip ? { clip: { type: 'box', ...options.clip } } : {}),
     });

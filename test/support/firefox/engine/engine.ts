@@ -86,9 +86,16 @@ function labelTexts(el: Element): string[] {
   return out;
 }
 
+/** dom-accessibility-api's role, but a <th scope="row"> is a row header (HTML-AAM, as Playwright and browsers have it). */
+function roleOf(el: Element): string | null {
+  const role = getRole(el);
+  const scope = el.localName === 'th' && !el.hasAttribute('role') ? el.getAttribute('scope')?.toLowerCase() : undefined;
+  return scope === 'row' || scope === 'rowgroup' ? 'rowheader' : role;
+}
+
 function byRole(candidates: Element[], step: Extract<Step, { kind: 'role' }>): Element[] {
   return candidates.filter((el) => {
-    if (getRole(el) !== step.role) return false;
+    if (roleOf(el) !== step.role) return false;
     if (!step.includeHidden && isInaccessible(el, a11y)) return false;
     if (step.level !== undefined && headingLevel(el) !== step.level) return false;
     if (step.name && !matches(step.name, computeAccessibleName(el, a11y))) return false;

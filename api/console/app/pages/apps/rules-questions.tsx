@@ -27,10 +27,11 @@ export function HashQuestion({ value, fragment, onChange }: { value: boolean; fr
   );
 }
 
-export function QueryQuestion(props: { params: QueryParam[]; kept: string[]; error: string | null; onChange: (kept: string[]) => void }) {
+/** `onChange` gets the names now kept and the one the admin just checked or unchecked. */
+export function QueryQuestion(props: { params: QueryParam[]; kept: string[]; error: string | null; onChange: (kept: string[], name: string) => void }) {
   const { params, kept, error } = props;
   const hint = useId();
-  const toggle = (name: string, on: boolean) => props.onChange(on ? [...kept, name] : kept.filter((k) => k !== name));
+  const toggle = (name: string, on: boolean) => props.onChange(on ? [...kept, name] : kept.filter((k) => k !== name), name);
   return (
     <fieldset class={`question${error ? ' invalid' : ''}`} aria-describedby={hint}>
       <legend>Which parts after ? identify the page?</legend>

@@ -2,14 +2,15 @@
 // admin pastes a real URL and answers plain questions about it; the origin, a name, the page key the
 // extension would send and the screen are shown live. Used by the Apps pages and the first-run wizard.
 import { useState } from 'preact/hooks';
-import type { Site, SiteRules } from '@shared/contract';
+import type { Site } from '@shared/contract';
 import { api } from '../../api';
 import { Field, FormError, useSubmit } from '../../ui/form';
 import { LiveKey } from './live-key';
 import { HashQuestion, QueryQuestion } from './rules-questions';
-import { screenRow, ScreensEditor, type ScreenRow } from './screens-editor';
+import { ScreensEditor } from './screens-editor';
+import { draftOf, rulesOf, withUrl } from './site-draft';
 import { usePreview } from './use-preview';
-import { identifiesByDefault, looksHashRouted, originOf, queryParams, readUrl, suggestName, suggestScreen, type QueryParam } from './url-reading';
+import { originOf, queryParams, readUrl, suggestScreen, type QueryParam } from './url-reading';
 import './apps.css';
 
 export interface SiteFormProps {
@@ -18,53 +19,6 @@ export interface SiteFormProps {
   onSaved(site: Site): void;
   submitLabel?: string;
 }
-
-interface Draft {
-  url: string;
-  name: string;
-  /** The admin typed a name: stop suggesting one from the address. */
-  nameEdited: boolean;
-  hashRouting: boolean;
-  /** The admin answered the # question: stop reading the answer from the address. */
-  hashAnswered: boolean;
-  keepQuery: string[];
-  /** Query parameter names already answered for (pre-checked or not): pasting again does not undo a choice. */
-  seen: string[];
-  screens: ScreenRow[];
-}
-
-const draftOf = (site: Site | undefined): Draft => ({
-  url: site ? `${site.origin}/` : '',
-  name: site?.name ?? '',
-  nameEdited: Boolean(site),
-  hashRouting: site?.rules.hashRouting ?? false,
-  hashAnswered: Boolean(site),
-  keepQuery: site?.rules.keepQuery ?? [],
-  seen: site?.rules.keepQuery ?? [],
-  screens: (site?.rules.templates ?? []).map(screenRow),
-});
-
-/** A new address: suggest a name, and for a new site pre-answer the questions the address can answer. */
-function withUrl(draft: Draft, text: string, isNew: boolean): Draft {
-  const next = { ...draft, url: text };
-  const url = readUrl(text);
-  if (!url) return next;
-  if (!draft.nameEdited) next.name = suggestName(url);
-  if (!isNew) return next;
-  const fresh = queryParams(url).filter((p) => !draft.seen.includes(p.name));
-  next.seen = [...draft.seen, ...fresh.map((p) => p.name)];
-  next.keepQuery = [...draft.keepQuery, ...fresh.filter(identifiesByDefault).map((p) => p.name)];
-  if (!draft.hashAnswered) next.hashRouting = looksHashRouted(url);
-  return next;
-}
-
-const rulesOf = (draft: Draft, complete = false): SiteRules => ({
-  keepQuery: draft.keepQuery,
-  hashRouting: draft.hashRouting,
-  templates: draft.screens
-    .map((s) => ({ name: s.name.trim(), pattern: s.pattern.trim() }))
-    .filter((t) => !complete || (t.name && t.pattern)),
-});
 
 export function SiteForm({ site, onSaved, submitLabel }: SiteFormProps) {
   const [draft, setDraft] = useState(() => draftOf(site));
@@ -122,7 +76,7 @@ export function SiteForm({ site, onSaved, submitLabel }: SiteFormProps) {
       <div class="site-form-grid">
         <div class="stack">
           <HashQuestion value={draft.hashRouting} fragment={url?.hash ?? ''} onChange={(hashRouting) => setDraft({ ...draft, hashRouting, hashAnswered: true })} />
-          <QueryQuestion params={params} kept={draft.keepQuery} error={submit.fieldError('rules.keepQuery')} onChange={(keepQuery) => setDraft({ ...draft, keepQuery })} />
+          <QueryQuestion params={params} kept={draft.keepQuery} error={submit.fieldError('rules.keepQuery')} onChange={(keepQuery, name) => setDraft({ ...draft, keepQuery, answered: [...new Set([...draft.answered, name])] })} />
         </div>
         <LiveKey result={preview} hint="Paste an address above to see the page key the extension would send for it." />
       </div>
