@@ -3,20 +3,15 @@
  * dashboard on 127.0.0.1, answers every other request locally (there is no network), and injects
  * extension/anchoring (bundled by esbuild) into each page as the global `Anchoring`.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM } from '../support/browser';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const chromiumAvailable = existsSync(CHROMIUM);
-if (!chromiumAvailable) {
-  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: the anchoring tests cannot run (apt-get install -y chromium).`);
-  console.warn(`\n⚠⚠⚠ Chromium not found at ${CHROMIUM}: the anchoring browser tests are SKIPPED. Install it: apt-get install -y chromium\n`);
-}
+export { chromiumAvailable } from '../support/browser';
 
 const SERVED: Record<string, string> = {
   '/fixtures/': resolve('test/anchoring/fixtures'),
