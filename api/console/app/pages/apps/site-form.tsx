@@ -8,7 +8,7 @@ import { Field, FormError, useSubmit } from '../../ui/form';
 import { LiveKey } from './live-key';
 import { HashQuestion, QueryQuestion } from './rules-questions';
 import { ScreensEditor } from './screens-editor';
-import { draftOf, rulesOf, withUrl } from './site-draft';
+import { draftOf, rulesOf, withUrl, type Draft } from './site-draft';
 import { usePreview } from './use-preview';
 import { originOf, queryParams, readUrl, suggestScreen, type QueryParam } from './url-reading';
 import './apps.css';
