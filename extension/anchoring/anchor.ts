@@ -7,7 +7,7 @@ import search from 'approx-string-match';
 import { ATTRIBUTE_WEIGHTS, IDENTITY_ATTRIBUTES, TEXTUAL_ATTRIBUTES, stableAttributes } from './attributes';
 import { CONTEXT_SIZE, MAX_QUOTE } from './describe';
 import { positionSimilarity } from './position';
-import { DEFAULT_DECISION, type DecideOptions, type Evidence, decide, score } from './score';
+import { DEFAULT_DECISION, IDENTICAL_COPY_CONTEXT, type DecideOptions, type Evidence, decide, score } from './score';
 import { contextSimilarity, textSimilarity } from './similarity';
 import { PageSnapshot, queryAll } from './snapshot';
 import type {
@@ -61,7 +61,11 @@ export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorO
   const cssHits = parts.css ? queryAll(snapshot.root, parts.css.value, PER_SOURCE) : [];
   const candidates = gather(snapshot, parts, cssHits);
   const scored = [...candidates].map((candidate) => ({ candidate, score: score(evidence(snapshot, parts, cssHits, candidate)) }));
-  const decision = decide(scored, { ...DEFAULT_DECISION, ...options });
+  const list = parts.quote?.prefix || parts.quote?.suffix ? listOfCopies(scored) : null;
+  const decision = decide(scored, { ...DEFAULT_DECISION, ...options, inScrollingList: list !== null });
+  if (!decision.found && list && scored.every((s) => !isCopy(s) || (s.score.context ?? 1) < IDENTICAL_COPY_CONTEXT)) {
+    return { status: 'not_on_screen', reason: 'its look-alikes fill a list that scrolls, none on its record' };
+  }
   if (!decision.found) {
     const best = decision.best && { element: decision.best.candidate, confidence: decision.best.confidence };
     return best ? { status: 'not_found', best, reason: decision.reason } : { status: 'not_found', reason: decision.reason };
@@ -70,6 +74,36 @@ export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorO
   return quote
     ? { status: 'found', element: decision.candidate, confidence: decision.confidence, quote }
     : { status: 'found', element: decision.candidate, confidence: decision.confidence };
+}
+
+/** How alike a candidate must be in itself (text, attributes) to be the same control on another record. */
+const SAME_CONTROL = 0.95;
+
+type Scored = { candidate: Element; score: ReturnType<typeof score> };
+
+const isCopy = (s: Scored) => s.score.own >= SAME_CONTROL;
+
+/**
+ * The list that scrolls holding the element's copies (the same control on other records, two or more),
+ * or null. There a record can move to another row or out of view (virtualized lists draw only the rows
+ * in view), and is followed, or said to be off screen, by the text around it.
+ */
+function listOfCopies(scored: readonly Scored[]): Element | null {
+  const copies = scored.filter(isCopy);
+  if (copies.length < 2) return null;
+  const list = scrollingAncestor(copies[0]!.candidate);
+  return list && copies.every((s) => list.contains(s.candidate)) ? list : null;
+}
+
+/** The nearest ancestor that scrolls its overflowing content (not the page itself). */
+function scrollingAncestor(el: Element): Element | null {
+  const page = el.ownerDocument.documentElement;
+  for (let a = el.parentElement; a && a !== page && a !== el.ownerDocument.body; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
+    if ((scrolls(style.overflowY) && a.scrollHeight > a.clientHeight + 1) || (scrolls(style.overflowX) && a.scrollWidth > a.clientWidth + 1)) return a;
+  }
+  return null;
 }
 
 function gather(snapshot: PageSnapshot, parts: Parts, cssHits: Element[]): Set<Element> {

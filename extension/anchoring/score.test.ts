@@ -61,6 +61,20 @@ describe('decide', () => {
     expect(decide(slid).found).toBe(false);
   });
 
+  it('follows a record to another row of a scrolling list on its surroundings, and only there', () => {
+    // The copy left in the recorded place shows another record; the record moved two rows down.
+    const recycled = [
+      { candidate: 'old place', score: s(0.86, 0.8, 1, true, 0.5) },
+      { candidate: 'its record', score: s(0.8, 0.9, 1, false, 1) },
+    ];
+    expect(decide(recycled, { threshold: 0.65, margin: 0.1, inScrollingList: true })).toMatchObject({ found: true, candidate: 'its record' });
+    // Elsewhere (widgets repeated on a page) a copy is not followed on its surroundings.
+    expect(decide(recycled).found).toBe(false);
+    // Nor between copies whose surroundings read alike.
+    const alike = [recycled[0]!, { candidate: 'its record', score: s(0.8, 0.9, 1, false, 0.95) }];
+    expect(decide(alike, { threshold: 0.65, margin: 0.1, inScrollingList: true }).found).toBe(false);
+  });
+
   it('declines when another candidate has the same content, whatever the structure says', () => {
     expect(decide([{ candidate: 'a', score: s(0.95, 0.9) }, { candidate: 'b', score: s(0.7, 0.89) }]).found).toBe(false);
   });

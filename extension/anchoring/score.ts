@@ -15,7 +15,9 @@ const MIN_CONTEXT = 0.5;
  * Between identical-looking copies, the one at the recorded position wins only if its surroundings
  * still read as recorded: a re-sort can slide a look-alike into exactly the old position.
  */
-const IDENTICAL_COPY_CONTEXT = 0.9;
+export const IDENTICAL_COPY_CONTEXT = 0.9;
+/** Context agreement on which a copy identical in itself is followed to another place (a moved record). */
+const FOLLOWED_CONTEXT = 0.97;
 
 export interface Evidence {
   /** Agreement on each recorded attribute, with that attribute's weight. */
@@ -95,6 +97,11 @@ export interface DecideOptions {
   threshold: number;
   /** How far ahead of the runner-up the best candidate must be. */
   margin: number;
+  /**
+   * The element's identical copies fill a list that scrolls (a grid's row buttons): its record may have
+   * moved to another row, and is followed there on its surroundings.
+   */
+  inScrollingList?: boolean;
 }
 
 export const DEFAULT_DECISION: DecideOptions = { threshold: 0.65, margin: 0.1 };
@@ -109,6 +116,13 @@ type Decision<T> =
  */
 export function decide<T>(scored: readonly { candidate: T; score: Score }[], options: DecideOptions = DEFAULT_DECISION): Decision<T> {
   const ranked = [...scored].sort((a, b) => b.score.confidence - a.score.confidence);
+  // Among copies identical in themselves (the same button on every row), the one whose surroundings
+  // read as recorded is the element, wherever it now sits: a re-sort or a virtualized list recycling its
+  // rows moves a record, and the look-alike left at the old place scores on structure alone.
+  // Elsewhere, a widget repeated on the page reads as alike, so only a scrolling list's rows are followed.
+  const follows = (s: Score) => options.inScrollingList === true && readsAsRecorded(s);
+  const amongItsRecord = ranked.find((s) => ranked[0] && follows(s.score) && sameOwn(s.score, ranked[0].score) && s.score.confidence >= options.threshold);
+  if (amongItsRecord && amongItsRecord !== ranked[0]) ranked.splice(ranked.indexOf(amongItsRecord), 1), ranked.unshift(amongItsRecord);
   const top = ranked[0];
   if (!top) return { found: false, reason: 'no candidate element' };
   const best = { candidate: top.candidate, confidence: top.score.confidence };
@@ -116,18 +130,20 @@ export function decide<T>(scored: readonly { candidate: T; score: Score }[], opt
     return { found: false, best, reason: `best candidate's confidence ${top.score.confidence.toFixed(2)} is below ${options.threshold}` };
   }
   for (const other of ranked.slice(1)) {
+    const contender = other.score.confidence >= options.threshold / 2;
+    // Copies showing the same text and attributes (menu entries, pagination, row actions) are told
+    // apart by their surroundings: the top one's read as recorded, clearly better than the other's.
+    const identical = contender && sameOwn(top.score, other.score);
+    if (identical && follows(top.score) && top.score.context! - (other.score.context ?? 1) >= options.margin) continue;
     if (top.score.confidence - other.score.confidence < options.margin) {
       return { found: false, best, reason: 'ambiguous: another element matches almost as well' };
     }
-    const contender = other.score.confidence >= options.threshold / 2;
     if (contender && Math.abs(top.score.content - other.score.content) < options.margin / 2) {
       return { found: false, best, reason: 'ambiguous: another element has the same content in another place' };
     }
-    // Copies showing the same text and attributes (menu entries, pagination, row actions) are told
-    // apart by their surroundings only while the page keeps its structure and the surroundings still
-    // read as recorded, and only if the element shows something of its own (a "»" or an unlabelled
-    // icon is told apart by nothing).
-    const identical = contender && Math.abs(top.score.own - other.score.own) < 0.01;
+    // Otherwise identical copies are told apart only while the page keeps its structure and the
+    // surroundings still read as recorded, and only if the element shows something of its own (a "»"
+    // or an unlabelled icon is told apart by nothing).
     const surroundingsChanged = (top.score.context ?? 1) < IDENTICAL_COPY_CONTEXT;
     if (identical && (top.score.weakIdentity || !top.score.structureIntact || surroundingsChanged)) {
       return { found: false, best, reason: 'ambiguous: identical elements, and the page around them changed' };
@@ -135,3 +151,8 @@ export function decide<T>(scored: readonly { candidate: T; score: Score }[], opt
   }
   return { found: true, candidate: top.candidate, confidence: top.score.confidence };
 }
+
+const sameOwn = (a: Score, b: Score) => Math.abs(a.own - b.own) < 0.01;
+
+/** The element shows something of its own, and the text around it reads as recorded, all but word for word. */
+const readsAsRecorded = (s: Score) => !s.weakIdentity && s.context !== undefined && s.context >= FOLLOWED_CONTEXT;

@@ -22,9 +22,15 @@ export type CssSelector = Extract<AnchorSelector, { type: 'CssSelector' }>;
 export type AttributeSelector = Extract<AnchorSelector, { type: 'AttributeSelector' }>;
 export type PositionSelector = Extract<AnchorSelector, { type: 'ElementPositionSelector' }>;
 
+/**
+ * `not_on_screen`: the element's look-alikes (the same button on other records) fill a list that
+ * scrolls, none of them on the recorded record: a virtualized list shows that record only when it is
+ * scrolled to. Not a sign the tip is outdated, unlike `not_found`.
+ */
 export type AnchorResult =
   | { status: 'found'; element: Element; confidence: number; quote?: Range }
-  | { status: 'not_found'; best?: { element: Element; confidence: number }; reason: string };
+  | { status: 'not_found'; best?: { element: Element; confidence: number }; reason: string }
+  | { status: 'not_on_screen'; reason: string };
 
 /** Where anchoring looks: a whole document, or one element's subtree (a frame of an app, a test fixture). */
 export type AnchorRoot = Document | Element;

@@ -1,8 +1,8 @@
 /**
  * Keeps anchoring results current while the page changes. Mutations only mark the watcher dirty
  * (a few operations per batch of records); the work happens later, at most once per interval, in
- * an idle period or an animation frame. A found element that is still attached and unchanged keeps
- * its result without re-anchoring; nothing runs while nothing changes.
+ * an idle period or an animation frame. A found element that is still attached and unchanged, in
+ * itself and around it, keeps its result without re-anchoring; nothing runs while nothing changes.
  */
 import { anchorElement } from './anchor';
 import { stableAttributes } from './attributes';
@@ -33,6 +33,8 @@ export function watchAnchors<Id>(
   const results = new Map<Id, AnchorResult>();
   /** Fingerprints of found elements, to tell an unchanged one at a glance. */
   const fingerprints = new Map<Id, string>();
+  /** Where each found element's surroundings are read (its row, say): a mutation there is checked at once. */
+  const neighbourhoods = new Map<Id, Element>();
   let interval = minInterval;
   let lastPass = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,27 +42,51 @@ export function watchAnchors<Id>(
   /** Whether nodes or text were added since the last pass (what can make a missing anchor appear). */
   let grew = false;
 
-  const pass = (all: boolean) => {
+  /** Re-anchors what may have changed (`all`: everything); `only`: just these, now, between passes. */
+  const pass = (all: boolean, only?: readonly Id[]) => {
     const started = performance.now();
     const snapshot = new PageSnapshot(root);
     let changed = false;
     for (const id of results.keys()) if (!anchors.has(id)) changed = results.delete(id) || changed;
     for (const [id, anchor] of anchors) {
       const previous = results.get(id);
-      if (!all && previous) {
+      if (only && !only.includes(id)) continue;
+      if (!all && !only && previous) {
         if (previous.status === 'found' && isUnchanged(previous.element, fingerprints.get(id))) continue;
-        if (previous.status === 'not_found' && !grew) continue;
+        if (previous.status !== 'found' && !grew) continue;
       }
       const next = anchorElement(root, anchor, { snapshot });
-      if (next.status === 'found') fingerprints.set(id, fingerprint(next.element));
-      else fingerprints.delete(id);
+      if (next.status === 'found') {
+        fingerprints.set(id, fingerprint(next.element));
+        neighbourhoods.set(id, neighbourhoodOf(next.element));
+      } else {
+        fingerprints.delete(id);
+        neighbourhoods.delete(id);
+      }
       if (!previous || !sameResult(previous, next)) changed = true;
       results.set(id, next);
     }
-    grew = false;
-    lastPass = performance.now();
-    interval = Math.max(minInterval, (lastPass - started) / BUDGET);
+    if (!only) {
+      grew = false;
+      lastPass = performance.now();
+      interval = Math.max(minInterval, (lastPass - started) / BUDGET);
+    }
     if (changed || all) onChange(new Map(results));
+  };
+
+  /**
+   * Found elements whose surroundings a mutation touched and that now read otherwise (a virtualized
+   * list recycled their row for another record): re-anchored at once, so that no marker stands on
+   * another record until the next pass. Few are ever touched at once: only those rows.
+   */
+  const recheckTouched = (records: readonly MutationRecord[]) => {
+    const touched: Id[] = [];
+    for (const [id, around] of neighbourhoods) {
+      const result = results.get(id);
+      if (result?.status !== 'found' || !records.some((r) => around.contains(r.target))) continue;
+      if (!isUnchanged(result.element, fingerprints.get(id))) touched.push(id);
+    }
+    if (touched.length) pass(false, touched);
   };
 
   const run = () => {
@@ -86,6 +112,7 @@ export function watchAnchors<Id>(
         }
       }
     }
+    recheckTouched(records);
     schedule();
   });
   observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -108,11 +135,24 @@ export function watchAnchors<Id>(
   }
 }
 
-/** What re-anchoring would look at on the element itself: its text and its durable attributes. */
+/**
+ * What re-anchoring would look at: the element's text and durable attributes, and the text around it.
+ * A recycled row of a virtualized list keeps its button as it was and shows another record around it.
+ */
 function fingerprint(el: Element): string {
-  return `${el.localName}|${(el.textContent ?? '').slice(0, 500)}|${JSON.stringify(stableAttributes(el))}`;
+  const around = neighbourhoodOf(el);
+  const own = el.textContent ?? '';
+  return `${el.localName}|${own.slice(0, 500)}|${JSON.stringify(stableAttributes(el))}|${around === el ? '' : (around.textContent ?? '').slice(0, 300)}`;
+}
+
+/** The nearest ancestor (a few levels up) that shows more text than the element itself, else the element. */
+function neighbourhoodOf(el: Element): Element {
+  const own = el.textContent ?? '';
+  let level = 0;
+  for (let a = el.parentElement; a && level < 4; a = a.parentElement, level++) if ((a.textContent ?? '') !== own) return a;
+  return el;
 }
 
 function sameResult(a: AnchorResult, b: AnchorResult): boolean {
-  return a.status === 'found' ? b.status === 'found' && a.element === b.element : b.status === 'not_found';
+  return a.status === 'found' ? b.status === 'found' && a.element === b.element : b.status === a.status;
 }

@@ -58,8 +58,11 @@ export interface TipSummary {
   possiblyOutdated: Note['possiblyOutdated'];
 }
 
-/** What anchoring found for a tip on this page view: low-confidence tips still show, marked as unsure. */
-export type TipOutcome = 'found' | 'low-confidence' | 'not-found';
+/**
+ * What anchoring found for a tip on this page view: low-confidence tips still show, marked as unsure;
+ * `not-on-screen`: its record is not shown in a scrolling list now (anchoring/types.ts).
+ */
+export type TipOutcome = 'found' | 'low-confidence' | 'not-found' | 'not-on-screen';
 
 /** This tab's anchoring outcomes, for the panel ("Not found on this page"); kept in storage.session. */
 export interface TipAnchoring {

@@ -5,7 +5,7 @@
 import { PageSnapshot, anchorElement, describeElement, pinnability, type Anchor } from '../../extension/anchoring/index';
 import * as mutate from './fixtures/mutations';
 
-export type Outcome = 'found' | 'not_found' | 'WRONG';
+export type Outcome = 'found' | 'not_found' | 'not_on_screen' | 'WRONG';
 export type MutationName =
   | 'none'
   | 'hash-classes'
@@ -66,6 +66,7 @@ function apply(mutation: MutationName, target: Element, reword: Rewording | unde
 function judge(anchor: Anchor, marker: string): Judged {
   const result = anchorElement(document, anchor);
   if (result.status === 'not_found') return { outcome: 'not_found', reason: result.reason, confidence: result.best?.confidence };
+  if (result.status === 'not_on_screen') return { outcome: 'not_on_screen', reason: result.reason };
   const right = result.element.getAttribute(mutate.MARKER) === marker;
   if (right) return { outcome: 'found', confidence: result.confidence };
   const intended = document.querySelector(`[${mutate.MARKER}="${marker}"]`);

@@ -2,39 +2,16 @@
 // marker follows the element through a reload and the app's next release, a removed element lists
 // the tip as not found (reported to the API) and re-pinning it works; Ben, in her team, sees the
 // marker (which says only "Tip": what a tip says is read in the panel), opens it and replies in its discussion. Screenshots of pin mode, a
-// marker with its tooltip and the not-found list (light and dark) land in /tmp/shots.
-import type { Locator, Page } from '../support/driver';
+// marker with its tooltip and the not-found list (light and dark) land in screensDir('tips').
+import type { Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, E2E_BROWSER, screensDir } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
+import { expectMarkerOn, hint, marker, pinLabel, startPinModeFromPanel } from './pinning';
 import { launcher, openPanel, panel, panelFrame, suiteWorld } from './world';
 
 const SHOTS = screensDir('tips');
-
-const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
-const hint = (page: Page) => page.locator('[data-testid="alongside-pin-hint"]');
-const pinLabel = (page: Page) => page.locator('.pin-label');
-
-/** The marker sits on the element's top-right corner. */
-async function expectMarkerOn(page: Page, element: Locator): Promise<void> {
-  await expect
-    .poll(async () => {
-      const [m, e] = await Promise.all([marker(page).boundingBox(), element.boundingBox()]);
-      if (!m || !e) return 'not shown';
-      const cx = m.x + m.width / 2;
-      const cy = m.y + m.height / 2;
-      return Math.abs(cx - (e.x + e.width)) <= 12 && Math.abs(cy - e.y) <= 12 ? 'on it' : `marker at ${cx},${cy}; element corner at ${e.x + e.width},${e.y}`;
-    }, { timeout: 10_000 })
-    .toBe('on it');
-}
-
-async function startPinModeFromPanel(page: Page): Promise<void> {
-  const frame = await openPanel(page);
-  await frame.getByRole('button', { name: 'Pin a tip' }).click();
-  await hint(page).waitFor();
-  await page.locator('[data-testid="alongside-panel"]').waitFor({ state: 'detached' });
-}
 
 describe.skipIf(!browserAvailable)('tips pinned to page elements', () => {
   let url: string;

@@ -2,7 +2,7 @@
 // found here?) and what the page asked the panel to show (a picked element, a clicked marker). The
 // background keeps both per tab and sends them with the tab's state (tab-state.ts).
 import { signal } from '@preact/signals';
-import { askBackground, type PanelState, type PanelTarget, type TipAnchoring } from '../../messaging';
+import { askBackground, type PanelState, type PanelTarget, type TipAnchoring, type TipOutcome } from '../../messaging';
 
 const anchoring = signal<TipAnchoring | null>(null);
 export const target = signal<PanelTarget | null>(null);
@@ -11,11 +11,11 @@ export const focusedTip = signal<string | null>(null);
 /** "Not found on this page" is unfolded (an item shown from the inbox may be there: it unfolds it). */
 export const missingUnfolded = signal(true);
 
-/** The ids of this page's tips that anchoring could not find (once the page settled). */
-export function notFoundHere(pageKey: string): Set<string> {
+/** The ids of this page's tips with this anchoring outcome (`not-found`: once the page settled). */
+export function tipsHere(pageKey: string, outcome: TipOutcome): Set<string> {
   const a = anchoring.value;
   if (!a || a.pageKey !== pageKey) return new Set();
-  return new Set(Object.entries(a.outcomes).flatMap(([id, o]) => (o === 'not-found' ? [id] : [])));
+  return new Set(Object.entries(a.outcomes).flatMap(([id, o]) => (o === outcome ? [id] : [])));
 }
 
 /** The tab's tip state, as the background sent it. */

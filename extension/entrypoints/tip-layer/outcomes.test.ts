@@ -5,12 +5,21 @@ import { anchoredWords, outcomeOf, PageViewReports } from './outcomes';
 const el = {} as Element;
 const found = (confidence: number): AnchorResult => ({ status: 'found', element: el, confidence });
 const missing: AnchorResult = { status: 'not_found', reason: 'no candidate element' };
+const offScreen: AnchorResult = { status: 'not_on_screen', reason: 'its look-alikes fill a list that scrolls, none on its record' };
 
 describe('tip outcomes', () => {
   it('tells found, unsure and missing apart', () => {
     expect(outcomeOf(found(0.95))).toBe('found');
     expect(outcomeOf(found(0.7))).toBe('low-confidence');
     expect(outcomeOf(missing)).toBe('not-found');
+    expect(outcomeOf(offScreen)).toBe('not-on-screen');
+  });
+
+  it('reports nothing for a tip whose record is off screen, and reports it found once it is seen', () => {
+    const reports = new PageViewReports();
+    expect(reports.due(new Map([['a', offScreen]]), true)).toEqual([]);
+    expect(reports.due(new Map([['a', offScreen]]), true)).toEqual([]);
+    expect(reports.due(new Map([['a', found(0.9)]]), true)).toEqual([{ id: 'a', found: true, confidence: 0.9 }]);
   });
 
   it('reports each tip once per page view, a missing one only once the page settled', () => {

@@ -1,7 +1,8 @@
 /**
  * What anchoring found for each tip, in the words of the API and the panel, and which outcomes to
  * report: each tip once per page view; found ones as soon as they are found, missing ones only once
- * the page has had time to render (a single-page app draws after load, so "not yet" is not "not found").
+ * the page has had time to render (a single-page app draws after load, so "not yet" is not "not found"),
+ * and none for a tip whose record is not on screen now (only "not found" counts toward outdated).
  */
 import type { AnchorResult } from '../../anchoring/types';
 import type { TipOutcome } from '../../messaging/types';
@@ -15,6 +16,7 @@ const UNSURE_BELOW = 0.75;
 
 export function outcomeOf(result: AnchorResult): TipOutcome {
   if (result.status === 'not_found') return 'not-found';
+  if (result.status === 'not_on_screen') return 'not-on-screen';
   return result.confidence < UNSURE_BELOW ? 'low-confidence' : 'found';
 }
 
@@ -31,7 +33,8 @@ export class PageViewReports {
   due(results: ReadonlyMap<string, AnchorResult>, settled: boolean): OutcomeReport[] {
     const due: OutcomeReport[] = [];
     for (const [id, result] of results) {
-      if (this.reported.has(id) || (result.status === 'not_found' && !settled)) continue;
+      // A record scrolled out of view says nothing of the tip: nothing is reported until it is seen.
+      if (this.reported.has(id) || result.status === 'not_on_screen' || (result.status === 'not_found' && !settled)) continue;
       this.reported.add(id);
       due.push(result.status === 'found' ? { id, found: true, confidence: result.confidence } : { id, found: false, confidence: 0 });
     }

@@ -17,7 +17,7 @@ import { TipComposer } from './TipComposer';
 import { TipDetail } from './TipDetail';
 import { TipsNotFound } from './TipsNotFound';
 import { startPinning } from '../tips-actions';
-import { focusedTip, notFoundHere, target } from '../tips-store';
+import { focusedTip, target, tipsHere } from '../tips-store';
 import { useTipTarget } from '../use-tip-target';
 import { Empty, Skeleton } from '@shared/ui/states';
 import { tabCounts } from '@shared/text/page-counts';
@@ -94,7 +94,8 @@ function Content() {
   };
   const s = section.value;
   // Tips: a clicked marker shows its tip; a pick in pin mode opens the tip composer (or re-pin card).
-  const missing = notFoundHere(ctx.pageKey);
+  const missing = tipsHere(ctx.pageKey, 'not-found');
+  const offScreen = tipsHere(ctx.pageKey, 'not-on-screen');
   const pick = target.value?.kind === 'pick' && target.value.pick.pageKey === ctx.pageKey ? target.value.pick : null;
   if (s === 'notes' && focusedTip.value) return <TipDetail tipId={focusedTip.value} />;
 
@@ -151,7 +152,7 @@ function Content() {
           <Empty title="No questions about this page yet" message="Ask, and colleagues who know will answer here." />
         )
       ) : s === 'notes' ? (
-        <div class="list">{notes.map((n) => <NoteCard key={n.id} note={n} />)}</div>
+        <div class="list">{notes.map((n) => <NoteCard key={n.id} note={n} offScreen={offScreen.has(n.id)} />)}</div>
       ) : (
         <div class="list">{questions.map((q) => <QuestionCard key={q.id} summary={q} pageKey={ctx.pageKey} />)}</div>
       )}

@@ -11,7 +11,8 @@ function replaceNote(next: Note) {
   if (ctx) context.value = { ...ctx, notes: ctx.notes.map((n) => (n.id === next.id ? next : n)) };
 }
 
-export function NoteCard({ note }: { note: Note }) {
+/** `offScreen`: a tip whose record the page's scrolling list does not show now (no marker until it does). */
+export function NoteCard({ note, offScreen = false }: { note: Note; offScreen?: boolean }) {
   const own = note.author.id === me.value?.user.id;
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(note.body);
@@ -21,6 +22,7 @@ export function NoteCard({ note }: { note: Note }) {
       <header class="card-head">
         <span id={`note-${note.id}`} class="author">{note.author.name}</span>
         {note.anchor && <span class="tag tip" title="A tip is pinned to an element of the page">Tip</span>}
+        {offScreen && <span class="tag" title="Its record is not shown in the page's list now: scroll the list to it to see the marker">Not on screen now</span>}
         {note.possiblyOutdated && <span class="tag" title="Colleagues' browsers could not find the element this tip is pinned to">Possibly outdated</span>}
         {note.visibility !== 'org' && <span class="tag">{visibilityLabel[note.visibility]}</span>}
         <time class="muted" dateTime={note.createdAt} title={new Date(note.createdAt).toLocaleString()}>{timeAgo(note.createdAt)}</time>

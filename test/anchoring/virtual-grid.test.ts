@@ -1,0 +1,85 @@
+/**
+ * A tip pinned to one record's button in a virtualized grid (rows recycled as it scrolls): it follows its
+ * record, says "not on screen" while the record is scrolled away, and never stands on another record's
+ * button, whether anchored afresh or kept by the watcher while the rows change under it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Anchor } from '@shared/contract/anchors';
+import { chromiumAvailable, launch, type TestBrowser } from './browser';
+import type { Seen } from './in-page-grid';
+
+declare global {
+  interface Window {
+    Anchoring: typeof import('./page-entry');
+    grid: { scrollTo(id: number, offset: number): void; approved: number[] };
+  }
+}
+
+describe.skipIf(!chromiumAvailable)('anchoring in a virtualized grid (headless Chromium)', () => {
+  let browser: TestBrowser;
+  let page: Page;
+  let anchor: Anchor;
+  beforeAll(async () => {
+    browser = await launch();
+    page = await browser.context.newPage();
+    await page.goto(`${browser.origin}/fixtures/virtual-grid.html`);
+    await page.evaluate(() => window.grid.scrollTo(1042, 2));
+    anchor = await page.evaluate(() => window.Anchoring.grid.describeApprove(1042));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const scrollTo = (id: number, offset: number) => page.evaluate(([i, o]) => window.grid.scrollTo(i!, o!), [id, offset]);
+  const anchorNow = () => page.evaluate((a) => window.Anchoring.grid.anchorNow(a), anchor);
+
+  it('finds the record in whichever recycled row shows it, and says "not on screen" while it is scrolled away', async () => {
+    const outcomes: Record<string, Seen> = {};
+    // Record 1042 as the 3rd row in view (where it was pinned), the 7th, the 1st: each time another row element.
+    for (const offset of [2, 6, 0, 10]) {
+      await scrollTo(1042, offset);
+      outcomes[`in view, row ${offset + 1}`] = await anchorNow();
+    }
+    // Scrolled far away, and just out of view: the same buttons show other records.
+    await scrollTo(1300, 4);
+    outcomes['far away'] = await anchorNow();
+    await scrollTo(1055, 0);
+    outcomes['just below the view'] = await anchorNow();
+    expect(outcomes).toEqual({
+      'in view, row 3': { status: 'found', record: 'INV-1042' },
+      'in view, row 7': { status: 'found', record: 'INV-1042' },
+      'in view, row 1': { status: 'found', record: 'INV-1042' },
+      'in view, row 11': { status: 'found', record: 'INV-1042' },
+      'far away': { status: 'not_on_screen' },
+      'just below the view': { status: 'not_on_screen' },
+    });
+  });
+
+  it('the watcher lets go of a recycled row at once and finds the record in the row that shows it', async () => {
+    await scrollTo(1042, 2);
+    await page.evaluate((a) => window.Anchoring.grid.watch(a), anchor);
+    const now = () => page.evaluate(() => window.Anchoring.grid.watched());
+    const found = { status: 'found', record: 'INV-1042' };
+    await expect.poll(now).toEqual(found);
+    // A row at a time, as a person scrolls: each step shows the record in the next row element down. The
+    // answer is right as soon as the grid has drawn (its mutations observed), not at the next pass.
+    for (let offset = 3; offset <= 9; offset++) {
+      await scrollTo(1042, offset);
+      expect(await now(), `INV-1042 as row ${offset + 1}`).toEqual(found);
+    }
+    // Then back up past it: every row element shows another record now.
+    for (let id = 1043; id <= 1048; id++) {
+      await scrollTo(id, 0);
+      expect(await now(), `INV-${id} first in view`).toEqual({ status: 'not_on_screen' });
+    }
+    await scrollTo(1042, 5);
+    await expect.poll(now).toEqual(found);
+  });
+
+  it('a click on the pinned record’s button still reaches the app as its own', async () => {
+    await scrollTo(1042, 3);
+    await page.locator('.row', { hasText: 'INV-1042 ' }).getByRole('button', { name: 'Approve' }).click();
+    expect(await page.evaluate(() => window.grid.approved)).toEqual([1042]);
+  });
+});
