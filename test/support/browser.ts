@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page as PlaywrightPage } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page as PlaywrightPage } from 'playwright-core';
 import type { BrowserName, Context, Page, SessionPage } from './driver';
 import { FIREFOX, FIREFOX_EXTENSION_UUID, FirefoxBrowser } from './firefox/launch';
 
@@ -149,26 +149,43 @@ export function playwrightPage(page: Page): PlaywrightPage {
 /** Chromium here: no sandbox as root, and nothing that would reach out of this closed network. */
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** Sessions of their own (cookies, storage) in one browser of this run's, to open pages in. */
+export interface SessionBrowser {
+  newSession(options?: { colorScheme?: 'light' | 'dark' }): Promise<{ newPage(): Promise<SessionPage>; close(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
 /**
- * A browser without the extension (the web console), this run's (E2E_BROWSER): the same flags and CPU
- * throttle knob in Chromium. Each is a session of its own: its own cookies.
+ * A browser without the extension (the web console), this run's (E2E_BROWSER), whose sessions are
+ * Playwright's browser contexts in Chromium (the CPU throttle knob included) and BiDi user contexts in
+ * Firefox: one browser for a suite, a session a person.
  */
-export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ newPage(): Promise<SessionPage>; close(): Promise<void> }> {
+export async function launchBrowser(): Promise<SessionBrowser> {
   if (E2E_BROWSER === 'firefox') {
     if (CPU_THROTTLE) throw new Error('E2E_CPU_THROTTLE: Firefox has no CPU throttling over BiDi (it is a Chromium DevTools feature)');
-    const firefox = await FirefoxBrowser.launch({ colorScheme: options.colorScheme });
-    return { newPage: () => firefox.newPage(), close: () => firefox.close() };
+    const firefox = await FirefoxBrowser.launch();
+    return { newSession: (options = {}) => firefox.newSession(options.colorScheme), close: () => firefox.close() };
   }
-  const { context, close } = await launchPlainChromium(options);
-  return { newPage: () => context.newPage(), close };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+  return {
+    async newSession(options = {}) {
+      const context = await newChromiumContext(browser, options);
+      return { newPage: () => context.newPage(), close: () => context.close() };
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function newChromiumContext(browser: Browser, options: { colorScheme?: 'light' | 'dark' }): Promise<BrowserContext> {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } });
+  if (CPU_THROTTLE) throttleCpu(context, CPU_THROTTLE);
+  return context;
 }
 
 /** Chromium without the extension, with Playwright's whole context (the benchmarks' init scripts). */
 export async function launchPlainChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } });
-  if (CPU_THROTTLE) throttleCpu(context, CPU_THROTTLE);
-  return { context, close: () => browser.close() };
+  return { context: await newChromiumContext(browser, options), close: () => browser.close() };
 }
 
 /** Where a suite's screenshots go, a folder per browser (made now): to be looked at, they assert nothing. */

@@ -3,7 +3,7 @@
 import type { Settings } from '../../api/config';
 import type { SessionPage as Page } from './driver';
 import { startApiServer, type ApiServer } from './api-server';
-import { launchBrowser } from './browser';
+import { launchBrowser, type SessionBrowser } from './browser';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -18,11 +18,13 @@ export interface Console {
 
 export async function startConsole(settings: Partial<Settings> = {}): Promise<Console> {
   const server = await startApiServer(settings);
-  const browsers: Array<{ close(): Promise<void> }> = [];
+  // One browser for the suite, launched with its first page; each page a session of its own.
+  let browser: Promise<SessionBrowser> | undefined;
+  const sessions: Array<{ close(): Promise<void> }> = [];
   const open: Console['open'] = async (path = '/', options = {}) => {
-    const browser = await launchBrowser({ colorScheme: options.colorScheme });
-    browsers.push(browser);
-    const page = await browser.newPage();
+    const session = await (browser ??= launchBrowser()).then((b) => b.newSession({ colorScheme: options.colorScheme }));
+    sessions.push(session);
+    const page = await session.newPage();
     if (options.width) await page.setViewportSize({ width: options.width, height: 800 });
     await page.goto(`${server.origin}${path}`);
     return page;
@@ -39,7 +41,8 @@ export async function startConsole(settings: Partial<Settings> = {}): Promise<Co
       return page;
     },
     async close() {
-      await Promise.all(browsers.map((b) => b.close()));
+      await Promise.all(sessions.map((s) => s.close().catch(() => undefined))); // a test may have closed its own
+      await (await browser)?.close();
       await server.close();
     },
   };

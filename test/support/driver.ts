@@ -142,7 +142,7 @@ export interface PageSession {
   close(): Promise<void>;
 }
 
-/** A page with its own session (launchBrowser). */
+/** A page with its own session (launchBrowser's newSession). */
 export interface SessionPage extends Page {
   context(): PageSession;
 }

@@ -34,6 +34,11 @@ const CLICK_PERMISSION_PROMPT = `(() => {
   return true;
 })()`;
 
+/** A session of a Firefox (newSession): its tabs share its cookies, and no other session's. */
+export interface FirefoxSession extends FirefoxBrowserParts {
+  newPage(): Promise<FirefoxPage>;
+}
+
 export class FirefoxBrowser implements FirefoxBrowserParts {
   readonly bidi: Bidi;
   readonly #pages = new Set<FirefoxPage>();
@@ -68,9 +73,31 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
 
   /** A new tab on about:blank. */
   async newPage(): Promise<FirefoxPage> {
-    const { context } = await this.bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+    return this.newTab(this);
+  }
+
+  /**
+   * A session of its own in this browser (a BiDi user context: its own cookies and storage), as a
+   * Playwright browser context is; the colour scheme is the browser's, for every session.
+   */
+  async newSession(colorScheme: 'light' | 'dark' = 'light'): Promise<FirefoxSession> {
+    await this.setColorScheme(colorScheme);
+    const { userContext } = await this.bidi.send<{ userContext: string }>('browser.createUserContext', {});
+    const parts: FirefoxBrowserParts = {
+      bidi: this.bidi,
+      openTab: (url) => this.openTab(url),
+      setColorScheme: (scheme) => this.setColorScheme(scheme),
+      grantPermissions: (permissions) => this.grantPermissions(permissions),
+      cookies: () => this.cookies(userContext),
+      close: () => this.bidi.send('browser.removeUserContext', { userContext }).then(() => undefined),
+    };
+    return { ...parts, newPage: () => this.newTab(parts, userContext) };
+  }
+
+  private async newTab(parts: FirefoxBrowserParts, userContext?: string): Promise<FirefoxPage> {
+    const { context } = await this.bidi.send<{ context: string }>('browsingContext.create', { type: 'tab', ...(userContext ? { userContext } : {}) });
     await this.setWindowViewport(context);
-    return this.track(new FirefoxPage(this, context));
+    return this.track(new FirefoxPage(parts, context));
   }
 
   /**
@@ -189,8 +216,10 @@ export class FirefoxBrowser implements FirefoxBrowserParts {
     await this.browser.close();
   }
 
-  async cookies(): Promise<Cookie[]> {
-    const { cookies } = await this.bidi.send<{ cookies: BidiCookie[] }>('storage.getCookies', {});
+  /** The cookies of the default session, or of a user context's (newSession). */
+  async cookies(userContext?: string): Promise<Cookie[]> {
+    const partition = userContext ? { partition: { type: 'storageKey', userContext } } : {};
+    const { cookies } = await this.bidi.send<{ cookies: BidiCookie[] }>('storage.getCookies', partition);
     const sameSite = { strict: 'Strict', lax: 'Lax', none: 'None', default: 'Lax' } as const;
     return cookies.map((c) => ({ name: c.name, value: c.value.value, httpOnly: c.httpOnly, sameSite: sameSite[c.sameSite] }));
   }
