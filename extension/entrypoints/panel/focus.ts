@@ -1,6 +1,8 @@
 // Showing one item of the page in the panel (from the inbox): its section, scrolled to and focused;
 // a question opens.
 import { signal } from '@preact/signals';
+import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { announce, section } from './store';
 import { focusedTip, missingUnfolded } from './tips-store';
 
@@ -43,4 +45,14 @@ export function focusItem(kind: 'note' | 'question', id: string): void {
     20,
     () => announce('That item is no longer shown on this page.'),
   );
+}
+
+/**
+ * Focuses the element once it is shown, where the person will type. Not by the autofocus attribute:
+ * browsers honour it once per document, and block it in a cross-origin frame such as the panel.
+ */
+export function useFocusOnMount(ref: RefObject<HTMLElement | null>, when = true): void {
+  useEffect(() => {
+    if (when) ref.current?.focus();
+  }, []);
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { Markdown } from '@shared/ui/Markdown';
+import { useFocusOnMount } from '../focus';
 
 interface Props {
   label: string;
@@ -15,10 +16,7 @@ export function MarkdownEditor({ label, value, onInput, placeholder, rows = 4, a
   const [preview, setPreview] = useState(false);
   const id = useId();
   const box = useRef<HTMLTextAreaElement>(null);
-  // Focused here, not by the autofocus attribute: browsers honour that once per page, not in a panel that renders on.
-  useEffect(() => {
-    if (autoFocus) box.current?.focus();
-  }, []);
+  useFocusOnMount(box, autoFocus);
   return (
     <div class="editor">
       <div class="editor-bar">

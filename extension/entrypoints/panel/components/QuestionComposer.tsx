@@ -1,8 +1,9 @@
-import { useId } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import type { Expert } from '@shared/contract';
 import { patternForPageKey } from '@shared/page-key';
 import { me } from '../store';
 import { postThroughOutbox, useComposer } from '../use-composer';
+import { useFocusOnMount } from '../focus';
 import { MarkdownEditor } from './MarkdownEditor';
 import { VisibilityPicker, visibilityChosen } from './VisibilityPicker';
 
@@ -51,6 +52,8 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
     done: onDone,
   });
   const titleId = useId();
+  const titleBox = useRef<HTMLInputElement>(null);
+  useFocusOnMount(titleBox);
   const { title = '', body, visibility = 'org', teamId = null } = composer.fields;
 
   return (
@@ -58,7 +61,7 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
       {experts && <Recipients experts={experts} visibility={visibility} />}
       <div class="field">
         <label for={titleId}>Question</label>
-        <input id={titleId} type="text" value={title} autoFocus placeholder="What do you want to know?" onInput={(e) => composer.update({ title: e.currentTarget.value })} />
+        <input id={titleId} ref={titleBox} type="text" value={title} placeholder="What do you want to know?" onInput={(e) => composer.update({ title: e.currentTarget.value })} />
       </div>
       <MarkdownEditor label="Details (optional)" value={body} onInput={(v) => composer.update({ body: v })} rows={3} />
       <div class="composer-bar">
