@@ -107,7 +107,8 @@ export const PANEL_PORT = 'panel-state';
 /** Requests to the background: `request` is what the sender passes, `response` what it gets back. */
 export interface BackgroundRequests {
   /** content → background: this tab is now at `url` (first load or SPA navigation). null: not a granted site. */
-  'page:located': { request: { url: string }; response: TabPage | null };
+  /** `moved`: an in-page move (history API, hash) of the page the content script started on, not a new view. */
+  'page:located': { request: { url: string; moved: boolean }; response: TabPage | null };
   /**
    * content → background: I am framing the panel and will hand it `secret` (background/panel-frames.ts).
    * Only the frame that presents it is answered as the panel.

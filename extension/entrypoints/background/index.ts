@@ -39,11 +39,11 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(
     backgroundListener({
-      'page:located': ({ url }, sender) => {
+      'page:located': ({ url, moved }, sender) => {
         // The content script reports its own tab; a URL of another origin than the tab's is refused.
         const tabUrl = sender.tab?.url;
         if (tabUrl && new URL(tabUrl).origin !== new URL(url).origin) return null;
-        return locate(senderTab(sender), url).finally(() => void checkInbox());
+        return locate(senderTab(sender), url, { moved }).finally(() => void checkInbox());
       },
       'panel:expect': async ({ secret }, sender) => {
         if (sender.frameId !== 0) throw new Error('Only the content script of a tab frames its panel.');

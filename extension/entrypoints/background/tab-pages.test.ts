@@ -10,9 +10,12 @@ vi.mock('./badge', () => ({ showBadge: async () => undefined, showDefaultBadge: 
 vi.mock('@shared/page-key', () => ({ pageKey: (url: string) => url, screenName: () => null }));
 /** Each /context request waits until the test answers it. */
 const requests = new Map<string, (notes: Note[]) => void>();
+let contextCalls = 0;
 const api = fakeApi({
-  'GET /context': ({ query }) =>
-    new Promise((resolve) => requests.set(query!.url, (notes) => resolve({ counts: { notes: 0, tips: notes.length, openQuestions: 0 }, notes } as unknown as PageContext))),
+  'GET /context': ({ query }) => {
+    contextCalls++;
+    return new Promise((resolve) => requests.set(query!.url, (notes) => resolve({ counts: { notes: 0, tips: notes.length, openQuestions: 0 }, notes } as unknown as PageContext)));
+  },
 });
 vi.mock('../../server/settings', () => ({
   cachedSites: async () => [{ id: 's', name: 'CRM', origin, rules: {} }],
@@ -48,6 +51,40 @@ describe('locate', () => {
     expect((await tabTips(1, c))?.map((t) => t.id)).toEqual(['t1']);
     const told = tellTab.mock.calls.filter(([, type]) => type === 'page:update').map(([, , page]) => (page as { pageKey: string }).pageKey);
     expect(told).toEqual([c]);
+  });
+});
+
+describe('locate after an in-page move', () => {
+  const fetched = () => contextCalls;
+
+  it('fetches nothing for a move that keeps the page key, whether the first fetch is under way or done', async () => {
+    const page = `${origin}/accounts/1`;
+    const before = fetched();
+    const first = locate(1, page);
+    const tagged = locate(1, page, { moved: true }); // the app tagged its address; the same key
+    await answer(page, [tip('t1')]);
+    expect(await tagged).toEqual(await first);
+    expect((await locate(1, page, { moved: true }))?.counts).toMatchObject({ tips: 1 });
+    expect(fetched() - before).toBe(1);
+    expect((await tabPage(1))?.pageKey).toBe(page);
+  });
+
+  it('fetches again for a new view of the same page, and for a move to another page', async () => {
+    const [a, b] = [`${origin}/a`, `${origin}/b`];
+    const before = fetched();
+    const first = locate(1, a);
+    await answer(a);
+    await first;
+    requests.clear();
+    const reloaded = locate(1, a);
+    await answer(a);
+    await reloaded;
+    requests.clear();
+    const movedOn = locate(1, b, { moved: true });
+    await answer(b);
+    await movedOn;
+    expect(fetched() - before).toBe(3);
+    expect((await tabPage(1))?.pageKey).toBe(b);
   });
 });
 

@@ -57,19 +57,47 @@ async function siteFor(url: string): Promise<Site | null> {
 
 /** Each tab's latest locate: an older one that finishes later (SPA jumps A→B→C, B answered last) keeps nothing. */
 const locating = new Map<number, number>();
+/** Each tab's locate under way: its page key once known, its answer, and whether it is in. */
+const loading = new Map<number, { ticket: number; key: Promise<string | null>; page: Promise<TabPage | null>; done: boolean }>();
 
 /**
  * The tab is now at `url`: compute its page key by the site's rules, load the counts, show them.
  * Only the page key goes to the API. A newer locate of the tab overtakes this one: then nothing is
- * stored or told, and the answer (its caller's, which ignores it) is what this one found.
+ * stored or told, and the answer (its caller's, which ignores it) is what this one found. `moved`: an
+ * in-page move (history API, hash) rather than a new page view; one that keeps the page key (an app
+ * tagging its address with a session id, a sort order) is the same page, loaded or loading already.
  */
-export async function locate(tabId: number, url: string): Promise<TabPage | null> {
+export function locate(tabId: number, url: string, { moved = false } = {}): Promise<TabPage | null> {
   const ticket = (locating.get(tabId) ?? 0) + 1;
   locating.set(tabId, ticket);
+  const before = loading.get(tabId);
+  const site = siteFor(url);
+  const key = site.then((s) => (s ? pageKey(url, s.rules) : null));
+  const entry = { ticket, key, page: Promise.resolve<TabPage | null>(null), done: false };
+  entry.page = (async () => {
+    const found = await site;
+    const k = await key;
+    if (moved && k !== null && locating.get(tabId) === ticket) {
+      if (before && !before.done && (await before.key) === k && locating.get(tabId) === ticket) {
+        locating.set(tabId, before.ticket); // that locate is this page's: it stays the latest
+        return before.page;
+      }
+      const kept = await tabPage(tabId);
+      if (locating.get(tabId) === ticket && kept?.pageKey === k && kept.counts && !kept.problem) return kept;
+    }
+    return load(tabId, ticket, found, k);
+  })().finally(() => {
+    entry.done = true;
+    if (loading.get(tabId) === entry) loading.delete(tabId);
+  });
+  loading.set(tabId, entry);
+  return entry.page;
+}
+
+async function load(tabId: number, ticket: number, site: Site | null, key: string | null): Promise<TabPage | null> {
   const latest = () => locating.get(tabId) === ticket;
   const keep = async (page: TabPage, tips?: TipSummary[]) => (latest() ? store(page, tips) : page);
-  const site = await siteFor(url);
-  if (!site) {
+  if (!site || key === null) {
     // A tab that had a page (the site was just turned off or its permission removed) loses the UI now,
     // not at its next navigation.
     if (latest() && (await tabPage(tabId)) && latest()) {
@@ -79,7 +107,6 @@ export async function locate(tabId: number, url: string): Promise<TabPage | null
     }
     return null;
   }
-  const key = pageKey(url, site.rules);
   const base = { tabId, pageKey: key, site: { id: site.id, name: site.name, origin: site.origin }, screen: screenName(key, site.rules, site.origin) };
   const client = await sessionClient();
   if (!client) return keep({ ...base, counts: null, problem: 'signed-out' });

@@ -125,7 +125,7 @@ export default defineContentScript({
     let located = 0;
     watchLocation(ctx, async (url) => {
       const ticket = ++located;
-      const page = await askBackground('page:located', { url });
+      const page = await askBackground('page:located', { url, moved: ticket > 1 });
       if (ticket !== located || url !== location.href) return;
       current = page;
       if (!page) return takeAway();
