@@ -122,7 +122,10 @@ export function decide<T>(scored: readonly { candidate: T; score: Score }[], opt
   // Elsewhere, a widget repeated on the page reads as alike, so only a scrolling list's rows are followed.
   const follows = (s: Score) => options.inScrollingList === true && readsAsRecorded(s);
   const amongItsRecord = ranked.find((s) => ranked[0] && follows(s.score) && sameOwn(s.score, ranked[0].score) && s.score.confidence >= options.threshold);
-  if (amongItsRecord && amongItsRecord !== ranked[0]) ranked.splice(ranked.indexOf(amongItsRecord), 1), ranked.unshift(amongItsRecord);
+  if (amongItsRecord && amongItsRecord !== ranked[0]) {
+    ranked.splice(ranked.indexOf(amongItsRecord), 1);
+    ranked.unshift(amongItsRecord);
+  }
   const top = ranked[0];
   if (!top) return { found: false, reason: 'no candidate element' };
   const best = { candidate: top.candidate, confidence: top.score.confidence };

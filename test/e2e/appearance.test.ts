@@ -1,19 +1,16 @@
 // How the panel looks and reads: axe-core finds no serious or critical violation; the host page's CSS
 // does not change it (screenshots with and without the host's stylesheets match); dark mode
-// follows the system. Screenshots land in $TMPDIR/alongside-screens for a human look.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// follows the system. Screenshots land in screensDir (a folder per browser) for a human look.
 import { join } from 'node:path';
 import type { Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { seriousViolations } from './axe';
 import { launcher, note, openPanel, panelFrame, suiteWorld } from './world';
 
 type Box = { x: number; y: number; width: number; height: number };
 
-const shots = join(tmpdir(), 'alongside-screens');
-mkdirSync(shots, { recursive: true });
+const shots = screensDir('');
 
 /**
  * Pixels that differ between two PNG screenshots of the same size, counted in the browser (canvas),

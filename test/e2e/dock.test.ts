@@ -3,18 +3,15 @@
 // the page gets its width back on close; the width is set by pointer or keyboard and remembered; the
 // person can switch to floating and back with the composer's text kept; a marker's tip opens in the docked
 // panel; live updates and tip targeting work the same in both modes. Axe on the docked panel; screenshots
-// light and dark at 1280 and 400 px in $TMPDIR/alongside-screens/dock/.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// light and dark at 1280 and 400 px in screensDir (a folder per browser)/dock/.
 import { join } from 'node:path';
 import type { Locator, Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, E2E_BROWSER, playwrightPage } from '../support/browser';
+import { browserAvailable, E2E_BROWSER, playwrightPage, screensDir } from '../support/browser';
 import { seriousViolations } from './axe';
 import { launcher, note, openPanel, panel, panelFrame, suiteWorld } from './world';
 
-const shots = join(process.env.TMPDIR ?? tmpdir(), 'alongside-screens', 'dock');
-mkdirSync(shots, { recursive: true });
+const shots = screensDir('dock');
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

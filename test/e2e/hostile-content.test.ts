@@ -5,19 +5,18 @@
 // logging server every hostile URL points at hears nothing), only what marked produces is rendered (with the scrollers of wide blocks, ours), every
 // link is a plain http(s)/mailto link to a new tab without opener, and nothing leaves its card's box.
 // Then the content security policy is tested as the second wall: the panel with an ordinary note breaks
-// none of it; HTML injected past the sanitizer loads nothing, runs nothing and is not styled. Screenshots land in $TMPDIR/alongside-screens.
+// none of it; HTML injected past the sanitizer loads nothing, runs nothing and is not styled. Screenshots land in screensDir (a folder per browser).
 import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Frame, Page } from '../support/driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import dompurifyCases from '../fixtures/dompurify/expect.mjs';
 import { hostileNotes } from '../fixtures/hostile-notes';
-import { browserAvailable, E2E_EXTENSION_DIR } from '../support/browser';
+import { browserAvailable, E2E_EXTENSION_DIR, screensDir } from '../support/browser';
 import { startRequestLogServer, type RequestLogServer } from '../support/request-log-server';
 import { note, openPanel, panelFrame, suiteWorld } from './world';
 
-const shots = join(tmpdir(), 'alongside-screens');
+const shots = screensDir('');
 const PAGE_SIZE = 40;
 
 /** What marked (GFM) renders, and the attributes of each: all the panel may show of a note. */

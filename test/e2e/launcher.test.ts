@@ -3,19 +3,16 @@
 // marker pinned to it; in the demo app it covers no row of "Latest orders"; content that appears under it
 // later moves it. It can be dragged and moved with the keyboard, hidden on a page or a site from its menu
 // and shown again from the panel or the options page, and the panel lists the shortcuts as bound.
-// Screenshots (light and dark, 400 and 1280 px) land in $TMPDIR/alongside-screens/launcher/.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Screenshots (light and dark, 400 and 1280 px) land in screensDir (a folder per browser)/launcher/.
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import type { Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { launcher, note, openPanel, panel, panelFrame, suiteWorld } from './world';
 
-const shots = join(tmpdir(), 'alongside-screens', 'launcher');
-mkdirSync(shots, { recursive: true });
+const shots = screensDir('launcher');
 
 const DOCS_SITE = 'Alongside API docs';
 const pill = (page: Page) => page.locator('[data-testid="alongside-launcher-pill"]');

@@ -1,19 +1,16 @@
 // What a demanding user noticed in the panel (issue #12, part A), measured in the real panel: cards keep
 // wide colleague content inside them with their actions in view, the counts agree with the launcher and
 // say what they count, a question's detail for its asker, tips not found where they are seen, the Sort
-// menu whole at 400 px. Bounding boxes, not pixels; screenshots in $TMPDIR/alongside-screens/ux-a.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// menu whole at 400 px. Bounding boxes, not pixels; screenshots in screensDir (a folder per browser)/ux-a.
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable } from '../support/browser';
+import { browserAvailable, screensDir } from '../support/browser';
 import { must } from '../support/org-fixture';
 import { seriousViolations } from './axe';
 import { launcher, note, openPanel, panelFrame, suiteWorld } from './world';
 
-const shots = join(tmpdir(), 'alongside-screens', 'ux-a');
-mkdirSync(shots, { recursive: true });
+const shots = screensDir('ux-a');
 
 const LONG_CODE = `\`\`\`sh\ncurl -X POST https://crm.corp.example/api/v2/accounts/1005/renewals?include=owner,payment_terms,contacts --header "Authorization: Bearer $TOKEN"\n\`\`\``;
 const WIDE_TABLE = '| Region | Owner | Threshold | Approver | Escalation | Notes |\n|---|---|---|---|---|---|\n| EMEA | Ada Lovelace | 100000 | Finance director | Chief revenue officer | Quarterly review |';
