@@ -1,5 +1,6 @@
 // Files served on 127.0.0.1 as a web app would serve them: a host page of the suites' own (the anchoring
-// fixtures, a virtualized grid), under the URL prefixes given, each from its folder, and 404 for the rest.
+// fixtures, a virtualized grid, a strict single-page app), under the URL prefixes given, each from its
+// folder, and 404 for the rest, or the app's page for the paths its client-side routes take.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,17 +21,30 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Headers sent with every HTML page (a Content-Security-Policy, say). */
+  pageHeaders?: Record<string, string>;
+  /** Paths under this prefix that are no file get `routes.page` (a client-side router's addresses). */
+  routes?: { prefix: string; page: string };
+}
+
 /** Serves `folders` (URL prefix, such as `/fixtures/`, to an absolute folder) on a free port. */
-export async function serveFolders(folders: Record<string, string>): Promise<StaticServer> {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+export async function serveFolders(folders: Record<string, string>, options: ServeOptions = {}): Promise<StaticServer> {
+  const { pageHeaders = {}, routes } = options;
+  const fileOf = (path: string) => {
     const prefix = Object.keys(folders).find((p) => path.startsWith(p));
     const base = prefix && folders[prefix];
     const file = base && normalize(join(base, path.slice(prefix.length)));
-    if (!base || !file || !file.startsWith(base)) return void res.writeHead(404).end();
+    return base && file && file.startsWith(base) ? file : null;
+  };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = routes && path.startsWith(routes.prefix) ? fileOf(routes.page) : fileOf(path);
+    if (!file) return void res.writeHead(404).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? pageHeaders : {}) }).end(body);
     } catch {
       res.writeHead(404).end();
     }
