@@ -1,16 +1,24 @@
 // What the extension costs a host page: the bytes injected into every page of a granted site, and the
 // page's load time and long tasks with the extension (signed in, site granted, launcher drawn) against
-// the same page in the same Chromium without it, measured alternately in one run.
+// the same page in the same Chromium without it, measured alternately in one run. Then a minute on an
+// app that renders as frameworks do (test/e2e/hosts/strict-app.js: a new tree per navigation, a re-render
+// each second, under a strict CSP), with a tip on it: long tasks and JavaScript heap growth, with and
+// without the extension.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM, launchWithExtension } from '../../test/support/browser';
-import { connectAndGrant, launcher, startWorld } from '../../test/e2e/world';
+import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../test/support/browser';
+import { serveFolders } from '../../test/support/static-server';
+import { must } from '../../test/support/org-fixture';
+import { marker } from '../../test/e2e/pinning';
+import { connectAndGrant, launcher, note, startWorld, type World } from '../../test/e2e/world';
 import type { BenchResult } from '../report';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+/** Seconds each browser spends on the re-rendering app. */
+const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 60);
 
 /** The content script of the release build: what every page of a granted site receives. */
 function injectedBytes(): { raw: number; gzip: number } {
@@ -46,6 +54,64 @@ async function loadOnce(context: BrowserContext, url: string, waitForLauncher: b
   }
 }
 
+interface Soak {
+  longTasks: number;
+  longTaskMs: number;
+  /** JavaScript heap in use after a garbage collection, at the start and the end (the page's isolate: its content scripts too). */
+  heapStart: number;
+  heapEnd: number;
+}
+
+/**
+ * A minute on the re-rendering app: the app re-renders each second and goes to Reports and back every
+ * 5 s (a new tree each time). After 20 s of the same as warm-up (V8 compiles, caches fill: the heap grows
+ * by itself then), long tasks are counted and the heap measured after a forced garbage collection at
+ * both ends.
+ */
+async function soak(context: BrowserContext, url: string, withTip: boolean): Promise<Soak> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    if (withTip) await marker(page).waitFor();
+    else await page.getByRole('button', { name: 'Export ledger' }).waitFor();
+    const cdp = await context.newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const navigate = async (seconds: number) => {
+      for (let elapsed = 0; elapsed < seconds; elapsed += 5) {
+        await page.getByRole('link', { name: elapsed % 10 ? 'Accounts' : 'Reports' }).click();
+        await page.waitForTimeout(5000);
+      }
+    };
+    await navigate(20);
+    const heapStart = await heap();
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    await navigate(SOAK_S);
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    return { longTasks: tasks.length, longTaskMs: tasks.reduce((a, b) => a + b, 0), heapStart, heapEnd: await heap() };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The app served with its strict CSP, granted in Ada's browser, with one tip on its Export button. */
+async function strictApp(world: World, browser: ExtensionBrowser) {
+  const csp = "default-src 'self'; require-trusted-types-for 'script'; trusted-types ledger";
+  const app = await serveFolders({ '/': resolve('test/e2e/hosts') }, { pageHeaders: { 'content-security-policy': csp }, routes: { prefix: '/app/', page: '/strict-app.html' } });
+  await must(world.server.api.request('POST', '/sites', { token: world.admin.token, json: { origin: app.origin, name: 'Ledger' } }));
+  const options = await browser.openExtensionPage('options.html');
+  await options.getByRole('button', { name: 'Grant Ledger' }).click();
+  await options.getByRole('button', { name: 'Turn off Ledger' }).waitFor();
+  await options.close();
+  const url = `${app.origin}/app/accounts`;
+  await note(world, world.ada, url, 'Export after the nightly close.', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="export"]' }] } });
+  return { url, close: () => app.close() };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(): Promise<BenchResult[]> {
@@ -76,6 +142,12 @@ export async function run(): Promise<BenchResult[]> {
     const loadWithout = median(b.map((r) => r.load));
     const tasksWith = a.reduce((n, r) => n + r.longTasks, 0);
     const tasksWithout = b.reduce((n, r) => n + r.longTasks, 0);
+
+    const ledger = await strictApp(world, withExtension);
+    const soakWithout = await soak(without, ledger.url, false);
+    const soakWith = await soak(withExtension.context, ledger.url, true);
+    await ledger.close();
+    const growth = (s: Soak) => s.heapEnd - s.heapStart;
     return [
       { name: 'extension: injected content script, gzipped', value: bytes.gzip / 1024, unit: 'KB', note: `${(bytes.raw / 1024).toFixed(1)} KB raw; budget 15 KB gzipped` },
       { name: 'extension: host page load without the extension', value: loadWithout, unit: 'ms', note: `median of ${LOADS} loads of the demo app's account page` },
@@ -92,6 +164,18 @@ export async function run(): Promise<BenchResult[]> {
         value: tasksWith,
         unit: 'tasks',
         note: `${tasksWithout} without; ${a.reduce((n, r) => n + r.longTaskMs, 0).toFixed(0)} ms vs ${b.reduce((n, r) => n + r.longTaskMs, 0).toFixed(0)} ms in total over ${LOADS} loads each`,
+      },
+      {
+        name: `extension: long tasks in ${SOAK_S} s on a re-rendering app with a tip, with / without the extension`,
+        value: soakWith.longTasks,
+        unit: 'tasks',
+        note: `${soakWithout.longTasks} without (${soakWith.longTaskMs.toFixed(0)} ms vs ${soakWithout.longTaskMs.toFixed(0)} ms); after 20 s of warm-up; the app re-renders each second and remounts every 5 s; target: none added`,
+      },
+      {
+        name: `extension: JS heap growth in ${SOAK_S} s on a re-rendering app with a tip, with the extension`,
+        value: growth(soakWith) / 1024,
+        unit: 'KB',
+        note: `${kb(growth(soakWithout))} without; heap after GC ${kb(soakWith.heapStart)} → ${kb(soakWith.heapEnd)} with, ${kb(soakWithout.heapStart)} → ${kb(soakWithout.heapEnd)} without (the page's isolate, content scripts included); target: no growth beyond the app's own`,
       },
     ];
   } finally {
