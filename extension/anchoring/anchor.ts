@@ -91,8 +91,36 @@ const isCopy = (s: Scored) => s.score.own >= SAME_CONTROL;
 function listOfCopies(scored: readonly Scored[]): Element | null {
   const copies = scored.filter(isCopy);
   if (copies.length < 2) return null;
-  const list = scrollingAncestor(copies[0]!.candidate);
+  const first = copies[0]!.candidate;
+  const list = scrollingAncestor(first) ?? virtualSpacer(first);
   return list && copies.every((s) => list.contains(s.candidate)) ? list : null;
+}
+
+/** A virtualized list's pool of rows in view is this small; a container with more children is no spacer. */
+const MAX_POOL = 300;
+
+/**
+ * Where the page itself scrolls a virtualized list (a window virtualizer): the box sized for all its
+ * records, taller than the window, whose children (the rows in view, or the one block holding them)
+ * fill less than half of it. A laid-out page's containers are filled by what they hold.
+ */
+function virtualSpacer(el: Element): Element | null {
+  const doc = el.ownerDocument;
+  const viewHeight = doc.defaultView?.innerHeight ?? 0;
+  for (let a = el.parentElement, level = 0; a && a !== doc.body && a !== doc.documentElement && level < 6; a = a.parentElement, level++) {
+    const height = a.getBoundingClientRect().height;
+    if (height < 1.5 * viewHeight || a.children.length > MAX_POOL) continue;
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const child of Array.from(a.children)) {
+      const box = child.getBoundingClientRect();
+      if (!box.height) continue;
+      top = Math.min(top, box.top);
+      bottom = Math.max(bottom, box.bottom);
+    }
+    if (bottom - top < height / 2) return a;
+  }
+  return null;
 }
 
 /** The nearest ancestor that scrolls its overflowing content (not the page itself). */
