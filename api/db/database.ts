@@ -40,7 +40,11 @@ export const pgliteDir = (dataDir: string) => join(dataDir, 'pgdata');
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir && pgliteDir(dataDir));
+  return pgliteDatabase(await PGlite.create(dataDir && pgliteDir(dataDir)));
+}
+
+/** The handle over a PGlite instance already open (a fresh one, or one loaded from a dump of another). */
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   const unlisteners: Array<() => Promise<void>> = [];
   return {

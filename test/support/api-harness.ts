@@ -7,6 +7,7 @@ import { migrateDatabase } from '../../api/db/migrate';
 import { loadConfig, type Settings } from '../../api/config';
 import { createServices, type Services } from '../../api/wiring';
 import { createTestDatabase, postgresAvailable } from './postgres';
+import { freshPglite } from './pglite-template';
 
 export type Driver = 'pglite' | 'postgres';
 
@@ -73,8 +74,8 @@ export class TestApi {
 /** Opens a fresh database of the driver with the app on it; returns the API and its teardown. */
 export async function startTestApi(driver: Driver, options: Partial<Settings> = {}) {
   const pgDb = driver === 'postgres' ? await createTestDatabase() : undefined;
-  const database = await openDatabase(pgDb ? { driver: 'postgres', url: pgDb.url, poolSize: 5 } : { driver: 'pglite' });
-  await migrateDatabase(database);
+  const database = pgDb ? await openDatabase({ driver: 'postgres', url: pgDb.url, poolSize: 5 }) : await freshPglite();
+  if (pgDb) await migrateDatabase(database);
   const services = await createServices(database, testSettings(options));
   const api = new TestApi(driver, database, services, createApp(services));
   return {
