@@ -13,7 +13,7 @@
 // Our popover is manual: it takes no focus when shown, no light dismiss and no Escape, so the app's
 // dialog keeps its keys, Escape and focus. The app's code sees one extra child in its open dialog, its
 // text and controls none (they are in our shadow root).
-import { pageBody } from '../../host-page/document';
+import { pageBody, pageRoot } from '../../host-page/document';
 
 export interface TopLayer {
   /** Shows the host in the top layer (it was just put into the page) and starts following the app's. */
@@ -57,7 +57,8 @@ export function createTopLayer(host: HTMLElement): TopLayer {
 
   /** Puts the host where it must be (the topmost modal dialog, else the body) and on top. */
   function sync(raiseAnyway: boolean) {
-    const open = new Set(document.querySelectorAll('dialog:modal'));
+    // Through the root element: the page can shadow `document.querySelectorAll` (host-page/document.ts).
+    const open = new Set(pageRoot()?.querySelectorAll('dialog:modal') ?? []);
     modals = [...modals.filter((d) => open.has(d)), ...[...open].filter((d) => !modals.includes(d))];
     const parent: Parent | null = modals.at(-1) ?? pageBody();
     if (!parent) return;
