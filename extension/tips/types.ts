@@ -16,6 +16,11 @@ interface TipLayerHost {
   openPanel(): void;
   /** Where keyboard focus goes back to when pin mode ends without a pick. */
   restoreFocus(): void;
+  /**
+   * The app's modal dialog open now, outside which the page is inert (entrypoints/content/top-layer.ts),
+   * and a call after it changes: no marker stands for an element hidden behind it.
+   */
+  topLayer: { blocker(): Element | null; onChange(listener: () => void): () => void };
 }
 
 export interface TipLayer {

@@ -8,11 +8,11 @@ export const marker = (page: Page) => page.locator('[data-testid="alongside-tip-
 export const hint = (page: Page) => page.locator('[data-testid="alongside-pin-hint"]');
 export const pinLabel = (page: Page) => page.locator('.pin-label');
 
-/** The marker sits on the element's top-right corner. */
-export async function expectMarkerOn(page: Page, element: Locator): Promise<void> {
+/** The marker (the page's only one, unless named) sits on the element's top-right corner. */
+export async function expectMarkerOn(page: Page, element: Locator, shown = marker(page)): Promise<void> {
   await expect
     .poll(async () => {
-      const [m, e] = await Promise.all([marker(page).boundingBox(), element.boundingBox()]);
+      const [m, e] = await Promise.all([shown.boundingBox(), element.boundingBox()]);
       if (!m || !e) return 'not shown';
       const cx = m.x + m.width / 2;
       const cy = m.y + m.height / 2;

@@ -52,6 +52,7 @@ export async function serveFolders(folders: Record<string, string>, options: Ser
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // A browser still open keeps its sockets alive, and close() would wait for them.
+    close: () => new Promise<void>((done) => (server.close(() => done()), server.closeAllConnections())),
   };
 }

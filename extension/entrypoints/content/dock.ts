@@ -1,6 +1,7 @@
 // Where the launcher sits: docked to the left or right edge, at a distance from the bottom, remembered
 // per site (the origin). What is under it decides where it actually sits: placement.ts.
 import { browser } from 'wxt/browser';
+import { pageBody, pageRoot } from '../../host-page/document';
 
 export interface DockPosition {
   side: 'left' | 'right';
@@ -8,7 +9,15 @@ export interface DockPosition {
   bottom: number;
 }
 
-export const DEFAULT_DOCK: DockPosition = { side: 'right', bottom: 96 };
+/**
+ * Where the launcher (and so the panel) sits until the person moves it: at the page's inline end, the right
+ * on a left-to-right page, the left on a right-to-left one, where its own toolbars and menus do not start.
+ */
+export function defaultDock(): DockPosition {
+  const el = pageBody() ?? pageRoot();
+  const rtl = !!el && getComputedStyle(el).direction === 'rtl';
+  return { side: rtl ? 'left' : 'right', bottom: 96 };
+}
 const MARGIN = 16;
 
 /** The dock a launcher dropped at (x, y) snaps to, for a viewport and launcher height. */

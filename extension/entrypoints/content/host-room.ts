@@ -4,13 +4,14 @@
 // Every change is one inline declaration with !important (no host stylesheet rule outranks it) whose
 // earlier value is kept and put back exactly on release; nothing but lengths we compute is written.
 import { elementsFromPoint, pageRoot } from '../../host-page/document';
+import { zoomOf } from './zoom-counter';
 
 export type Side = 'left' | 'right';
 
 interface Held {
   element: HTMLElement;
   property: string;
-  /** The element's inset or margin without us, in px, measured once when taken. */
+  /** The element's inset or margin without us, in viewport px, measured once when taken. */
   base: number;
   /**
    * The inline declaration before ours, and the style attribute as the host wrote it (null: none) with
@@ -57,7 +58,8 @@ export function createHostRoom(ownHost: Element): HostRoom {
   const held = new Map<HTMLElement, Held>();
   let current: { side: Side; width: number } | null = null;
 
-  const valueOf = (h: Held) => `${h.base + (current?.width ?? 0)}px`;
+  // In the element's own CSS px: an app's CSS zoom (on the root, say) multiplies the lengths we write.
+  const valueOf = (h: Held) => `${(h.base + (current?.width ?? 0)) / zoomOf(h.element)}px`;
   const apply = (h: Held) => {
     if (h.element.style.getPropertyValue(h.property) === valueOf(h) && h.element.style.getPropertyPriority(h.property) === 'important') return;
     h.element.style.setProperty(h.property, valueOf(h), 'important');
@@ -148,7 +150,7 @@ export function createHostRoom(ownHost: Element): HostRoom {
       if (first) {
         const root = pageRoot();
         if (!root) return;
-        take(root, `margin-${side}`, px(getComputedStyle(root).getPropertyValue(`margin-${side}`)));
+        take(root, `margin-${side}`, px(getComputedStyle(root).getPropertyValue(`margin-${side}`)) * zoomOf(root));
         takeFixed();
         pageChanges.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] });
       } else {

@@ -57,6 +57,7 @@ export default defineContentScript({
           ask: askBackground,
           openPanel: open,
           restoreFocus: () => launcher.element.focus(),
+          topLayer: ui.topLayer,
         });
       })();
       tipLayer.then(use, (err: unknown) => {

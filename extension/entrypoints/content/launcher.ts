@@ -7,7 +7,7 @@ import type { Counts, TabPage } from '../../messaging';
 import { askBackground } from '../../messaging';
 import { createElement, ownMarkup, pageRoot } from '../../host-page/document';
 import { hideLauncher, hiddenLaunchers, hiding, onHiddenChange, showLauncher, type HiddenLauncher } from '../../launcher/hidden';
-import { DEFAULT_DOCK, dockAt, loadDock, saveDock, type DockPosition } from './dock';
+import { defaultDock, dockAt, loadDock, saveDock, type DockPosition } from './dock';
 import { createLauncherMenu } from './launcher-menu';
 import { watchLayout, type LayoutWatch } from './layout-watch';
 import { boxAt, coverCost, EDGE_MARGIN, findPlace, pointClassifier, type Box } from './placement';
@@ -112,8 +112,8 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
   let hidden: HiddenLauncher[] = [];
   let shortcut = '';
   /** Where the person wants it (their saved place, else the default); `dock` is where it is now. */
-  let wanted: DockPosition = DEFAULT_DOCK;
-  let dock: DockPosition = DEFAULT_DOCK;
+  let wanted: DockPosition = defaultDock();
+  let dock: DockPosition = wanted;
   /** What the person's own placement covered when they made it (kept with it): only more than that moves it. */
   let accepted = 0;
   let watch: LayoutWatch | null = null;
@@ -350,7 +350,7 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
       hidden = all;
       shortcut = shortcuts.find((s) => s.name === 'toggle-panel')?.shortcut ?? '';
       if (page) show(page);
-      wanted = saved ? { side: saved.side, bottom: saved.bottom } : DEFAULT_DOCK;
+      wanted = saved ? { side: saved.side, bottom: saved.bottom } : defaultDock();
       accepted = saved?.covered ?? 0;
       place(wanted);
       const stopHidden = onHiddenChange((next) => {

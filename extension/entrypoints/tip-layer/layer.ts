@@ -6,6 +6,7 @@
  */
 import { describeElement } from '../../anchoring/describe';
 import { createElement } from '../../host-page/document';
+import { shadowIncludingContains } from '../../host-page/flat-tree';
 import type { AnchorResult } from '../../anchoring/types';
 import { watchAnchors, type AnchorWatcher } from '../../anchoring/watch';
 import type { Anchor } from '@shared/contract/anchors';
@@ -29,7 +30,13 @@ export const createTipLayer: CreateTipLayer = (host) => {
   root.append(style);
   host.root.append(root);
   const shadowHost = (host.root.getRootNode() as ShadowRoot).host;
-  const markers = createMarkers(root, (tipId) => void open(tipId));
+  /** Behind the app's modal dialog: inert, so neither marked nor offered by pin mode. */
+  const blocked = (element: Element) => {
+    const dialog = host.topLayer.blocker();
+    return !!dialog && !shadowIncludingContains(dialog, element);
+  };
+  const markers = createMarkers(root, (tipId) => void open(tipId), blocked);
+  const stopFollowingTopLayer = host.topLayer.onChange(() => markers.refresh());
 
   let page: TabPage | null = null;
   let tips = new Map<string, TipSummary>();
@@ -137,6 +144,7 @@ export const createTipLayer: CreateTipLayer = (host) => {
       pinning = startPinMode({
         root,
         host: shadowHost,
+        blocked,
         onPick: (element, selection) => {
           pinning = null;
           if (!page) return;
@@ -156,6 +164,7 @@ export const createTipLayer: CreateTipLayer = (host) => {
       watcher = null;
       clearTimeout(settleTimer);
       markers.clear();
+      stopFollowingTopLayer();
       root.remove();
       page = null;
     },

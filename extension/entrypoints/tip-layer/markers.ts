@@ -9,6 +9,7 @@
 import { autoUpdate, computePosition, flip, hide, offset, shift, type Rect } from '@floating-ui/dom';
 import type { TipOutcome, TipSummary } from '../../messaging/types';
 import { createElement, ownMarkup, pageRoot } from '../../host-page/document';
+import { zoomOf } from '../content/zoom-counter';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
@@ -19,12 +20,16 @@ interface Marker {
   shows: string;
   button: HTMLButtonElement;
   tooltip: HTMLDivElement;
+  /** Places (or hides) it again. */
+  update: () => void;
   cleanup: () => void;
 }
 
 interface Markers {
   /** Shows a marker for each placed tip (and removes the others). */
   place(placed: ReadonlyMap<string, { tip: TipSummary; element: Element; outcome: TipOutcome }>): void;
+  /** Places every marker again (the app opened or closed a modal dialog, which moves nothing). */
+  refresh(): void;
   clear(): void;
 }
 
@@ -37,8 +42,9 @@ function pageArea(): Rect {
   const root = pageRoot();
   if (!root) return { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
   const style = getComputedStyle(root);
-  const left = Number.parseFloat(style.marginLeft) || 0;
-  const right = Number.parseFloat(style.marginRight) || 0;
+  // Computed margins are in the root's CSS px: times its zoom for viewport px.
+  const left = (Number.parseFloat(style.marginLeft) || 0) * zoomOf(root);
+  const right = (Number.parseFloat(style.marginRight) || 0) * zoomOf(root);
   // The root's client box is the window's, without its scrollbars.
   return { x: left, y: 0, width: Math.max(0, root.clientWidth - left - right), height: root.clientHeight };
 }
@@ -51,7 +57,11 @@ function caveat(tip: TipSummary, outcome: TipOutcome): string | null {
   return outcome === 'low-confidence' ? 'May point at the wrong element' : null;
 }
 
-export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void): Markers {
+/**
+ * @param blocked whether an element is behind the app's modal dialog (inert, out of reach): its marker
+ *   hides meanwhile, while the markers of elements inside the dialog show above it (top layer).
+ */
+export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void, blocked: (element: Element) => boolean): Markers {
   const layer = createElement('div');
   layer.className = 'tip-markers';
   root.append(layer);
@@ -92,7 +102,8 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
         // On the element's top-right corner, like a badge: beside it without covering its neighbours.
         middleware: [offset({ mainAxis: -10, crossAxis: -10 }), shift({ padding: 2, crossAxis: true, rootBoundary: pageArea() }), hide()],
       });
-      const hidden = !element.isConnected || box.width === 0 || box.height === 0 || middlewareData.hide?.referenceHidden === true;
+      const hidden =
+        !element.isConnected || box.width === 0 || box.height === 0 || middlewareData.hide?.referenceHidden === true || blocked(element);
       button.hidden = hidden;
       if (hidden) tooltip.hidden = true;
       Object.assign(button.style, { left: `${x}px`, top: `${y}px` });
@@ -140,7 +151,7 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
 
     layer.append(button, tooltip);
     const cleanup = autoUpdate(element, button, () => void update(), { layoutShift: true });
-    return { element, shows: shows(tip, outcome), button, tooltip, cleanup };
+    return { element, shows: shows(tip, outcome), button, tooltip, update: () => void update(), cleanup };
   }
 
   function remove(id: string) {
@@ -159,6 +170,9 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
         if (!next || next.element !== m.element || shows(next.tip, next.outcome) !== m.shows) remove(id);
       }
       for (const [id, { tip, element, outcome }] of placed) if (!markers.has(id)) markers.set(id, create(tip, element, outcome));
+    },
+    refresh() {
+      for (const m of markers.values()) m.update();
     },
     clear() {
       for (const id of [...markers.keys()]) remove(id);

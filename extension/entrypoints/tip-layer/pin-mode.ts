@@ -17,6 +17,8 @@ interface PinModeOptions {
   root: HTMLElement;
   /** Our shadow host: events inside it are ours, not the host page's. */
   host: Element;
+  /** Whether an element is out of reach behind the app's modal dialog: the keyboard skips it. */
+  blocked(element: Element): boolean;
   /** A pinnable element was picked (with the user's text selection inside it, if any). */
   onPick(element: Element, selection: Range | undefined): void;
   /** Pin mode ended without a pick (Escape, Cancel). */
@@ -140,7 +142,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
 
   function step(direction: 1 | -1) {
-    const stops = [...(pageBody()?.querySelectorAll(STOPS) ?? [])].filter((el) => inPage(el) && visible(el));
+    const stops = [...(pageBody()?.querySelectorAll(STOPS) ?? [])].filter((el) => inPage(el) && visible(el) && !options.blocked(el));
     if (!stops.length) return;
     let index: number;
     if (!current) index = direction === 1 ? 0 : stops.length - 1;
