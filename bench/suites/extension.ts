@@ -1,7 +1,7 @@
 // What the extension costs a host page: the bytes injected into every page of a granted site, and the
 // page's load time and long tasks with the extension (signed in, site granted, launcher drawn) against
 // the same page in the same Chromium without it, measured alternately in one run. Then a minute on an
-// app that renders as frameworks do (test/e2e/hosts/strict-app.js: a new tree per navigation, a re-render
+// app that renders as frameworks do (test/e2e/fixtures/strict-app.js: a new tree per navigation, a re-render
 // each second, under a strict CSP), with a tip on it: long tasks and JavaScript heap growth, with and
 // without the extension.
 import { execFileSync } from 'node:child_process';
@@ -99,7 +99,7 @@ async function soak(context: BrowserContext, url: string, withTip: boolean): Pro
 /** The app served with its strict CSP, granted in Ada's browser, with one tip on its Export button. */
 async function strictApp(world: World, browser: ExtensionBrowser) {
   const csp = "default-src 'self'; require-trusted-types-for 'script'; trusted-types ledger";
-  const app = await serveFolders({ '/': resolve('test/e2e/hosts') }, { pageHeaders: { 'content-security-policy': csp }, routes: { prefix: '/app/', page: '/strict-app.html' } });
+  const app = await serveFolders({ '/': resolve('test/e2e/fixtures') }, { pageHeaders: { 'content-security-policy': csp }, routes: { prefix: '/app/', page: '/strict-app.html' } });
   await must(world.server.api.request('POST', '/sites', { token: world.admin.token, json: { origin: app.origin, name: 'Ledger' } }));
   const options = await browser.openExtensionPage('options.html');
   await options.getByRole('button', { name: 'Grant Ledger' }).click();

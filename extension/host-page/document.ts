@@ -36,3 +36,6 @@ export const pageBaseURI = () => getter<string>('baseURI')(document);
  * a value (Mozilla's add-on linter reports every innerHTML assignment of a non-literal).
  */
 export const ownMarkup = (html: string): Node[] => Array.from(new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+
+/** The effective CSS zoom of an element, what the app's `zoom` multiplies to there (1 where the browser does not say). */
+export const zoomOf = (el: Element | null): number => (el as { currentCSSZoom?: number } | null)?.currentCSSZoom || 1;

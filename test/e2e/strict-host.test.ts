@@ -1,6 +1,6 @@
 // Two things that held up when issue #13 was filed, and must stay so: a host app under a strict
 // Content-Security-Policy with Trusted Types required, and an app that renders as frameworks do, a new
-// tree on every navigation and a re-render every second (test/e2e/hosts/strict-app.js). Ada pins a tip
+// tree on every navigation and a re-render every second (test/e2e/fixtures/strict-app.js). Ada pins a tip
 // to the app's Export button there: the launcher, the panel, pin mode and the marker all work, the page
 // reports no CSP violation, the marker follows the button through every re-render and remount, and the
 // app's own clicks and keys are its own (what the cost to the page is, in long tasks and memory, the
@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable)('a strict, re-rendering host app', () => {
   const { world, ada } = suiteWorld({
     setUp: async (w) => {
       app = await serveFolders(
-        { '/': resolve('test/e2e/hosts') },
+        { '/': resolve('test/e2e/fixtures') },
         { pageHeaders: { 'content-security-policy': CSP }, routes: { prefix: '/app/', page: '/strict-app.html' } },
       );
       await must(w.server.api.request('POST', '/sites', { token: w.admin.token, json: { origin: app.origin, name: SITE } }));

@@ -3,8 +3,7 @@
 // elements that reach under the panel (status bars, chat buttons, toolbars) move their inset by as much.
 // Every change is one inline declaration with !important (no host stylesheet rule outranks it) whose
 // earlier value is kept and put back exactly on release; nothing but lengths we compute is written.
-import { elementsFromPoint, pageRoot } from '../../host-page/document';
-import { zoomOf } from './zoom-counter';
+import { elementsFromPoint, pageRoot, zoomOf } from '../../host-page/document';
 
 export type Side = 'left' | 'right';
 

@@ -5,7 +5,7 @@
 // Positions stay right: getBoundingClientRect and elementsFromPoint answer in viewport pixels, which are
 // our pixels at zoom 1. Updated when the app changes the root's or body's style or class, on resize
 // (media queries), and when the host moves (top-layer.ts).
-import { createElement, pageBody, pageRoot } from '../../host-page/document';
+import { createElement, pageBody, pageRoot, zoomOf } from '../../host-page/document';
 
 export interface ZoomCounter {
   /** The style element to put into the shadow root. */
@@ -15,9 +15,6 @@ export interface ZoomCounter {
   start(): void;
   stop(): void;
 }
-
-/** The effective zoom of an element (1 where the browser does not say). */
-export const zoomOf = (el: Element | null): number => (el as { currentCSSZoom?: number } | null)?.currentCSSZoom || 1;
 
 export function createZoomCounter(host: HTMLElement): ZoomCounter {
   const style = createElement('style');

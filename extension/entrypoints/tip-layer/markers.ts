@@ -8,8 +8,7 @@
  */
 import { autoUpdate, computePosition, flip, hide, offset, shift, type Rect } from '@floating-ui/dom';
 import type { TipOutcome, TipSummary } from '../../messaging/types';
-import { createElement, ownMarkup, pageRoot } from '../../host-page/document';
-import { zoomOf } from '../content/zoom-counter';
+import { createElement, ownMarkup, pageRoot, zoomOf } from '../../host-page/document';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
