@@ -5,17 +5,18 @@
  */
 import search from 'approx-string-match';
 import { ATTRIBUTE_WEIGHTS, IDENTITY_ATTRIBUTES, TEXTUAL_ATTRIBUTES, stableAttributes } from './attributes';
+import { flatContains, flatParent, openShadowRoot } from './composed';
+import { type CssPath, cssPath } from './css-path';
 import { CONTEXT_SIZE, MAX_QUOTE } from './describe';
 import { positionSimilarity } from './position';
 import { DEFAULT_DECISION, IDENTICAL_COPY_CONTEXT, type DecideOptions, type Evidence, decide, score } from './score';
 import { contextSimilarity, textSimilarity } from './similarity';
-import { PageSnapshot, queryAll } from './snapshot';
+import { PageSnapshot, type Scope, queryAll } from './snapshot';
 import type {
   Anchor,
   AnchorResult,
   AnchorRoot,
   AttributeSelector,
-  CssSelector,
   PositionSelector,
   TextQuoteSelector,
 } from './types';
@@ -36,7 +37,7 @@ const MAX_OCCURRENCES = 200;
 const ATTRIBUTE_QUERIES = ['data-testid', 'data-test', 'data-qa', 'data-cy', 'aria-label', 'name', 'title', 'placeholder', 'alt'];
 
 interface Parts {
-  css?: CssSelector;
+  css?: CssPath;
   quote?: TextQuoteSelector;
   attributes?: AttributeSelector;
   position?: PositionSelector;
@@ -46,7 +47,7 @@ interface Parts {
 function partsOf(anchor: Anchor): Parts {
   const parts: Parts = {};
   for (const s of anchor.selector) {
-    if (s.type === 'CssSelector') parts.css ??= s;
+    if (s.type === 'CssSelector') parts.css ??= cssPath(s);
     else if (s.type === 'TextQuoteSelector') parts.quote ??= s;
     else if (s.type === 'AttributeSelector') parts.attributes ??= s;
     else parts.position ??= s;
@@ -58,7 +59,7 @@ function partsOf(anchor: Anchor): Parts {
 export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorOptions = {}): AnchorResult {
   const snapshot = options.snapshot ?? new PageSnapshot(root);
   const parts = partsOf(anchor);
-  const cssHits = parts.css ? queryAll(snapshot.root, parts.css.value, PER_SOURCE) : [];
+  const cssHits = parts.css ? cssMatches(snapshot, parts.css) : [];
   const candidates = gather(snapshot, parts, cssHits);
   const scored = [...candidates].map((candidate) => ({ candidate, score: score(evidence(snapshot, parts, cssHits, candidate)) }));
   const list = parts.quote?.prefix || parts.quote?.suffix ? listOfCopies(scored) : null;
@@ -92,13 +93,13 @@ function listOfCopies(scored: readonly Scored[]): Element | null {
   const copies = scored.filter(isCopy);
   if (copies.length < 2) return null;
   const list = scrollingAncestor(copies[0]!.candidate);
-  return list && copies.every((s) => list.contains(s.candidate)) ? list : null;
+  return list && copies.every((s) => flatContains(list, s.candidate)) ? list : null;
 }
 
 /** The nearest ancestor that scrolls its overflowing content (not the page itself). */
 function scrollingAncestor(el: Element): Element | null {
   const page = el.ownerDocument.documentElement;
-  for (let a = el.parentElement; a && a !== page && a !== el.ownerDocument.body; a = a.parentElement) {
+  for (let a = flatParent(el); a && a !== page && a !== el.ownerDocument.body; a = flatParent(a)) {
     const style = getComputedStyle(a);
     const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
     if ((scrolls(style.overflowY) && a.scrollHeight > a.clientHeight + 1) || (scrolls(style.overflowX) && a.scrollWidth > a.clientWidth + 1)) return a;
@@ -106,20 +107,31 @@ function scrollingAncestor(el: Element): Element | null {
   return null;
 }
 
+/**
+ * The elements the CSS path selects: each host's selector in the shadow roots of the hosts the one
+ * before selected, then the element's own selector in the last ones.
+ */
+function cssMatches(snapshot: PageSnapshot, css: CssPath): Element[] {
+  let scopes: Scope[] = [snapshot.root];
+  for (const host of css.hosts) {
+    scopes = scopes.flatMap((scope) => queryAll(scope, host, PER_SOURCE).map(openShadowRoot).filter((s): s is ShadowRoot => s !== null));
+  }
+  return scopes.flatMap((scope) => queryAll(scope, css.value, PER_SOURCE)).slice(0, PER_SOURCE);
+}
+
 function gather(snapshot: PageSnapshot, parts: Parts, cssHits: Element[]): Set<Element> {
   const found = new Set<Element>(cssHits);
-  const root = snapshot.root;
   const attributes = parts.attributes?.attributes ?? {};
   for (const [name, value] of Object.entries(attributes)) {
     if (!ATTRIBUTE_QUERIES.includes(name) && !/^data-[\w-]+$/.test(name)) continue;
-    for (const el of queryAll(root, `[${name}=${cssString(value)}]`, PER_SOURCE)) found.add(el);
+    for (const el of snapshot.queryAll(`[${name}=${cssString(value)}]`, PER_SOURCE)) found.add(el);
   }
-  if (attributes.id) for (const el of queryAll(root, `[id=${cssString(attributes.id)}]`, PER_SOURCE)) found.add(el);
+  if (attributes.id) for (const el of snapshot.queryAll(`[id=${cssString(attributes.id)}]`, PER_SOURCE)) found.add(el);
   if (attributes.href && parts.tag) {
-    for (const el of queryAll(root, `${parts.tag}[href*=${cssString(attributes.href)}]`, PER_SOURCE)) found.add(el);
+    for (const el of snapshot.queryAll(`${parts.tag}[href*=${cssString(attributes.href)}]`, PER_SOURCE)) found.add(el);
   }
   if (attributes.label) {
-    for (const label of queryAll(root, 'label', 200)) {
+    for (const label of snapshot.queryAll('label', 200)) {
       const control = (label as HTMLLabelElement).control;
       if (control && textSimilarity(label.textContent?.trim() ?? '', attributes.label) > 0.6) found.add(control);
     }
@@ -161,8 +173,9 @@ function textMatches(snapshot: PageSnapshot, quote: TextQuoteSelector, tag: stri
   }
   const elements: Element[] = [];
   for (const { start } of hits) {
-    let el = snapshot.text.nodeAt(start)?.parentElement ?? null;
-    for (let level = 0; el && level < TEXT_TO_ELEMENT_LEVELS && el !== snapshot.root; level++, el = el.parentElement) {
+    const node = snapshot.text.nodeAt(start);
+    let el = node ? flatParent(node) : null;
+    for (let level = 0; el && level < TEXT_TO_ELEMENT_LEVELS && el !== snapshot.root; level++, el = flatParent(el)) {
       if (el.localName === tag) {
         elements.push(el);
         break;
@@ -193,7 +206,7 @@ function evidence(snapshot: PageSnapshot, parts: Parts, cssHits: Element[], el: 
   if (parts.css) {
     const hit = cssHits.includes(el) ? (cssHits.length === 1 ? 1 : 0.5) : 0;
     const refined = parts.css.refinedBy?.exact;
-    e.cssIsStructural = parts.css.value.includes(':nth-');
+    e.cssIsStructural = [...parts.css.hosts, parts.css.value].some((v) => v.includes(':nth-'));
     e.css = hit && refined ? hit * (elementText.includes(refined) ? 1 : textSimilarity(refined, elementText)) : hit;
   }
   if (parts.position && parts.position.tag === el.localName) {
