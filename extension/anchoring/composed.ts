@@ -88,7 +88,7 @@ export interface FlatVisitor {
  * children, a slot's assigned nodes in place of its fallback. Children no slot takes are not shown, and
  * not visited.
  */
-export function walkFlat(root: Element, visitor: FlatVisitor): void {
+export function walkFlat(root: Element | Document, visitor: FlatVisitor): void {
   const { firstChild, nextSibling } = (steps ??= { firstChild: accessor('firstChild'), nextSibling: accessor('nextSibling') });
   let stopped = false;
   const visit = (node: Node): void => {
@@ -96,6 +96,7 @@ export function walkFlat(root: Element, visitor: FlatVisitor): void {
       stopped = visitor.text?.(node as Text) === true;
       return;
     }
+    if (node.nodeType === Node.DOCUMENT_NODE) for (let c = firstChild.call(node); c && !stopped; c = nextSibling.call(c)) visit(c);
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const el = node as Element;
     if (ownHosts.has(el) || visitor.enter?.(el) === false) return;

@@ -4,6 +4,7 @@
  * tells the background what it found (for the panel, and once per page view per tip for the API),
  * and runs pin mode.
  */
+import { leaveOut } from '../../anchoring/composed';
 import { describeElement } from '../../anchoring/describe';
 import { createElement } from '../../host-page/document';
 import type { AnchorResult } from '../../anchoring/types';
@@ -29,6 +30,8 @@ export const createTipLayer: CreateTipLayer = (host) => {
   root.append(style);
   host.root.append(root);
   const shadowHost = (host.root.getRootNode() as ShadowRoot).host;
+  // Anchoring and pin mode read the page through open shadow roots: ours (open in the end-to-end build) is not the page's.
+  leaveOut(shadowHost);
   const markers = createMarkers(root, (tipId) => void open(tipId));
 
   let page: TabPage | null = null;
