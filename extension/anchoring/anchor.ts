@@ -61,7 +61,7 @@ export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorO
   const parts = partsOf(anchor);
   const cssHits = parts.css ? cssMatches(snapshot, parts.css) : [];
   const candidates = gather(snapshot, parts, cssHits);
-  const scored = [...candidates].map((candidate) => ({ candidate, score: score(evidence(snapshot, parts, cssHits, candidate)) }));
+  const scored = oneControlPerComponent([...candidates].map((candidate) => ({ candidate, score: score(evidence(snapshot, parts, cssHits, candidate)) })));
   const list = parts.quote?.prefix || parts.quote?.suffix ? listOfCopies(scored) : null;
   const decision = decide(scored, { ...DEFAULT_DECISION, ...options, inScrollingList: list !== null });
   if (!decision.found && list && scored.every((s) => !isCopy(s) || (s.score.context ?? 1) < IDENTICAL_COPY_CONTEXT)) {
@@ -77,12 +77,31 @@ export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorO
     : { status: 'found', element: decision.candidate, confidence: decision.confidence };
 }
 
+/**
+ * A component and the control it renders in its shadow root are one control in one place (a button
+ * component forwards its test id and label to its <button>): of a host and a candidate inside it that
+ * shows the same (text and attributes), only the better one is kept, not counted as a look-alike.
+ */
+function oneControlPerComponent(scored: Scored[]): Scored[] {
+  const hosts = scored.filter((s) => openShadowRoot(s.candidate));
+  if (!hosts.length) return scored;
+  const outdone = new Set<Element>();
+  for (const host of hosts) {
+    for (const inner of scored) {
+      if (inner === host || !showsTheSame(inner, host) || !flatContains(host.candidate, inner.candidate)) continue;
+      outdone.add(inner.score.confidence >= host.score.confidence ? host.candidate : inner.candidate);
+    }
+  }
+  return scored.filter((s) => !outdone.has(s.candidate));
+}
+
 /** How alike a candidate must be in itself (text, attributes) to be the same control on another record. */
 const SAME_CONTROL = 0.95;
 
 type Scored = { candidate: Element; score: ReturnType<typeof score> };
 
 const isCopy = (s: Scored) => s.score.own >= SAME_CONTROL;
+const showsTheSame = (a: Scored, b: Scored) => Math.abs(a.score.own - b.score.own) < 0.01;
 
 /**
  * The list that scrolls holding the element's copies (the same control on other records, two or more),
