@@ -51,6 +51,8 @@ export function watchAnchors<Id>(
   /** Whether nodes or text were added since the last pass (what can make a missing anchor appear). */
   let grew = false;
   const observedRoots = new WeakSet<ShadowRoot>();
+  /** How elements' text is read for fingerprints: as shown once the page has open shadow roots, else (the same, faster) textContent. */
+  let textOf: TextOf = lightText;
   let rootScan: ReturnType<typeof setTimeout> | undefined;
   let rootScanWait = ROOT_SCAN_MS;
 
@@ -60,6 +62,7 @@ export function watchAnchors<Id>(
     for (const shadow of roots) {
       if (observedRoots.has(shadow)) continue;
       observedRoots.add(shadow);
+      textOf = flatText;
       observer.observe(shadow, OBSERVED);
       added = true;
     }
@@ -83,8 +86,8 @@ export function watchAnchors<Id>(
       }
       const next = anchorElement(root, anchor, { snapshot });
       if (next.status === 'found') {
-        fingerprints.set(id, fingerprint(next.element));
-        neighbourhoods.set(id, neighbourhoodOf(next.element));
+        fingerprints.set(id, fingerprint(next.element, textOf));
+        neighbourhoods.set(id, neighbourhoodOf(next.element, textOf));
       } else {
         fingerprints.delete(id);
         neighbourhoods.delete(id);
@@ -183,7 +186,7 @@ export function watchAnchors<Id>(
 
   function isUnchanged(el: Element, print: string | undefined): boolean {
     const container = 'documentElement' in root ? root.documentElement : root;
-    return el.isConnected && flatContains(container, el) && fingerprint(el) === print;
+    return el.isConnected && flatContains(container, el) && fingerprint(el, textOf) === print;
   }
 }
 
@@ -191,16 +194,19 @@ export function watchAnchors<Id>(
  * What re-anchoring would look at: the element's text and durable attributes, and the text around it.
  * A recycled row of a virtualized list keeps its button as it was and shows another record around it.
  */
-function fingerprint(el: Element): string {
-  const around = neighbourhoodOf(el);
-  return `${el.localName}|${flatText(el, 500)}|${JSON.stringify(stableAttributes(el))}|${around === el ? '' : flatText(around, 300)}`;
+function fingerprint(el: Element, textOf: TextOf): string {
+  const around = neighbourhoodOf(el, textOf);
+  return `${el.localName}|${textOf(el, 500)}|${JSON.stringify(stableAttributes(el))}|${around === el ? '' : textOf(around, 300)}`;
 }
 
+type TextOf = (el: Element, max: number) => string;
+const lightText: TextOf = (el, max) => (el.textContent ?? '').slice(0, max);
+
 /** The nearest ancestor (a few levels up, through shadow roots) that shows more text than the element itself, else the element. */
-function neighbourhoodOf(el: Element): Element {
-  const own = flatText(el, 500);
+function neighbourhoodOf(el: Element, textOf: TextOf): Element {
+  const own = textOf(el, 1000);
   let level = 0;
-  for (let a = flatParent(el); a && level < 4; a = flatParent(a), level++) if (flatText(a, 501) !== own) return a;
+  for (let a = flatParent(el); a && level < 4; a = flatParent(a), level++) if (textOf(a, 1000) !== own) return a;
   return el;
 }
 
