@@ -40,7 +40,7 @@ export function identify(el: Element): string {
       ? n.assignedNodes().map(shown).join('')
       : n.nodeType === Node.TEXT_NODE
         ? (n as Text).data
-        : [...((n as Element).shadowRoot ?? n).childNodes].map(shown).join('');
+        : Array.from(((n as Element).shadowRoot ?? n).childNodes).map(shown).join('');
   return `${record} ${el.localName} “${shown(el).replace(/\s+/g, ' ').trim()}”`;
 }
 
