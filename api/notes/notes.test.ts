@@ -44,6 +44,18 @@ describeEachDatabase('notes and tips', (api) => {
     expect(bad.body.code).toBe('validation_failed');
   });
 
+  it('stores a tip inside shadow roots: a CssSelector refined by each host’s, at most 8 hosts deep', async () => {
+    const through = (hosts: number) => {
+      let css: object = { type: 'CssSelector', value: 'button', refinedBy: { type: 'TextQuoteSelector', exact: 'Approve' } };
+      for (let i = 0; i < hosts; i++) css = { type: 'CssSelector', value: `wc-${i}`, refinedBy: css };
+      return { selector: [css] };
+    };
+    const res = await write(org.alice.token, { body: 'Needs a PO number', anchor: through(8) });
+    expect(res.status).toBe(201);
+    expect(res.body.anchor).toEqual(through(8));
+    expect((await write(org.alice.token, { anchor: through(9) })).status).toBe(400);
+  });
+
   it('enforces visibility on read: private to the author, team to members, org to all', async () => {
     const made = {
       private: await must(write(org.alice.token, { visibility: 'private' })),

@@ -1,9 +1,10 @@
 /**
  * Anchoring in headless Chromium on a generated app page of about 5,000 elements: the time to
  * anchor 200 tips (half attribute-rich, half text-only) against 200 `document.querySelector` calls
- * with the stored CSS selectors (the cheapest thing a naive engine would do), and the cost of the
- * mutation watcher during heavy DOM churn (about 2,000 mutations per second on a table for 3 s), and
- * while a virtualized grid (rows recycled as it scrolls) scrolls a row per frame under 5 tips.
+ * with the stored CSS selectors (the cheapest thing a naive engine would do), the same on the same app
+ * built from web components (open shadow roots, nested), the cost of the mutation watcher during heavy
+ * DOM churn (about 2,000 mutations per second on a table for 3 s), and its cost while a virtualized grid
+ * (rows recycled as it scrolls) scrolls a row per frame under 5 tips.
  */
 import { launch } from '../../test/anchoring/browser';
 import type { BenchResult } from '../report';
@@ -11,7 +12,15 @@ import type { BenchResult } from '../report';
 declare global {
   interface Window {
     Anchoring: typeof import('../../test/anchoring/page-entry');
-    bench: { anchor(): number; baseline(): number; churn(ms: number): Promise<{ longTasks: number }>; watch(): void; unwatch(): void };
+    bench: {
+      elements(): number;
+      shadowRoots(): number;
+      anchor(): number;
+      baseline(): number;
+      churn(ms: number): Promise<{ longTasks: number }>;
+      watch(): void;
+      unwatch(): void;
+    };
     grid: { scrollTo(id: number, offset: number): void };
   }
 }
@@ -46,33 +55,66 @@ function scrollGrid(ms: number): Promise<{ longTasks: number }> {
   });
 }
 
-/** Builds the page and the in-page measuring functions (runs in the browser). */
-function setUp(): void {
+/**
+ * Builds the page and the in-page measuring functions (runs in the browser). The same app either as
+ * plain DOM or built from web components (each part an open shadow root: the navigation, each panel,
+ * the table, and every button a component with its label slotted into a <button>), so the two compare
+ * like for like.
+ */
+function setUp(components: boolean): void {
   const A = window.Anchoring;
   const body = document.body;
   const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
   const w = (i: number) => `${words[i % 10]} ${words[Math.floor(i / 10) % 10]}`;
-  let html = '<header><nav>';
-  for (let i = 0; i < 100; i++) html += `<a href="/section/${i}" class="css-${i}x9">Section ${w(i)}</a>`;
-  html += '</nav></header><main>';
+  /** A button: a component forwarding its test id to the <button> in its shadow root, or the <button> itself. */
+  const button = (label: string, attrs = '') => (components ? `<bench-button ${attrs}>${label}</bench-button>` : `<button ${attrs}>${label}</button>`);
+  /** A part of the app: in the page, or the same in a host's open shadow root (attached below). */
+  const part = (html: string) => (components ? `<bench-part><template>${html}</template></bench-part>` : html);
+  let links = '';
+  for (let i = 0; i < 100; i++) links += `<a href="/section/${i}" class="css-${i}x9">Section ${w(i)}</a>`;
+  let html = `<header>${part(`<nav>${links}</nav>`)}</header><main>`;
   for (let p = 0; p < 40; p++) {
-    html += `<section aria-label="Panel ${p}"><h2>Panel ${w(p)} ${p}</h2><div role="toolbar">`;
-    for (let b = 0; b < 5; b++) html += `<button data-testid="panel-${p}-action-${b}" class="sc-a${b}">Action ${w(b)}</button>`;
-    html += `</div><form><label>Field ${p}<input name="field-${p}"></label><button>Save panel ${w(p)} ${p}</button></form></section>`;
+    let actions = '';
+    for (let b = 0; b < 5; b++) actions += button(`Action ${w(b)}`, `data-testid="panel-${p}-action-${b}" class="sc-a${b}"`);
+    html += part(`<section aria-label="Panel ${p}"><h2>Panel ${w(p)} ${p}</h2><div role="toolbar">${actions}</div><form><label>Field ${p}<input name="field-${p}"></label>${button(`Save panel ${w(p)} ${p}`)}</form></section>`);
   }
-  html += '<table id="churn"><tbody>';
-  for (let r = 0; r < 500; r++) html += `<tr><td>Row ${r}</td><td>${w(r)}</td><td>${r * 7}</td><td><a href="/rows/${r}">Open</a></td><td><button>Archive</button></td></tr>`;
-  html += '</tbody></table></main>';
+  let rows = '';
+  for (let r = 0; r < 500; r++) rows += `<tr><td>Row ${r}</td><td>${w(r)}</td><td>${r * 7}</td><td><a href="/rows/${r}">Open</a></td><td>${button('Archive')}</td></tr>`;
+  html += `${part(`<table id="churn"><tbody>${rows}</tbody></table>`)}</main>`;
   body.innerHTML = html;
+  // Shadow roots from the inside out: a part's buttons are attached once the part's content is in its root.
+  const attach = (scope: ParentNode) => {
+    for (const host of Array.from(scope.querySelectorAll('bench-part'))) {
+      const template = host.querySelector(':scope > template') as HTMLTemplateElement;
+      host.attachShadow({ mode: 'open' }).append(template.content);
+      template.remove();
+      attach(host.shadowRoot!);
+    }
+    for (const host of Array.from(scope.querySelectorAll('bench-button'))) {
+      const inner = document.createElement('button');
+      for (const name of ['data-testid', 'class']) if (host.hasAttribute(name)) inner.setAttribute(name, host.getAttribute(name)!);
+      inner.append(document.createElement('slot'));
+      host.attachShadow({ mode: 'open' }).append(inner);
+    }
+  };
+  if (components) attach(document);
+  /** Elements matching a selector, in the page and in every open shadow root, in tree order per root. */
+  const deep = (selector: string, scope: ParentNode = document): Element[] =>
+    Array.from(scope.querySelectorAll('*')).flatMap((el) => [...(el.matches(selector) ? [el] : []), ...(el.shadowRoot ? deep(selector, el.shadowRoot) : [])]);
+  // What pin mode picks: a button's inner <button>, not its host.
+  const picked = (el: Element) => (el.shadowRoot?.querySelector('button') ?? el);
   const targets = [
-    ...Array.from(document.querySelectorAll('[data-testid], nav a')).filter((_, i) => i % 3 === 0).slice(0, 100),
-    ...Array.from(document.querySelectorAll('h2, form button')).slice(0, 100),
-  ];
+    ...deep(components ? 'bench-button[data-testid], nav a' : '[data-testid], nav a').filter((_, i) => i % 3 === 0).slice(0, 100),
+    ...deep('h2, form button, form bench-button, form label').slice(0, 100),
+  ].map(picked);
+  // 200 tips, as the results say: 100 on attribute-rich elements, 100 on text-only ones.
+  if (targets.length !== 200) throw new Error(`${targets.length} targets, not 200`);
   const anchors = targets.map((t) => A.describeElement(t));
   const selectors = anchors.map((a) => a.selector.find((s) => s.type === 'CssSelector')?.value ?? 'body');
   let stopWatch: (() => void) | undefined;
-  const table = document.getElementById('churn')!;
   window.bench = {
+    elements: () => deep('*', document.body).length,
+    shadowRoots: () => deep('*').filter((el) => el.shadowRoot).length,
     anchor() {
       const start = performance.now();
       const snapshot = new A.PageSnapshot(document);
@@ -101,6 +143,7 @@ function setUp(): void {
       const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
       observer.observe({ type: 'longtask' });
       let n = 0;
+      const table = document.getElementById('churn')!;
       return new Promise((resolve) => {
         const timer = setInterval(() => {
           const rows = table.querySelectorAll('tbody tr');
@@ -132,16 +175,27 @@ export async function run(): Promise<BenchResult[]> {
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.goto(`${browser.origin}/fixtures/invoices.html`);
     await page.setContent('<!doctype html><html><body></body></html>');
-    await page.evaluate(setUp);
-    const elements = await page.evaluate(() => document.body.querySelectorAll('*').length);
+    await page.evaluate(setUp, false);
+    const elements = await page.evaluate(() => window.bench.elements());
+    // The same app built from web components, in a tab of its own.
+    const componentsPage = await browser.context.newPage();
+    await componentsPage.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await componentsPage.goto(`${browser.origin}/fixtures/invoices.html`);
+    await componentsPage.setContent('<!doctype html><html><body></body></html>');
+    await componentsPage.evaluate(setUp, true);
+    const [componentElements, shadowRoots] = await componentsPage.evaluate(() => [window.bench.elements(), window.bench.shadowRoots()]);
     const anchorRuns: number[] = [];
     const baselineRuns: number[] = [];
+    const componentRuns: number[] = [];
     for (let i = 0; i < 7; i++) {
       anchorRuns.push(await page.evaluate(() => window.bench.anchor()));
       baselineRuns.push(await page.evaluate(() => window.bench.baseline()));
+      componentRuns.push(await componentsPage.evaluate(() => window.bench.anchor()));
     }
+    await componentsPage.close();
     const anchorMs = median(anchorRuns);
     const baselineMs = median(baselineRuns);
+    const componentsMs = median(componentRuns);
 
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -208,6 +262,14 @@ export async function run(): Promise<BenchResult[]> {
         baseline: 'anchoring: 200 querySelector calls with the stored CSS selectors',
         ratio: baselineMs / anchorMs,
         note: `median of 7 runs in headless Chromium, ${elements} elements; 100 attribute-rich and 100 text-only anchors, one shared PageSnapshot; ${(anchorMs / 200).toFixed(2)} ms per tip`,
+      },
+      {
+        name: 'anchoring: anchor 200 tips, 5k-element page built from web components',
+        value: componentsMs,
+        unit: 'ms',
+        baseline: 'anchoring: anchor 200 tips, 5k-element page',
+        ratio: anchorMs / componentsMs,
+        note: `median of 7 runs alternating with the baseline; the same app with each part and every button an open shadow root (${shadowRoots} roots, ${componentElements} elements counting their content), labels slotted into the buttons; ${(componentsMs / 200).toFixed(2)} ms per tip`,
       },
       {
         name: 'anchoring: 200 querySelector calls with the stored CSS selectors',

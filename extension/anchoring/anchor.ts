@@ -5,17 +5,18 @@
  */
 import search from 'approx-string-match';
 import { ATTRIBUTE_WEIGHTS, IDENTITY_ATTRIBUTES, TEXTUAL_ATTRIBUTES, stableAttributes } from './attributes';
+import { flatContains, flatParent, openShadowRoot } from './composed';
+import { type CssPath, cssPath } from './css-path';
 import { CONTEXT_SIZE, MAX_QUOTE } from './describe';
 import { positionSimilarity } from './position';
 import { DEFAULT_DECISION, IDENTICAL_COPY_CONTEXT, type DecideOptions, type Evidence, decide, score } from './score';
 import { contextSimilarity, textSimilarity } from './similarity';
-import { PageSnapshot, queryAll } from './snapshot';
+import { PageSnapshot, type Scope, queryAll } from './snapshot';
 import type {
   Anchor,
   AnchorResult,
   AnchorRoot,
   AttributeSelector,
-  CssSelector,
   PositionSelector,
   TextQuoteSelector,
 } from './types';
@@ -36,7 +37,7 @@ const MAX_OCCURRENCES = 200;
 const ATTRIBUTE_QUERIES = ['data-testid', 'data-test', 'data-qa', 'data-cy', 'aria-label', 'name', 'title', 'placeholder', 'alt'];
 
 interface Parts {
-  css?: CssSelector;
+  css?: CssPath;
   quote?: TextQuoteSelector;
   attributes?: AttributeSelector;
   position?: PositionSelector;
@@ -46,7 +47,7 @@ interface Parts {
 function partsOf(anchor: Anchor): Parts {
   const parts: Parts = {};
   for (const s of anchor.selector) {
-    if (s.type === 'CssSelector') parts.css ??= s;
+    if (s.type === 'CssSelector') parts.css ??= cssPath(s);
     else if (s.type === 'TextQuoteSelector') parts.quote ??= s;
     else if (s.type === 'AttributeSelector') parts.attributes ??= s;
     else parts.position ??= s;
@@ -58,9 +59,9 @@ function partsOf(anchor: Anchor): Parts {
 export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorOptions = {}): AnchorResult {
   const snapshot = options.snapshot ?? new PageSnapshot(root);
   const parts = partsOf(anchor);
-  const cssHits = parts.css ? queryAll(snapshot.root, parts.css.value, PER_SOURCE) : [];
+  const cssHits = parts.css ? cssMatches(snapshot, parts.css) : [];
   const candidates = gather(snapshot, parts, cssHits);
-  const scored = [...candidates].map((candidate) => ({ candidate, score: score(evidence(snapshot, parts, cssHits, candidate)) }));
+  const scored = oneControlPerComponent([...candidates].map((candidate) => ({ candidate, score: score(evidence(snapshot, parts, cssHits, candidate)) })));
   const list = parts.quote?.prefix || parts.quote?.suffix ? listOfCopies(scored) : null;
   const decision = decide(scored, { ...DEFAULT_DECISION, ...options, inScrollingList: list !== null });
   if (!decision.found && list && scored.every((s) => !isCopy(s) || (s.score.context ?? 1) < IDENTICAL_COPY_CONTEXT)) {
@@ -76,12 +77,31 @@ export function anchorElement(root: AnchorRoot, anchor: Anchor, options: AnchorO
     : { status: 'found', element: decision.candidate, confidence: decision.confidence };
 }
 
+/**
+ * A component and the control it renders in its shadow root are one control in one place (a button
+ * component forwards its test id and label to its <button>): of a host and a candidate inside it that
+ * shows the same (text and attributes), only the better one is kept, not counted as a look-alike.
+ */
+function oneControlPerComponent(scored: Scored[]): Scored[] {
+  const hosts = scored.filter((s) => openShadowRoot(s.candidate));
+  if (!hosts.length) return scored;
+  const outdone = new Set<Element>();
+  for (const host of hosts) {
+    for (const inner of scored) {
+      if (inner === host || !showsTheSame(inner, host) || !flatContains(host.candidate, inner.candidate)) continue;
+      outdone.add(inner.score.confidence >= host.score.confidence ? host.candidate : inner.candidate);
+    }
+  }
+  return scored.filter((s) => !outdone.has(s.candidate));
+}
+
 /** How alike a candidate must be in itself (text, attributes) to be the same control on another record. */
 const SAME_CONTROL = 0.95;
 
 type Scored = { candidate: Element; score: ReturnType<typeof score> };
 
 const isCopy = (s: Scored) => s.score.own >= SAME_CONTROL;
+const showsTheSame = (a: Scored, b: Scored) => Math.abs(a.score.own - b.score.own) < 0.01;
 
 /**
  * The list that scrolls holding the element's copies (the same control on other records, two or more),
@@ -93,7 +113,7 @@ function listOfCopies(scored: readonly Scored[]): Element | null {
   if (copies.length < 2) return null;
   const first = copies[0]!.candidate;
   const list = scrollingAncestor(first) ?? virtualSpacer(first);
-  return list && copies.every((s) => list.contains(s.candidate)) ? list : null;
+  return list && copies.every((s) => flatContains(list, s.candidate)) ? list : null;
 }
 
 /** A virtualized list's pool of rows in view is this small; a container with more children is no spacer. */
@@ -126,7 +146,7 @@ function virtualSpacer(el: Element): Element | null {
 /** The nearest ancestor that scrolls its overflowing content (not the page itself). */
 function scrollingAncestor(el: Element): Element | null {
   const page = el.ownerDocument.documentElement;
-  for (let a = el.parentElement; a && a !== page && a !== el.ownerDocument.body; a = a.parentElement) {
+  for (let a = flatParent(el); a && a !== page && a !== el.ownerDocument.body; a = flatParent(a)) {
     const style = getComputedStyle(a);
     const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
     if ((scrolls(style.overflowY) && a.scrollHeight > a.clientHeight + 1) || (scrolls(style.overflowX) && a.scrollWidth > a.clientWidth + 1)) return a;
@@ -134,20 +154,31 @@ function scrollingAncestor(el: Element): Element | null {
   return null;
 }
 
+/**
+ * The elements the CSS path selects: each host's selector in the shadow roots of the hosts the one
+ * before selected, then the element's own selector in the last ones.
+ */
+function cssMatches(snapshot: PageSnapshot, css: CssPath): Element[] {
+  let scopes: Scope[] = [snapshot.root];
+  for (const host of css.hosts) {
+    scopes = scopes.flatMap((scope) => queryAll(scope, host, PER_SOURCE).map(openShadowRoot).filter((s): s is ShadowRoot => s !== null));
+  }
+  return scopes.flatMap((scope) => queryAll(scope, css.value, PER_SOURCE)).slice(0, PER_SOURCE);
+}
+
 function gather(snapshot: PageSnapshot, parts: Parts, cssHits: Element[]): Set<Element> {
   const found = new Set<Element>(cssHits);
-  const root = snapshot.root;
   const attributes = parts.attributes?.attributes ?? {};
   for (const [name, value] of Object.entries(attributes)) {
     if (!ATTRIBUTE_QUERIES.includes(name) && !/^data-[\w-]+$/.test(name)) continue;
-    for (const el of queryAll(root, `[${name}=${cssString(value)}]`, PER_SOURCE)) found.add(el);
+    for (const el of snapshot.queryAll(`[${name}=${cssString(value)}]`, PER_SOURCE)) found.add(el);
   }
-  if (attributes.id) for (const el of queryAll(root, `[id=${cssString(attributes.id)}]`, PER_SOURCE)) found.add(el);
+  if (attributes.id) for (const el of snapshot.queryAll(`[id=${cssString(attributes.id)}]`, PER_SOURCE)) found.add(el);
   if (attributes.href && parts.tag) {
-    for (const el of queryAll(root, `${parts.tag}[href*=${cssString(attributes.href)}]`, PER_SOURCE)) found.add(el);
+    for (const el of snapshot.queryAll(`${parts.tag}[href*=${cssString(attributes.href)}]`, PER_SOURCE)) found.add(el);
   }
   if (attributes.label) {
-    for (const label of queryAll(root, 'label', 200)) {
+    for (const label of snapshot.queryAll('label', 200)) {
       const control = (label as HTMLLabelElement).control;
       if (control && textSimilarity(label.textContent?.trim() ?? '', attributes.label) > 0.6) found.add(control);
     }
@@ -189,8 +220,9 @@ function textMatches(snapshot: PageSnapshot, quote: TextQuoteSelector, tag: stri
   }
   const elements: Element[] = [];
   for (const { start } of hits) {
-    let el = snapshot.text.nodeAt(start)?.parentElement ?? null;
-    for (let level = 0; el && level < TEXT_TO_ELEMENT_LEVELS && el !== snapshot.root; level++, el = el.parentElement) {
+    const node = snapshot.text.nodeAt(start);
+    let el = node ? flatParent(node) : null;
+    for (let level = 0; el && level < TEXT_TO_ELEMENT_LEVELS && el !== snapshot.root; level++, el = flatParent(el)) {
       if (el.localName === tag) {
         elements.push(el);
         break;
@@ -221,7 +253,7 @@ function evidence(snapshot: PageSnapshot, parts: Parts, cssHits: Element[], el: 
   if (parts.css) {
     const hit = cssHits.includes(el) ? (cssHits.length === 1 ? 1 : 0.5) : 0;
     const refined = parts.css.refinedBy?.exact;
-    e.cssIsStructural = parts.css.value.includes(':nth-');
+    e.cssIsStructural = [...parts.css.hosts, parts.css.value].some((v) => v.includes(':nth-'));
     e.css = hit && refined ? hit * (elementText.includes(refined) ? 1 : textSimilarity(refined, elementText)) : hit;
   }
   if (parts.position && parts.position.tag === el.localName) {

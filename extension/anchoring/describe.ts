@@ -1,10 +1,14 @@
 /**
  * Records several independent descriptions of an element, so that it can be found again after the
- * app changes: whichever descriptions a release breaks, the others still point at it.
+ * app changes: whichever descriptions a release breaks, the others still point at it. Inside web
+ * components' open shadow roots too: the text is read as shown, and the CSS selector goes through each
+ * shadow host (css-path.ts).
  */
 import { createRange } from '../host-page/document';
 import { finder, className as wordLikeClass } from '@medv/finder';
 import { isGeneratedId, isHashedClass, isStateClass, stableAttributes } from './attributes';
+import { flatContains, hostsOf, treeOf } from './composed';
+import { type CssPath, cssSelectorOf } from './css-path';
 import { collapseWhitespace } from './page-text';
 import { positionOf } from './position';
 import { PageSnapshot } from './snapshot';
@@ -15,6 +19,8 @@ export const MAX_QUOTE = 200;
 /** Characters of surrounding text kept on each side of a quote. */
 export const CONTEXT_SIZE = 32;
 const MAX_CSS = 2000;
+/** Shadow hosts a CSS selector may go through (the stored shape allows 8). */
+const MAX_HOSTS = 8;
 
 const SELECTOR_ATTRIBUTES = new Set(['data-testid', 'data-test', 'data-qa', 'data-cy', 'aria-label', 'name', 'role']);
 
@@ -24,10 +30,10 @@ export function describeElement(element: Element, options: { selectedText?: Rang
   const { tag, attributes, exact, prefix, suffix } = contentOf(element, snapshot);
   const selector: AnchorSelector[] = [];
 
-  const css = cssSelectorOf(element, root);
+  const css = cssPathOf(element, root);
   if (css) {
     const refinedBy = refinement(element, exact, options.selectedText);
-    selector.push(refinedBy ? { type: 'CssSelector', value: css, refinedBy } : { type: 'CssSelector', value: css });
+    selector.push(cssSelectorOf(refinedBy ? { ...css, refinedBy } : css));
   }
   selector.push(quote(exact, prefix, suffix));
   selector.push({ type: 'AttributeSelector', tag, attributes });
@@ -76,12 +82,24 @@ function quote(exact: string, prefix: string, suffix: string): TextQuoteSelector
   return q;
 }
 
-/** A unique selector avoiding generated ids, hashed and state classes; undefined if none is found quickly. */
-function cssSelectorOf(element: Element, root: Element): string | undefined {
-  if (!root.contains(element) || element === root) return undefined;
+/**
+ * Unique selectors avoiding generated ids, hashed and state classes: the element's in its tree, and each
+ * shadow host's above it in the tree holding that host. Undefined if one is not found quickly.
+ */
+function cssPathOf(element: Element, root: Element): Omit<CssPath, 'refinedBy'> | undefined {
+  if (element === root || !flatContains(root, element)) return undefined;
+  const hosts = hostsOf(element);
+  if (hosts.length > MAX_HOSTS) return undefined;
+  const values = [...hosts, element].map((el) => uniqueSelector(el, treeOf(el), root));
+  if (values.some((v) => v === undefined)) return undefined;
+  return { hosts: values.slice(0, -1) as string[], value: values.at(-1)! };
+}
+
+function uniqueSelector(element: Element, tree: Document | ShadowRoot, root: Element): string | undefined {
   try {
     const value = finder(element, {
-      root,
+      // In the document, unique under the anchoring root; in a shadow root, in that root (finder queries it).
+      root: tree.nodeType === Node.DOCUMENT_NODE ? root : (tree as unknown as Element),
       idName: (id) => !isGeneratedId(id),
       className: (name) => wordLikeClass(name) && !isHashedClass(name) && !isStateClass(name),
       attr: (name, value) => SELECTOR_ATTRIBUTES.has(name) && value.length < 100 && !isGeneratedId(value),

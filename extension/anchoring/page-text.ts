@@ -1,8 +1,10 @@
 /**
  * The page's visible-ish text as one whitespace-collapsed string, with a map back to text nodes:
- * what text quotes are recorded against and searched in. Built once per anchoring pass.
+ * what text quotes are recorded against and searched in, as shown (through open shadow roots, slotted
+ * text where its slot is). Built once per anchoring pass.
  */
-import { createRange, createTreeWalker } from '../host-page/document';
+import { createRange } from '../host-page/document';
+import { walkFlat } from './composed';
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
@@ -11,50 +13,46 @@ export function collapseWhitespace(s: string): string {
 }
 
 export class PageText {
-  /** Collapsed text of every text node under the root, in document order. */
+  /** Collapsed text of every text node under the root, in the order shown (the flat tree: composed.ts). */
   readonly text: string;
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
   /** Whether the node's leading whitespace was dropped (the text before it already ended in a space). */
   private readonly trimmedLead: boolean[] = [];
+  /** Each element shown: the index of its first text node and of the first one after it. */
   private readonly spans = new Map<Element, readonly [number, number]>();
 
   constructor(readonly root: Element) {
-    const walker = createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (SKIPPED.has(n.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
     let text = '';
     let previousParent: Element | null = null;
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      let piece = collapseWhitespace(n.data);
-      const trim = piece.startsWith(' ') && (text === '' || text.endsWith(' '));
-      if (trim) piece = piece.slice(1);
-      if (piece === '' || piece === ' ') continue;
-      // Text of different elements is kept apart (cells, list items), as a reader sees it.
-      if (n.parentElement !== previousParent && text !== '' && !text.endsWith(' ') && !piece.startsWith(' ')) text += ' ';
-      previousParent = n.parentElement;
-      this.nodes.push(n);
-      this.starts.push(text.length);
-      this.trimmedLead.push(trim);
-      text += piece;
-    }
+    const entered: number[] = [];
+    walkFlat(root, {
+      enter: (el) => {
+        if (SKIPPED.has(el.tagName)) return false;
+        entered.push(this.nodes.length);
+      },
+      leave: (el) => this.spans.set(el, [entered.pop()!, this.nodes.length]),
+      text: (n) => {
+        let piece = collapseWhitespace(n.data);
+        const trim = piece.startsWith(' ') && (text === '' || text.endsWith(' '));
+        if (trim) piece = piece.slice(1);
+        if (piece === '' || piece === ' ') return;
+        // Text of different elements is kept apart (cells, list items), as a reader sees it.
+        if (n.parentElement !== previousParent && text !== '' && !text.endsWith(' ') && !piece.startsWith(' ')) text += ' ';
+        previousParent = n.parentElement;
+        this.nodes.push(n);
+        this.starts.push(text.length);
+        this.trimmedLead.push(trim);
+        text += piece;
+      },
+    });
     this.text = text;
   }
 
-  /** [start, end) of the element's text in `text` (an empty span where it has none). */
+  /** [start, end) of the element's text in `text`; an empty span where it has none, or is not shown. */
   span(el: Element): readonly [number, number] {
-    let span = this.spans.get(el);
-    if (!span) {
-      // Text nodes inside or after `el` compare as FOLLOWING; inside ones also as CONTAINED_BY.
-      const first = this.lowerBound((n) => (el.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
-      const after = this.lowerBound((n) => {
-        const pos = el.compareDocumentPosition(n);
-        return (pos & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && (pos & Node.DOCUMENT_POSITION_CONTAINED_BY) === 0;
-      });
-      span = [this.offsetOf(first), this.offsetOf(after)];
-      this.spans.set(el, span);
-    }
-    return span;
+    const span = this.spans.get(el);
+    return span ? [this.offsetOf(span[0]), this.offsetOf(span[1])] : [0, 0];
   }
 
   /** The element's text, trimmed, cut to `max` characters. */
@@ -63,8 +61,9 @@ export class PageText {
     return this.text.slice(start, end).trim().slice(0, max).trimEnd();
   }
 
-  /** Up to `size` characters of text before and after the element. */
+  /** Up to `size` characters of text before and after the element (none around one not shown). */
   contextOf(el: Element, size: number): { prefix: string; suffix: string } {
+    if (!this.spans.has(el)) return { prefix: '', suffix: '' };
     const [start, end] = this.span(el);
     return { prefix: this.text.slice(Math.max(0, start - size), start), suffix: this.text.slice(end, end + size) };
   }
@@ -114,16 +113,5 @@ export class PageText {
 
   private offsetOf(index: number): number {
     return index < this.nodes.length ? this.starts[index]! : this.text.length;
-  }
-
-  private lowerBound(isAtOrAfter: (n: Text) => boolean): number {
-    let lo = 0;
-    let hi = this.nodes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (isAtOrAfter(this.nodes[mid]!)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
   }
 }

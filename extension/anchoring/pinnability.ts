@@ -4,7 +4,7 @@
  * time (another element agreeing on everything the anchor records except its CSS path and position:
  * tag, recorded stable attributes, own text, and the text around it) cannot be found again reliably
  * once the page moves things around, so the pin UI refuses it and asks for a more distinctive element
- * or a text selection.
+ * or a text selection. Twins are looked for in open shadow roots too (repeated components).
  */
 import { type ElementContent, contentOf } from './describe';
 import { PageSnapshot } from './snapshot';
@@ -16,7 +16,7 @@ export function pinnability(element: Element, options: { snapshot?: PageSnapshot
   const snapshot = options.snapshot ?? new PageSnapshot(document);
   const own = contentOf(element, snapshot);
   let twins = 0;
-  for (const other of Array.from(snapshot.root.getElementsByTagName(element.localName))) {
+  for (const other of snapshot.elementsOf(element.localName)) {
     if (other !== element && indistinguishable(own, contentOf(other, snapshot))) twins++;
   }
   return twins === 0 ? { ok: true } : { ok: false, reason: 'indistinguishable_twins', twins };

@@ -3,6 +3,8 @@
  * dialog ("the 3rd of 5 buttons in the toolbar's form"): survives changes elsewhere on the page,
  * and singles out elements that have no attributes and share their text (row actions, say).
  */
+import { treeOf } from './composed';
+
 interface Position {
   index: number;
   of: number;
@@ -12,23 +14,31 @@ const CONTAINERS =
   'main,nav,aside,header,footer,form,table,dialog,fieldset,ul,ol,[role=main],[role=navigation],[role=complementary],' +
   '[role=banner],[role=contentinfo],[role=region],[role=dialog],[role=toolbar],[role=menu],[role=tablist],[role=grid],[role=table]';
 
-function containerOf(el: Element, root: Element): Element {
+/**
+ * The nearest container in the element's own tree (a shadow root's elements are grouped in it: a
+ * component's buttons are counted among themselves), else that tree's root.
+ */
+function containerOf(el: Element, root: Element): ParentNode {
   const c = el.parentElement?.closest(CONTAINERS);
+  const tree = treeOf(el);
+  if (tree.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return c ?? tree;
   return c && root.contains(c) ? c : root;
 }
 
-/** Elements of one tag under a root, grouped by container, with each one's position. */
+/** Elements of one tag under a root and in its open shadow roots, grouped by container, with each one's position. */
 export class PositionIndex {
   readonly groups: Element[][] = [];
   private readonly positions = new Map<Element, Position>();
 
-  constructor(root: Element, tag: string) {
-    const byContainer = new Map<Element, Element[]>();
-    for (const el of Array.from(root.querySelectorAll(tag))) {
-      const c = containerOf(el, root);
-      let group = byContainer.get(c);
-      if (!group) byContainer.set(c, (group = []));
-      group.push(el);
+  constructor(root: Element, scopes: readonly ParentNode[], tag: string) {
+    const byContainer = new Map<ParentNode, Element[]>();
+    for (const scope of scopes) {
+      for (const el of Array.from(scope.querySelectorAll(tag))) {
+        const c = containerOf(el, root);
+        let group = byContainer.get(c);
+        if (!group) byContainer.set(c, (group = []));
+        group.push(el);
+      }
     }
     for (const group of byContainer.values()) {
       this.groups.push(group);

@@ -3,9 +3,14 @@
  * (a few operations per batch of records); the work happens later, at most once per interval, in
  * an idle period or an animation frame. A found element that is still attached and unchanged, in
  * itself and around it, keeps its result without re-anchoring; nothing runs while nothing changes.
+ * Mutations inside open shadow roots are observed too (an observer on the document does not see them):
+ * each root is observed once a pass finds it, and while a tip is missing a slow, backing-off scan looks
+ * for roots attached with no change the observer could see (a component defined late upgrades elements
+ * already in the page).
  */
 import { anchorElement } from './anchor';
 import { stableAttributes } from './attributes';
+import { flatContains, flatParent, flatText, openShadowRoots } from './composed';
 import { PageSnapshot } from './snapshot';
 import type { Anchor, AnchorResult, AnchorRoot } from './types';
 
@@ -22,6 +27,10 @@ export interface AnchorWatcher {
 
 /** How much of the main thread passes may take: after a pass of d ms, the next waits at least d / BUDGET. */
 const BUDGET = 0.1;
+/** The scan for shadow roots attached unseen: first after this long, then twice as long each time, up to the most. */
+const ROOT_SCAN_MS = 1000;
+const ROOT_SCAN_MAX_MS = 16_000;
+const OBSERVED: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true };
 
 export function watchAnchors<Id>(
   root: AnchorRoot,
@@ -41,11 +50,31 @@ export function watchAnchors<Id>(
   let stopped = false;
   /** Whether nodes or text were added since the last pass (what can make a missing anchor appear). */
   let grew = false;
+  const observedRoots = new WeakSet<ShadowRoot>();
+  /** How elements' text is read for fingerprints: as shown once the page has open shadow roots, else (the same, faster) textContent. */
+  let textOf: TextOf = lightText;
+  let rootScan: ReturnType<typeof setTimeout> | undefined;
+  let rootScanWait = ROOT_SCAN_MS;
+
+  /** Observes the open shadow roots not observed yet; whether there were any. */
+  const observeRoots = (roots: readonly ShadowRoot[]) => {
+    let added = false;
+    for (const shadow of roots) {
+      if (observedRoots.has(shadow)) continue;
+      observedRoots.add(shadow);
+      textOf = flatText;
+      observer.observe(shadow, OBSERVED);
+      added = true;
+    }
+    return added;
+  };
 
   /** Re-anchors what may have changed (`all`: everything); `only`: just these, now, between passes. */
   const pass = (all: boolean, only?: readonly Id[]) => {
     const started = performance.now();
     const snapshot = new PageSnapshot(root);
+    // Roots come with added nodes, or unseen (see scanForRoots).
+    if (all || grew) observeRoots(snapshot.scopes.slice(1) as ShadowRoot[]);
     let changed = false;
     for (const id of results.keys()) if (!anchors.has(id)) changed = results.delete(id) || changed;
     for (const [id, anchor] of anchors) {
@@ -57,8 +86,8 @@ export function watchAnchors<Id>(
       }
       const next = anchorElement(root, anchor, { snapshot });
       if (next.status === 'found') {
-        fingerprints.set(id, fingerprint(next.element));
-        neighbourhoods.set(id, neighbourhoodOf(next.element));
+        fingerprints.set(id, fingerprint(next.element, textOf));
+        neighbourhoods.set(id, neighbourhoodOf(next.element, textOf));
       } else {
         fingerprints.delete(id);
         neighbourhoods.delete(id);
@@ -72,6 +101,31 @@ export function watchAnchors<Id>(
       interval = Math.max(minInterval, (lastPass - started) / BUDGET);
     }
     if (changed || all) onChange(new Map(results));
+    scanForRootsWhileMissing();
+  };
+
+  /** While a tip is missing: a root attached where the observer sees nothing may hold its element. */
+  const scanForRootsWhileMissing = () => {
+    const missing = [...results.values()].some((r) => r.status !== 'found');
+    if (!missing || stopped) {
+      clearTimeout(rootScan);
+      rootScan = undefined;
+      rootScanWait = ROOT_SCAN_MS;
+      return;
+    }
+    if (rootScan !== undefined) return;
+    rootScan = setTimeout(() => {
+      rootScan = undefined;
+      if (stopped) return;
+      if (observeRoots(openShadowRoots(new PageSnapshot(root).root))) {
+        rootScanWait = ROOT_SCAN_MS;
+        grew = true;
+        schedule();
+      } else {
+        rootScanWait = Math.min(ROOT_SCAN_MAX_MS, rootScanWait * 2);
+        scanForRootsWhileMissing();
+      }
+    }, rootScanWait);
   };
 
   /**
@@ -83,7 +137,7 @@ export function watchAnchors<Id>(
     const touched: Id[] = [];
     for (const [id, around] of neighbourhoods) {
       const result = results.get(id);
-      if (result?.status !== 'found' || !records.some((r) => around.contains(r.target))) continue;
+      if (result?.status !== 'found' || !records.some((r) => flatContains(around, r.target))) continue;
       if (!isUnchanged(result.element, fingerprints.get(id))) touched.push(id);
     }
     if (touched.length) pass(false, touched);
@@ -115,7 +169,7 @@ export function watchAnchors<Id>(
     recheckTouched(records);
     schedule();
   });
-  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  observer.observe(root, OBSERVED);
   pass(true);
 
   return {
@@ -123,6 +177,7 @@ export function watchAnchors<Id>(
       stopped = true;
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(rootScan);
     },
     refresh() {
       if (!stopped) pass(true);
@@ -131,7 +186,7 @@ export function watchAnchors<Id>(
 
   function isUnchanged(el: Element, print: string | undefined): boolean {
     const container = 'documentElement' in root ? root.documentElement : root;
-    return el.isConnected && container.contains(el) && fingerprint(el) === print;
+    return el.isConnected && flatContains(container, el) && fingerprint(el, textOf) === print;
   }
 }
 
@@ -139,17 +194,19 @@ export function watchAnchors<Id>(
  * What re-anchoring would look at: the element's text and durable attributes, and the text around it.
  * A recycled row of a virtualized list keeps its button as it was and shows another record around it.
  */
-function fingerprint(el: Element): string {
-  const around = neighbourhoodOf(el);
-  const own = el.textContent ?? '';
-  return `${el.localName}|${own.slice(0, 500)}|${JSON.stringify(stableAttributes(el))}|${around === el ? '' : (around.textContent ?? '').slice(0, 300)}`;
+function fingerprint(el: Element, textOf: TextOf): string {
+  const around = neighbourhoodOf(el, textOf);
+  return `${el.localName}|${textOf(el, 500)}|${JSON.stringify(stableAttributes(el))}|${around === el ? '' : textOf(around, 300)}`;
 }
 
-/** The nearest ancestor (a few levels up) that shows more text than the element itself, else the element. */
-function neighbourhoodOf(el: Element): Element {
-  const own = el.textContent ?? '';
+type TextOf = (el: Element, max: number) => string;
+const lightText: TextOf = (el, max) => (el.textContent ?? '').slice(0, max);
+
+/** The nearest ancestor (a few levels up, through shadow roots) that shows more text than the element itself, else the element. */
+function neighbourhoodOf(el: Element, textOf: TextOf): Element {
+  const own = textOf(el, 1000);
   let level = 0;
-  for (let a = el.parentElement; a && level < 4; a = a.parentElement, level++) if ((a.textContent ?? '') !== own) return a;
+  for (let a = flatParent(el); a && level < 4; a = flatParent(a), level++) if (textOf(a, 1000) !== own) return a;
   return el;
 }
 

@@ -23,6 +23,9 @@ export const createRange = method('createRange');
 export const createTreeWalker = method('createTreeWalker');
 export const getElementById = method('getElementById');
 export const elementsFromPoint = method('elementsFromPoint');
+/** elementsFromPoint on another document (a same-origin frame's), in its own viewport's coordinates. */
+export const elementsFromPointIn = (doc: Document, x: number, y: number): Element[] =>
+  (builtIn(doc, 'elementsFromPoint').value as Document['elementsFromPoint']).call(doc, x, y);
 /** A document's body and root element, whatever elements it names so. */
 export const bodyOf = getter<HTMLElement | null>('body');
 export const rootOf = getter<HTMLElement | null>('documentElement');

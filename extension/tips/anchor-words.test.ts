@@ -27,4 +27,12 @@ describe('describeAnchor', () => {
     expect(describeAnchor(anchor({ type: 'AttributeSelector', tag: 'input', attributes: { 'aria-label': 'Filter accounts' } }))).toBe('field “Filter accounts”');
     expect(describeAnchor(anchor({ type: 'CssSelector', value: '[data-action="merge"]' }))).toBe('element at [data-action="merge"]');
   });
+
+  it('inside shadow roots, reads the element’s own selector and selection, not its hosts’', () => {
+    const selected = { type: 'TextQuoteSelector' as const, exact: '1,200', prefix: '$', suffix: '.00' };
+    const inner = { type: 'CssSelector' as const, value: 'p.amount', refinedBy: selected };
+    expect(describeAnchor(anchor({ type: 'CssSelector', value: 'wc-app', refinedBy: { type: 'CssSelector', value: 'wc-card', refinedBy: inner } }, { type: 'AttributeSelector', tag: 'p', attributes: {} })))
+      .toBe('the text “1,200” in a paragraph');
+    expect(describeAnchor(anchor({ type: 'CssSelector', value: 'wc-app', refinedBy: { type: 'CssSelector', value: '.refresh' } }))).toBe('element at .refresh');
+  });
 });

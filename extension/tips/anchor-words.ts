@@ -1,5 +1,6 @@
 /** What a tip is attached to, in words people read: `button “Merge account”`, `the text “Net 30” in a table cell`. */
 import type { Anchor } from '@shared/contract/anchors';
+import { cssPath } from '../anchoring/css-path';
 
 const KINDS: Record<string, string> = {
   a: 'link',
@@ -41,9 +42,11 @@ export function describeAnchor(anchor: Anchor): string {
     } else if (s.type === 'ElementPositionSelector') tag ||= s.tag;
     else if (s.type === 'TextQuoteSelector') quote ||= s.exact;
     else {
-      css ||= s.value;
+      // The element's own selector (inside shadow roots, the last of the chain).
+      const own = cssPath(s);
+      css ||= own.value;
       // A refinement with text around it within the element is the user's selection, not its whole text.
-      if (s.refinedBy && (s.refinedBy.prefix !== undefined || s.refinedBy.suffix !== undefined)) selected = s.refinedBy.exact;
+      if (own.refinedBy && (own.refinedBy.prefix !== undefined || own.refinedBy.suffix !== undefined)) selected = own.refinedBy.exact;
     }
   }
   const kind = kindOf(tag);

@@ -14,11 +14,33 @@ export const textQuoteSelector = z.object({
   suffix: text(200).optional(),
 });
 
-export const cssSelector = z.object({
-  type: z.literal('CssSelector'),
-  value: text(2000),
-  refinedBy: textQuoteSelector.optional(),
-});
+/** How many shadow hosts a CssSelector may pass through (see below). */
+export const MAX_SHADOW_HOSTS = 8;
+
+/**
+ * An element inside (open) shadow roots is named by a chain of CssSelectors, as the W3C model refines a
+ * selector by another applied to its result: the outermost shadow host's selector in the document,
+ * refined by the next host's selector in that host's shadow root, and so on down to the element's own
+ * selector in its shadow root, refined by its text. An element of the document has no host in the chain.
+ */
+type CssSelectorShape = { type: 'CssSelector'; value: string; refinedBy?: z.infer<typeof textQuoteSelector> | CssSelectorShape };
+
+export const cssSelector = z
+  .object({
+    type: z.literal('CssSelector'),
+    value: text(2000),
+    get refinedBy(): z.ZodOptional<z.ZodUnion<readonly [typeof textQuoteSelector, z.ZodType<CssSelectorShape>]>> {
+      return z.union([textQuoteSelector, cssSelector]).optional();
+    },
+  })
+  .refine((s) => hostsIn(s) <= MAX_SHADOW_HOSTS, `at most ${MAX_SHADOW_HOSTS} shadow hosts`)
+  .meta({ id: 'CssSelector' });
+
+function hostsIn(s: CssSelectorShape): number {
+  let hosts = 0;
+  for (let r = s.refinedBy; r?.type === 'CssSelector'; r = r.refinedBy) hosts++;
+  return hosts;
+}
 
 /** Not in the W3C vocabulary: stable attributes (id, data-testid, aria-label, role, name, ...). */
 export const attributeSelector = z.object({

@@ -2,3 +2,4 @@
 export * from '../../extension/anchoring/index';
 export * as cases from './in-page';
 export * as grid from './in-page-grid';
+export * as components from './in-page-components';

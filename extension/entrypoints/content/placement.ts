@@ -2,7 +2,8 @@
 // what is under (and just around) a rectangle, and a search along both edges for the free place nearest
 // to the one wanted. The probe samples points on a 12 px lattice shared by all candidates, so a search
 // looks each point up once, and it stops at the first free candidate in order of distance.
-import { createRange, elementsFromPoint } from '../../host-page/document';
+import { createRange, elementsFromPointIn } from '../../host-page/document';
+import { frameDocument, frameOrigin, isFrame } from '../../host-page/frames';
 import type { DockPosition } from './dock';
 
 export interface Box {
@@ -103,7 +104,7 @@ export function findPlace(
 const CONTROL = 'a[href],button,input,select,textarea,summary,label,[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="switch"],[contenteditable=""],[contenteditable="true"],[tabindex]:not([tabindex="-1"])';
 /** Rows and items: their text is content, and so is the space between their cells (a table's status column). */
 const ROW = 'tr,td,th,li,dt,dd,[role="row"],[role="gridcell"],[role="cell"],[role="listitem"],[role="option"]';
-const MEDIA = new Set(['IMG', 'SVG', 'VIDEO', 'CANVAS', 'PICTURE', 'IFRAME', 'OBJECT', 'EMBED']);
+const MEDIA = new Set(['IMG', 'SVG', 'VIDEO', 'CANVAS', 'PICTURE', 'OBJECT', 'EMBED']);
 
 /** The boxes of an element's own lines of text (not its children's): a block's blank side is no text. */
 function ownTextBoxes(el: Element): DOMRect[] {
@@ -130,6 +131,8 @@ const inside = (x: number, y: number, r: DOMRect) =>
 /**
  * What of the host page is at a point of the viewport (our own shadow host `own` is looked through).
  * `textOf` gives an element's own text boxes (memoized by the caller: neighbouring points share elements).
+ * A frame of the app's origin is looked into at that point; what another origin's frame shows there is
+ * unknown, so it counts as a control.
  */
 export function hostKindAt(
   x: number,
@@ -137,11 +140,19 @@ export function hostKindAt(
   own: Element,
   textOf: (el: Element) => DOMRect[] = ownTextBoxes,
   pinned: (el: Element) => boolean = isPinned,
+  doc: Document = document,
 ): PointKind {
-  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return 'free';
-  const stack = elementsFromPoint(x, y).filter((el) => el !== own);
+  const view = doc.defaultView ?? window;
+  if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return 'free';
+  const stack = elementsFromPointIn(doc, x, y).filter((el) => el !== own);
   const top = stack[0];
   if (!top) return 'free';
+  if (isFrame(top)) {
+    const inner = frameDocument(top);
+    if (!inner) return 'control';
+    const origin = frameOrigin(top);
+    return hostKindAt(x - origin.x, y - origin.y, own, textOf, pinned, inner);
+  }
   if (top.closest(CONTROL)) return 'control';
   for (const el of stack) {
     if (el.localName === 'body' || el.localName === 'html') break;

@@ -4,9 +4,9 @@
  * tells the background what it found (for the panel, and once per page view per tip for the API),
  * and runs pin mode.
  */
+import { flatContains, leaveOut } from '../../anchoring/composed';
 import { describeElement } from '../../anchoring/describe';
 import { createElement } from '../../host-page/document';
-import { shadowIncludingContains } from '../../host-page/flat-tree';
 import type { AnchorResult } from '../../anchoring/types';
 import { watchAnchors, type AnchorWatcher } from '../../anchoring/watch';
 import type { Anchor } from '@shared/contract/anchors';
@@ -30,10 +30,12 @@ export const createTipLayer: CreateTipLayer = (host) => {
   root.append(style);
   host.root.append(root);
   const shadowHost = (host.root.getRootNode() as ShadowRoot).host;
+  // Anchoring and pin mode read the page through open shadow roots: ours (open in the end-to-end build) is not the page's.
+  leaveOut(shadowHost);
   /** Behind the app's modal dialog: inert, so neither marked nor offered by pin mode. */
   const blocked = (element: Element) => {
     const dialog = host.topLayer.blocker();
-    return !!dialog && !shadowIncludingContains(dialog, element);
+    return !!dialog && !flatContains(dialog, element);
   };
   const markers = createMarkers(root, (tipId) => void open(tipId), blocked);
   const stopFollowingTopLayer = host.topLayer.onChange(() => markers.refresh());

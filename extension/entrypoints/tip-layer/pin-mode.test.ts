@@ -76,6 +76,23 @@ describe('pin mode', () => {
     expect(t.onPick).toHaveBeenCalledWith(dismiss, undefined);
   });
 
+  it('enters open shadow roots: the button inside a component, not its host; ArrowUp climbs out to the host', () => {
+    const t = setUp();
+    mode = t.mode;
+    const card = document.createElement('x-card');
+    card.attachShadow({ mode: 'open' }).innerHTML = '<h2>INV-1042</h2><div class="actions"><button type="button">Approve</button></div>';
+    document.querySelector('main')!.append(card);
+    const approve = card.shadowRoot!.querySelector('button')!;
+    hover(approve);
+    expect(t.root.querySelector('.pin-label')!.textContent).toBe('button “Approve”');
+    key('ArrowUp');
+    key('ArrowUp');
+    expect(t.root.querySelector('.pin-label')!.textContent).toBe('element “INV-1042 Approve”');
+    click(approve);
+    expect(t.onPick).toHaveBeenCalledWith(approve, undefined);
+    expect(t.pageClicks).toEqual([]);
+  });
+
   it('Escape leaves: the page gets its clicks back', () => {
     const t = setUp();
     key('Escape');

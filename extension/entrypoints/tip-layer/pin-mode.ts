@@ -5,8 +5,13 @@
  * with that text as the quote. Keyboard: Tab / Shift+Tab and the arrow keys move the outline among
  * visible elements, ArrowUp goes to the enclosing element, Enter picks, Escape leaves. Elements that
  * cannot be told apart from a twin are refused, saying why. A hint bar (role=status) explains it all.
+ * Web components are entered: the pointer's element is the innermost of the event's composed path (not
+ * the outermost shadow host it is retargeted to), the keyboard steps through open shadow roots in the
+ * order shown (slots included), and ArrowUp climbs out through the hosts. A closed shadow root cannot
+ * be entered: its host is what a pick there takes, and the label says so.
  */
 import { stableAttributes } from '../../anchoring/attributes';
+import { flatContains, flatParent, hasClosedShadowRoot, walkFlat } from '../../anchoring/composed';
 import { pinnability } from '../../anchoring/pinnability';
 import { PageSnapshot } from '../../anchoring/snapshot';
 import { describeAnchor } from '../../tips/anchor-words';
@@ -42,15 +47,24 @@ const visible = (el: Element) => {
   return box.width > 0 && box.height > 0 && (el.checkVisibility?.() ?? true);
 };
 
-/** What the outline's label says: the same words the panel will use for the pick. */
-function wordsFor(element: Element): string {
-  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
-  return describeAnchor({
+/** What the outline's label says: the same words the panel will use for the pick (its text as shown). */
+function wordsFor(element: Element, snapshot: PageSnapshot): string {
+  const words = describeAnchor({
     selector: [
       { type: 'AttributeSelector', tag: element.localName, attributes: stableAttributes(element) },
-      { type: 'TextQuoteSelector', exact: text },
+      { type: 'TextQuoteSelector', exact: snapshot.text.textOf(element, 200) },
     ],
   });
+  return hasClosedShadowRoot(element) ? `${words} (a closed component: the tip goes on all of it)` : words;
+}
+
+const isElement = (n: EventTarget): n is Element => (n as Node).nodeType === Node.ELEMENT_NODE;
+
+/** The enclosing element as shown: out of a shadow root to its host; a slot (it has no box) is passed. */
+function enclosing(el: Element): Element | null {
+  let parent = flatParent(el);
+  while (parent?.localName === 'slot') parent = flatParent(parent);
+  return parent;
 }
 
 export function startPinMode(options: PinModeOptions): PinMode {
@@ -87,14 +101,32 @@ export function startPinMode(options: PinModeOptions): PinMode {
    */
   let snapshot: PageSnapshot | null = null;
   const changes = new MutationObserver(() => (snapshot = null));
-  changes.observe(document, { subtree: true, childList: true, characterData: true });
+  const OBSERVED: MutationObserverInit = { subtree: true, childList: true, characterData: true };
+  changes.observe(document, OBSERVED);
+  /** The page as it is now; its open shadow roots are observed too, so a change in a component counts. */
+  function currentSnapshot(): PageSnapshot {
+    if (snapshot) return snapshot;
+    snapshot = new PageSnapshot(document);
+    for (const scope of snapshot.scopes.slice(1)) changes.observe(scope, OBSERVED);
+    return snapshot;
+  }
 
   const ours = (e: Event) => e.composedPath().includes(host);
-  const inPage = (el: Element | null): el is Element =>
-    !!el && el !== pageRoot() && el !== pageBody() && !host.contains(el) && el !== host;
+  const inPage = (el: Element | null): el is Element => !!el && el !== pageRoot() && el !== pageBody() && !flatContains(host, el);
 
-  function pickable(target: Element): Element {
-    return target.closest(CONTROL) ?? (target instanceof SVGElement ? (target.closest('svg')?.parentElement ?? target) : target);
+  /**
+   * What a pointer event would pick, from its composed path (the innermost element first, up through
+   * open shadow roots and slots): the control it is part of (the icon inside a button is the button),
+   * an inline SVG's holder, else the element itself.
+   */
+  function pickable(e: Event): Element | null {
+    const path = e.composedPath().filter(isElement);
+    const target = path[0];
+    if (!target) return null;
+    const control = path.find((el) => el.matches(CONTROL));
+    if (control) return control;
+    const svg = target instanceof SVGElement ? path.findIndex((el) => el.localName === 'svg') : -1;
+    return svg >= 0 ? (path[svg + 1] ?? target) : target;
   }
 
   function highlight(el: Element | null) {
@@ -103,13 +135,14 @@ export function startPinMode(options: PinModeOptions): PinMode {
       outline.hidden = label.hidden = true;
       return;
     }
-    const check = pinnability(el, { snapshot: (snapshot ??= new PageSnapshot(document)) });
+    const check = pinnability(el, { snapshot: currentSnapshot() });
     refusal = check.ok
       ? null
       : `Cannot pin here: ${check.twins} other element${check.twins === 1 ? ' looks' : 's look'} the same, so a tip could land on the wrong one. Pick a more distinctive element (ArrowUp: the enclosing one).`;
     outline.classList.toggle('refused', !check.ok);
     label.classList.toggle('refused', !check.ok);
-    label.textContent = check.ok ? wordsFor(el) : `${wordsFor(el)}: has look-alikes`;
+    const words = wordsFor(el, currentSnapshot());
+    label.textContent = check.ok ? words : `${words}: has look-alikes`;
     outline.hidden = label.hidden = false;
     place();
   }
@@ -131,7 +164,8 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
 
   function pick(el: Element, selection?: Range) {
-    const check = pinnability(el, { snapshot: (snapshot = new PageSnapshot(document)) });
+    snapshot = null;
+    const check = pinnability(el, { snapshot: currentSnapshot() });
     if (!check.ok) {
       highlight(el);
       say(refusal ?? INTRO);
@@ -141,8 +175,32 @@ export function startPinMode(options: PinModeOptions): PinMode {
     options.onPick(el, selection);
   }
 
+  /**
+   * The visible stops in the order shown (through open shadow roots, slotted content where its slot is),
+   * and where the element `from` starts and ends among them.
+   */
+  function stopsAround(from: Element | null): { stops: Element[]; start: number; end: number } {
+    const stops: Element[] = [];
+    let start = -1;
+    let end = -1;
+    const body = pageBody();
+    if (body) {
+      walkFlat(body, {
+        enter: (el) => {
+          if (el === host) return false;
+          if (el === from) start = stops.length;
+          if (el !== body && el.matches(STOPS) && visible(el) && !options.blocked(el)) stops.push(el);
+        },
+        leave: (el) => {
+          if (el === from) end = stops.length;
+        },
+      });
+    }
+    return { stops, start, end };
+  }
+
   function step(direction: 1 | -1) {
-    const stops = [...(pageBody()?.querySelectorAll(STOPS) ?? [])].filter((el) => inPage(el) && visible(el) && !options.blocked(el));
+    const { stops, start, end } = stopsAround(current);
     if (!stops.length) return;
     let index: number;
     if (!current) index = direction === 1 ? 0 : stops.length - 1;
@@ -152,9 +210,9 @@ export function startPinMode(options: PinModeOptions): PinMode {
       if (at >= 0) index = at + direction;
       else if (direction === 1) {
         // The outline is on an enclosing element: Tab goes to the first stop after it, Shift+Tab to the last before it.
-        index = stops.findIndex((el) => !from.contains(el) && from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        index = end;
       } else {
-        index = stops.findLastIndex((el) => !el.contains(from) && from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+        index = stops.findLastIndex((el, i) => i < start && !flatContains(el, from));
       }
     }
     const next = stops[(index + stops.length) % stops.length]!;
@@ -167,7 +225,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   };
   const onMove = (e: MouseEvent) => {
     if (ours(e)) return;
-    const target = e.target instanceof Element ? pickable(e.target) : null;
+    const target = pickable(e);
     if (target !== current && inPage(target)) highlight(target);
   };
   const onMouseUp = (e: MouseEvent) => {
@@ -190,7 +248,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
       swallowClick = false;
       return;
     }
-    const target = e.target instanceof Element ? pickable(e.target) : null;
+    const target = pickable(e);
     if (inPage(target)) pick(target);
   };
   const onKey = (e: KeyboardEvent) => {
@@ -201,7 +259,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
     else if (e.key === 'ArrowDown' || e.key === 'ArrowRight') step(1);
     else if (e.key === 'ArrowLeft') step(-1);
     else if (e.key === 'ArrowUp') {
-      const parent = current?.parentElement ?? null;
+      const parent = current ? enclosing(current) : null;
       if (inPage(parent)) highlight(parent);
     } else if (e.key === 'Enter' && current) pick(current);
     else handled = false;
