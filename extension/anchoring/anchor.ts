@@ -5,7 +5,7 @@
  */
 import search from 'approx-string-match';
 import { ATTRIBUTE_WEIGHTS, IDENTITY_ATTRIBUTES, TEXTUAL_ATTRIBUTES, stableAttributes } from './attributes';
-import { flatContains, flatParent, openShadowRoot } from './composed';
+import { flatContains, flatParent, innerTree, openShadowRoot } from './composed';
 import { type CssPath, cssPath } from './css-path';
 import { CONTEXT_SIZE, MAX_QUOTE } from './describe';
 import { positionSimilarity } from './position';
@@ -161,7 +161,7 @@ function scrollingAncestor(el: Element): Element | null {
 function cssMatches(snapshot: PageSnapshot, css: CssPath): Element[] {
   let scopes: Scope[] = [snapshot.root];
   for (const host of css.hosts) {
-    scopes = scopes.flatMap((scope) => queryAll(scope, host, PER_SOURCE).map(openShadowRoot).filter((s): s is ShadowRoot => s !== null));
+    scopes = scopes.flatMap((scope) => queryAll(scope, host, PER_SOURCE).map(innerTree).filter((s): s is Scope => s !== null));
   }
   return scopes.flatMap((scope) => queryAll(scope, css.value, PER_SOURCE)).slice(0, PER_SOURCE);
 }

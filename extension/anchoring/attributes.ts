@@ -78,7 +78,8 @@ function cut(value: string): string {
 /** The text of the elements named by ids, looked up in the element's own tree (a shadow root has its own ids). */
 function textOfIds(el: Element, ids: string): string {
   const tree = treeOf(el);
-  const byId = (id: string) => (tree.nodeType === Node.DOCUMENT_NODE ? getElementById(id) : tree.getElementById(id));
+  // The page's own document through this world's prototype (the page can shadow its getElementById).
+  const byId = (id: string) => (tree === document ? getElementById(id) : tree.getElementById(id));
   return cut(
     ids
       .split(/\s+/)

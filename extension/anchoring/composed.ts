@@ -1,10 +1,13 @@
 /**
- * The page as people see it, through web components: the document with every open shadow root inside it
- * (nested), and light-DOM content shown where its slot is (the flat tree). Anchoring reads text, elements
- * and ancestors through here, so that a button inside a design system's components is an element like
- * any other. Closed shadow roots stay closed: their inside is neither read nor offered. Our own UI's
- * shadow host is left out, so that an open root (the end-to-end build) reads as a closed one does.
+ * The page as people see it, through web components and frames: the document with every open shadow root
+ * inside it (nested), light-DOM content shown where its slot is (the flat tree), and the document of each
+ * frame of the app's origin where its frame is. Anchoring reads text, elements and ancestors through
+ * here, so that a button inside a design system's components, or inside a legacy portal's frame, is an
+ * element like any other. Closed shadow roots stay closed, and another origin's frames unread: their
+ * inside is neither read nor offered. Our own UI's shadow host is left out, so that an open root (the
+ * end-to-end build) reads as a closed one does.
  */
+import { frameDocument, frameOf, isFrame } from '../host-page/frames';
 
 const ownHosts = new WeakSet<Element>();
 
@@ -31,6 +34,16 @@ export function hasClosedShadowRoot(el: Element): boolean {
   return !!(firefox ?? chromium?.openOrClosedShadowRoot?.(el));
 }
 
+/**
+ * What an element shows as a tree of its own, where selectors are queried apart: its open shadow root,
+ * or the root element of a readable frame's document; null for any other element.
+ */
+export function innerTree(el: Element): ShadowRoot | Element | null {
+  const shadow = openShadowRoot(el);
+  if (shadow) return shadow;
+  return isFrame(el) ? (frameDocument(el)?.documentElement ?? null) : null;
+}
+
 const isShadowRoot = (node: Node | null): node is ShadowRoot => node?.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 
 /** A slot in a shadow tree with content assigned to it (a slot without shows its own children, its fallback). */
@@ -40,33 +53,44 @@ function assignedTo(el: Element): Node[] | null {
   return nodes.length ? nodes : null;
 }
 
-/** The parent in the flat tree: a slotted node's slot, the host of a shadow root's child, else the parent element. */
+/**
+ * The parent in the flat tree: a slotted node's slot, the host of a shadow root's child, the frame of a
+ * frame document's root element, else the parent element.
+ */
 export function flatParent(node: Node): Element | null {
   const slot = (node as Element).assignedSlot;
   if (slot) return slot;
   const parent = node.parentNode;
   if (isShadowRoot(parent)) return ownHosts.has(parent.host) ? null : parent.host;
+  if (parent?.nodeType === Node.DOCUMENT_NODE) return frameOf(parent as Document);
   return parent?.nodeType === Node.ELEMENT_NODE ? (parent as Element) : null;
 }
 
-/** Whether `node` is `ancestor` or inside it, through shadow roots and slots. */
+/** Whether `node` is `ancestor` or inside it, through shadow roots, slots and frames. */
 export function flatContains(ancestor: Node, node: Node): boolean {
   if (ancestor.contains(node)) return true;
   for (let n: Node | null = flatParent(node); n; n = flatParent(n)) if (n === ancestor) return true;
   return false;
 }
 
-/** The element's tree: the document, or the shadow root it is in. */
+/** The element's tree: the document (a frame's, for an element in one), or the shadow root it is in. */
 export function treeOf(el: Element): Document | ShadowRoot {
   const root = el.getRootNode();
   return isShadowRoot(root) ? root : (el.ownerDocument ?? document);
 }
 
-/** The shadow hosts an element is inside, outermost first (none for an element of the document). */
+/**
+ * The elements an element is shown inside as trees of their own, outermost first: shadow hosts, and the
+ * frames of frame documents (none for an element of the page's own document).
+ */
 export function hostsOf(el: Element): Element[] {
   const hosts: Element[] = [];
-  for (let tree = treeOf(el); isShadowRoot(tree); tree = treeOf(tree.host)) hosts.unshift(tree.host);
-  return hosts;
+  for (let tree = treeOf(el); ; ) {
+    const host = isShadowRoot(tree) ? tree.host : frameOf(tree);
+    if (!host) return hosts;
+    hosts.unshift(host);
+    tree = treeOf(host);
+  }
 }
 
 type Step = (this: Node) => Node | null;
@@ -101,7 +125,9 @@ export function walkFlat(root: Element | Document, visitor: FlatVisitor): void {
     const el = node as Element;
     if (ownHosts.has(el) || visitor.enter?.(el) === false) return;
     const assigned = assignedTo(el);
+    const frame = !assigned && isFrame(el) ? frameDocument(el) : null;
     if (assigned) for (let i = 0; i < assigned.length && !stopped; i++) visit(assigned[i]!);
+    else if (frame) visit(frame);
     else for (let c = firstChild.call(el.shadowRoot ?? el); c && !stopped; c = nextSibling.call(c)) visit(c);
     visitor.leave?.(el);
   };
@@ -115,20 +141,23 @@ export function flatText(el: Element, max: number): string {
   return text.slice(0, max);
 }
 
-/** The open shadow roots under `root`, nested ones too (ours aside), parents before their children. */
-export function openShadowRoots(root: Element): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
+/**
+ * The trees of their own under `root` (innerTree: open shadow roots, ours aside, and readable frames'
+ * root elements), nested ones too, parents before their children.
+ */
+export function innerTrees(root: Element): Array<ShadowRoot | Element> {
+  const found: Array<ShadowRoot | Element> = [];
   const scan = (scope: Element | ShadowRoot) => {
     const elements = scope.querySelectorAll('*');
     for (let i = 0; i < elements.length; i++) {
-      const shadow = openShadowRoot(elements[i]!);
-      if (shadow) {
-        found.push(shadow);
-        scan(shadow);
+      const inner = innerTree(elements[i]!);
+      if (inner) {
+        found.push(inner);
+        scan(inner);
       }
     }
   };
-  const own = openShadowRoot(root);
+  const own = innerTree(root);
   if (own) {
     found.push(own);
     scan(own);

@@ -98,8 +98,9 @@ function cssPathOf(element: Element, root: Element): Omit<CssPath, 'refinedBy'> 
 function uniqueSelector(element: Element, tree: Document | ShadowRoot, root: Element): string | undefined {
   try {
     const value = finder(element, {
-      // In the document, unique under the anchoring root; in a shadow root, in that root (finder queries it).
-      root: tree.nodeType === Node.DOCUMENT_NODE ? root : (tree as unknown as Element),
+      // In the page's document, unique under the anchoring root; in a frame's, under its root element; in
+      // a shadow root, in that root (finder queries it).
+      root: tree === root.ownerDocument ? root : tree.nodeType === Node.DOCUMENT_NODE ? (tree as Document).documentElement : (tree as unknown as Element),
       idName: (id) => !isGeneratedId(id),
       className: (name) => wordLikeClass(name) && !isHashedClass(name) && !isStateClass(name),
       attr: (name, value) => SELECTOR_ATTRIBUTES.has(name) && value.length < 100 && !isGeneratedId(value),

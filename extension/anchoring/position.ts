@@ -16,12 +16,13 @@ const CONTAINERS =
 
 /**
  * The nearest container in the element's own tree (a shadow root's elements are grouped in it: a
- * component's buttons are counted among themselves), else that tree's root.
+ * component's buttons are counted among themselves; so are a frame's), else that tree's root.
  */
 function containerOf(el: Element, root: Element): ParentNode {
   const c = el.parentElement?.closest(CONTAINERS);
   const tree = treeOf(el);
   if (tree.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return c ?? tree;
+  if (tree !== root.ownerDocument) return c ?? (tree as Document).documentElement;
   return c && root.contains(c) ? c : root;
 }
 

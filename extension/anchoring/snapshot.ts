@@ -4,7 +4,7 @@
  * changes.
  */
 import { bodyOf, rootOf } from '../host-page/document';
-import { openShadowRoots } from './composed';
+import { innerTrees } from './composed';
 import { PageText } from './page-text';
 import { PositionIndex } from './position';
 import type { AnchorRoot } from './types';
@@ -15,7 +15,7 @@ export type Scope = Element | ShadowRoot;
 export class PageSnapshot {
   readonly root: Element;
   private pageText?: PageText;
-  private shadowRoots?: ShadowRoot[];
+  private innerTrees?: Scope[];
   private readonly positions = new Map<string, PositionIndex>();
 
   constructor(root: AnchorRoot) {
@@ -26,9 +26,12 @@ export class PageSnapshot {
     return (this.pageText ??= new PageText(this.root));
   }
 
-  /** The root and every open shadow root under it: a selector matches within one of them, never across. */
+  /**
+   * The root and every tree of its own under it (open shadow roots, readable frames' documents): a
+   * selector matches within one of them, never across.
+   */
   get scopes(): readonly Scope[] {
-    return [this.root, ...(this.shadowRoots ??= openShadowRoots(this.root))];
+    return [this.root, ...(this.innerTrees ??= innerTrees(this.root))];
   }
 
   positionsOf(tag: string): PositionIndex {

@@ -10,7 +10,8 @@
  */
 import { anchorElement } from './anchor';
 import { stableAttributes } from './attributes';
-import { flatContains, flatParent, flatText, openShadowRoots } from './composed';
+import { isFrame } from '../host-page/frames';
+import { flatContains, flatParent, flatText, innerTrees } from './composed';
 import { PageSnapshot } from './snapshot';
 import type { Anchor, AnchorResult, AnchorRoot } from './types';
 
@@ -50,20 +51,20 @@ export function watchAnchors<Id>(
   let stopped = false;
   /** Whether nodes or text were added since the last pass (what can make a missing anchor appear). */
   let grew = false;
-  const observedRoots = new WeakSet<ShadowRoot>();
+  const observedRoots = new WeakSet<Node>();
   /** How elements' text is read for fingerprints: as shown once the page has open shadow roots, else (the same, faster) textContent. */
   let textOf: TextOf = lightText;
   let rootScan: ReturnType<typeof setTimeout> | undefined;
   let rootScanWait = ROOT_SCAN_MS;
 
   /** Observes the open shadow roots not observed yet; whether there were any. */
-  const observeRoots = (roots: readonly ShadowRoot[]) => {
+  const observeRoots = (roots: readonly Node[]) => {
     let added = false;
-    for (const shadow of roots) {
-      if (observedRoots.has(shadow)) continue;
-      observedRoots.add(shadow);
+    for (const tree of roots) {
+      if (observedRoots.has(tree)) continue;
+      observedRoots.add(tree);
       textOf = flatText;
-      observer.observe(shadow, OBSERVED);
+      observer.observe(tree, OBSERVED);
       added = true;
     }
     return added;
@@ -74,7 +75,7 @@ export function watchAnchors<Id>(
     const started = performance.now();
     const snapshot = new PageSnapshot(root);
     // Roots come with added nodes, or unseen (see scanForRoots).
-    if (all || grew) observeRoots(snapshot.scopes.slice(1) as ShadowRoot[]);
+    if (all || grew) observeRoots(snapshot.scopes.slice(1));
     let changed = false;
     for (const id of results.keys()) if (!anchors.has(id)) changed = results.delete(id) || changed;
     for (const [id, anchor] of anchors) {
@@ -117,7 +118,7 @@ export function watchAnchors<Id>(
     rootScan = setTimeout(() => {
       rootScan = undefined;
       if (stopped) return;
-      if (observeRoots(openShadowRoots(new PageSnapshot(root).root))) {
+      if (observeRoots(innerTrees(new PageSnapshot(root).root))) {
         rootScanWait = ROOT_SCAN_MS;
         grew = true;
         schedule();
@@ -170,11 +171,20 @@ export function watchAnchors<Id>(
     schedule();
   });
   observer.observe(root, OBSERVED);
+  // A frame that loads (at first, or another page) brings a document no observer sees change: like
+  // added nodes, it may hold a missing tip's element, and a found one's may be gone.
+  const onFrameLoad = (e: Event) => {
+    if (!(e.target instanceof Element) || !isFrame(e.target)) return;
+    grew = true;
+    schedule();
+  };
+  root.addEventListener('load', onFrameLoad, { capture: true });
   pass(true);
 
   return {
     stop() {
       stopped = true;
+      root.removeEventListener('load', onFrameLoad, { capture: true });
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
       clearTimeout(rootScan);

@@ -43,8 +43,29 @@ export function framesIn(doc: Document): { readable: Document[]; unreadable: Fra
   return { readable, unreadable };
 }
 
-/** The frame element a document is shown in, in its parent page (null for the top page). */
-export const frameOf = (doc: Document): FrameElement | null => (doc.defaultView?.frameElement as FrameElement | null | undefined) ?? null;
+const frames = new WeakMap<Document, FrameElement>();
+
+/**
+ * The frame element a document is shown in, in its parent page (null for the page's own). Found from the
+ * page down, not by `frameElement`, which Chromium answers with null in an extension's isolated world.
+ */
+export function frameOf(doc: Document): FrameElement | null {
+  if (doc === document) return null;
+  const known = frames.get(doc);
+  if (known?.isConnected && frameDocument(known) === doc) return known;
+  const search = (d: Document): FrameElement | null => {
+    for (const frame of Array.from(d.querySelectorAll<FrameElement>('iframe, frame'))) {
+      const inner = frameDocument(frame);
+      if (!inner) continue;
+      frames.set(inner, frame);
+      if (inner === doc) return frame;
+      const deeper = search(inner);
+      if (deeper) return deeper;
+    }
+    return null;
+  };
+  return search(document);
+}
 
 /** An element's box in the top page's viewport: its own box, moved by each frame it is shown in. */
 export function viewportRect(el: Element): DOMRect {
@@ -56,4 +77,21 @@ export function viewportRect(el: Element): DOMRect {
     y += origin.y;
   }
   return new DOMRect(x, y, box.width, box.height);
+}
+
+/** The frame of the page's own document that an element is shown in (through nested frames), or null. */
+export function outermostFrame(el: Element): FrameElement | null {
+  let frame: FrameElement | null = null;
+  for (let f = frameOf(el.ownerDocument); f; f = frameOf(f.ownerDocument)) frame = f;
+  return frame;
+}
+
+/** Whether an element in frames is inside each frame's viewport (not scrolled out of one). */
+export function shownInFrames(el: Element): boolean {
+  const box = viewportRect(el);
+  for (let frame = frameOf(el.ownerDocument); frame; frame = frameOf(frame.ownerDocument)) {
+    const view = viewportRect(frame);
+    if (box.right <= view.left || box.left >= view.right || box.bottom <= view.top || box.top >= view.bottom) return false;
+  }
+  return true;
 }

@@ -9,6 +9,7 @@ import type { Locator, Page } from '../support/driver';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, E2E_BROWSER, playwrightPage, screensDir } from '../support/browser';
 import { seriousViolations } from './axe';
+import { expectMarkerOn, marker } from './pinning';
 import { launcher, note, openPanel, panel, panelFrame, suiteWorld } from './world';
 
 const shots = screensDir('dock');
@@ -18,7 +19,6 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 
 const frameEl = (page: Page) => page.locator('[data-testid="alongside-panel"]');
 const resizer = (page: Page) => page.locator('[data-testid="alongside-panel-resizer"]');
-const marker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]');
 const box = async (l: Locator) => {
   const b = await l.boundingBox();
   if (!b) throw new Error('not shown');
@@ -282,6 +282,8 @@ describe.skipIf(!browserAvailable)('the docked panel', () => {
     await expect.poll(async () => (await box(page.getByRole('link', { name: 'Dashboard' }))).x).toBeGreaterThanOrEqual(panelBox.width);
     const bar = await box(page.locator('.nw-statusbar'));
     expect(bar.x).toBeGreaterThanOrEqual(panelBox.width);
+    // The tip's marker stays on its button (the room's margin on the page's root once moved markers by the panel's width).
+    await expectMarkerOn(page, page.locator('[data-action="merge"]'));
     const handle = await box(resizer(page));
     expect(Math.round(handle.x + handle.width / 2)).toBe(Math.round(panelBox.width));
     await panel(page).getByRole('button', { name: /Close the panel/ }).click();

@@ -6,9 +6,10 @@
  * host page's scripts can search this document, shadow roots included, so the marker and its tooltip
  * say only "Tip" and how sure the anchoring is, in our words.
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift, type Rect } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, platform, shift, type Rect } from '@floating-ui/dom';
 import type { TipOutcome, TipSummary } from '../../messaging/types';
 import { createElement, ownMarkup, pageRoot, zoomOf } from '../../host-page/document';
+import { outermostFrame, shownInFrames, viewportRect } from '../../host-page/frames';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
@@ -64,6 +65,10 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
   const layer = createElement('div');
   layer.className = 'tip-markers';
   root.append(layer);
+  // What markers are placed against: our layer, fixed over the viewport at (0, 0). Left to itself,
+  // floating-ui takes the window and subtracts the page root's left edge, which a panel docked on the
+  // left moves by its width (the room's margin): every marker stood that far off its element.
+  const placing = { ...platform, getOffsetParent: () => layer };
   const markers = new Map<string, Marker>();
 
   function create(tip: TipSummary, element: Element, outcome: TipOutcome): Marker {
@@ -93,16 +98,27 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
       tooltip.append(flag);
     }
 
+    // In a frame, the element is placed by its box in the page's viewport: floating-ui's own frame offsets
+    // came out one docked panel's width off (the room's margin on the page's root). Its frame in the page
+    // is what clips it there; inside, each frame's viewport does (shownInFrames).
+    const outer = outermostFrame(element);
+    const reference = outer ? { getBoundingClientRect: () => viewportRect(element), contextElement: outer } : element;
     const update = async () => {
       const box = element.getBoundingClientRect();
-      const { x, y, middlewareData } = await computePosition(element, button, {
+      const { x, y, middlewareData } = await computePosition(reference, button, {
         strategy: 'fixed',
+        platform: placing,
         placement: 'right-start',
         // On the element's top-right corner, like a badge: beside it without covering its neighbours.
         middleware: [offset({ mainAxis: -10, crossAxis: -10 }), shift({ padding: 2, crossAxis: true, rootBoundary: pageArea() }), hide()],
       });
       const hidden =
-        !element.isConnected || box.width === 0 || box.height === 0 || middlewareData.hide?.referenceHidden === true || blocked(element);
+        !element.isConnected ||
+        box.width === 0 ||
+        box.height === 0 ||
+        middlewareData.hide?.referenceHidden === true ||
+        blocked(element) ||
+        (outer !== null && !shownInFrames(element));
       button.hidden = hidden;
       if (hidden) tooltip.hidden = true;
       Object.assign(button.style, { left: `${x}px`, top: `${y}px` });
@@ -111,6 +127,7 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
     const placeTooltip = async () => {
       const { x, y } = await computePosition(button, tooltip, {
         strategy: 'fixed',
+        platform: placing,
         // Above the marker, so the element the tip is about stays readable; below when there is no room.
         placement: 'top-end',
         middleware: [offset(6), flip(), shift({ padding: 8 })],

@@ -8,14 +8,18 @@
  * Web components are entered: the pointer's element is the innermost of the event's composed path (not
  * the outermost shadow host it is retargeted to), the keyboard steps through open shadow roots in the
  * order shown (slots included), and ArrowUp climbs out through the hosts. A closed shadow root cannot
- * be entered: its host is what a pick there takes, and the label says so.
+ * be entered: its host is what a pick there takes, and the label says so. Frames of the app's origin
+ * are entered the same way (pin mode listens in their windows too); a frame of another origin cannot be
+ * read, so a shield of ours covers it while pin mode is on: what is pointed at there is refused, saying
+ * why, and no click or key reaches it (focus in it is taken back to the hint bar, where Escape works).
  */
 import { stableAttributes } from '../../anchoring/attributes';
 import { flatContains, flatParent, hasClosedShadowRoot, walkFlat } from '../../anchoring/composed';
 import { pinnability } from '../../anchoring/pinnability';
 import { PageSnapshot } from '../../anchoring/snapshot';
 import { describeAnchor } from '../../tips/anchor-words';
-import { createElement, pageBody, pageRoot } from '../../host-page/document';
+import { bodyOf, createElement, pageBody, rootOf } from '../../host-page/document';
+import { frameDocument, framesIn, isFrame, viewportRect, type FrameElement } from '../../host-page/frames';
 
 interface PinModeOptions {
   /** Our container in the shadow root, where the outline and the hint bar go. */
@@ -36,6 +40,7 @@ export interface PinMode {
 
 const INTRO =
   'Pin mode: click an element, or select text in it, to pin a tip to it. Keyboard: Tab or the arrow keys move, ArrowUp takes the enclosing element, Enter picks, Escape leaves.';
+const OTHER_SITE = 'Cannot pin here: this part of the page is a frame from another site, which the extension cannot read. Tips can be pinned to the rest of the page.';
 
 /** What a click on a part of a control means: the control (the icon inside a button is the button). */
 const CONTROL = 'a[href],button,input,select,textarea,label,summary,[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"]';
@@ -112,7 +117,9 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
 
   const ours = (e: Event) => e.composedPath().includes(host);
-  const inPage = (el: Element | null): el is Element => !!el && el !== pageRoot() && el !== pageBody() && !flatContains(host, el);
+  /** An element of the app (a frame's too), not a document's root or body, nor ours. */
+  const inPage = (el: Element | null): el is Element =>
+    !!el && el !== rootOf(el.ownerDocument) && el !== bodyOf(el.ownerDocument) && !flatContains(host, el);
 
   /**
    * What a pointer event would pick, from its composed path (the innermost element first, up through
@@ -148,9 +155,10 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
 
   function place() {
+    placeShields();
     if (!current) return;
     if (!current.isConnected) return highlight(null);
-    const box = current.getBoundingClientRect();
+    const box = viewportRect(current);
     Object.assign(outline.style, { left: `${box.left - 3}px`, top: `${box.top - 3}px`, width: `${box.width + 6}px`, height: `${box.height + 6}px` });
     const above = box.top > 28;
     Object.assign(label.style, {
@@ -163,7 +171,39 @@ export function startPinMode(options: PinModeOptions): PinMode {
     message.textContent = text;
   }
 
+  /** Another site's frame pointed at: outlined as refused, and the hint says why. */
+  function refuseFrame(frame: FrameElement) {
+    current = frame;
+    refusal = OTHER_SITE;
+    outline.classList.add('refused');
+    label.classList.add('refused');
+    label.textContent = 'frame from another site: cannot pin inside';
+    outline.hidden = label.hidden = false;
+    place();
+    say(OTHER_SITE);
+  }
+
+  /** Shields over the frames of other origins (in the page and in its readable frames), kept on them. */
+  const shields = new Map<FrameElement, HTMLDivElement>();
+  function placeShields() {
+    for (const [frame, shield] of shields) {
+      const box = viewportRect(frame);
+      shield.hidden = !frame.isConnected || box.width === 0;
+      Object.assign(shield.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+    }
+  }
+  function shield(frame: FrameElement) {
+    if (shields.has(frame)) return;
+    const cover = createElement('div');
+    cover.className = 'pin-shield';
+    cover.addEventListener('pointermove', () => current !== frame && refuseFrame(frame));
+    cover.addEventListener('click', () => refuseFrame(frame));
+    outline.before(cover);
+    shields.set(frame, cover);
+  }
+
   function pick(el: Element, selection?: Range) {
+    if (isFrame(el) && !frameDocument(el)) return refuseFrame(el);
     snapshot = null;
     const check = pinnability(el, { snapshot: currentSnapshot() });
     if (!check.ok) {
@@ -231,7 +271,8 @@ export function startPinMode(options: PinModeOptions): PinMode {
   const onMouseUp = (e: MouseEvent) => {
     if (ours(e)) return;
     e.stopImmediatePropagation();
-    const selection = win.getSelection();
+    // The selection of the window the pointer is in: the page's, or a frame's.
+    const selection = ((e.view as Window | null) ?? win).getSelection();
     if (!selection || selection.isCollapsed || !selection.rangeCount) return;
     const range = selection.getRangeAt(0);
     const node = range.commonAncestorContainer;
@@ -274,6 +315,19 @@ export function startPinMode(options: PinModeOptions): PinMode {
     if (!ours(e) && PIN_KEYS.has(e.key)) e.stopImmediatePropagation();
   };
   const onScroll = () => place();
+  const onFrameLoad = (e: Event) => {
+    if (e.target instanceof Element && isFrame(e.target)) listenInFrames();
+  };
+  // Keys typed in another site's frame never reach us: focus that goes there (the app's script, say)
+  // comes back out to the hint bar, where Escape works.
+  const takeFocusBack = () => {
+    if (!windows.size) return; // pin mode has ended
+    const focused = document.activeElement;
+    if (focused && isFrame(focused) && !frameDocument(focused)) cancel.focus();
+  };
+  const onBlur = (e: Event) => {
+    if (e.target === win) setTimeout(takeFocusBack);
+  };
 
   const listeners: Array<[string, EventListener]> = [
     ['pointermove', onMove as EventListener],
@@ -289,8 +343,25 @@ export function startPinMode(options: PinModeOptions): PinMode {
     ['keyup', onKeyUp as EventListener],
     ['scroll', onScroll],
     ['resize', onScroll],
+    ['load', onFrameLoad],
+    ['blur', onBlur],
   ];
-  for (const [type, fn] of listeners) win.addEventListener(type, fn, { capture: true });
+  /** The windows listened in: the page's and its readable frames' (a frame that loads a page is a new one). */
+  const windows = new Set<Window>();
+  function listenIn(w: Window) {
+    if (windows.has(w)) return;
+    windows.add(w);
+    for (const [type, fn] of listeners) w.addEventListener(type, fn, { capture: true });
+  }
+  function listenInFrames() {
+    const { readable, unreadable } = framesIn(document);
+    for (const doc of readable) if (doc.defaultView) listenIn(doc.defaultView);
+    for (const frame of unreadable) shield(frame);
+    placeShields();
+  }
+  listenIn(win);
+  listenInFrames();
+  takeFocusBack();
 
   let ended = false;
   function end() {
@@ -298,7 +369,10 @@ export function startPinMode(options: PinModeOptions): PinMode {
     ended = true;
     changes.disconnect();
     snapshot = null;
-    for (const [type, fn] of listeners) win.removeEventListener(type, fn, { capture: true });
+    for (const w of windows) for (const [type, fn] of listeners) w.removeEventListener(type, fn, { capture: true });
+    windows.clear();
+    for (const cover of shields.values()) cover.remove();
+    shields.clear();
     outline.remove();
     label.remove();
     bar.remove();
