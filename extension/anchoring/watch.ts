@@ -10,7 +10,7 @@
  */
 import { anchorElement } from './anchor';
 import { stableAttributes } from './attributes';
-import { isFrame } from '../host-page/frames';
+import { alive, isFrame } from '../host-page/frames';
 import { flatContains, flatParent, flatText, innerTrees } from './composed';
 import { PageSnapshot } from './snapshot';
 import type { Anchor, AnchorResult, AnchorRoot } from './types';
@@ -138,7 +138,7 @@ export function watchAnchors<Id>(
     const touched: Id[] = [];
     for (const [id, around] of neighbourhoods) {
       const result = results.get(id);
-      if (result?.status !== 'found' || !records.some((r) => flatContains(around, r.target))) continue;
+      if (result?.status !== 'found' || !alive(around) || !records.some((r) => flatContains(around, r.target))) continue;
       if (!isUnchanged(result.element, fingerprints.get(id))) touched.push(id);
     }
     if (touched.length) pass(false, touched);
@@ -196,7 +196,7 @@ export function watchAnchors<Id>(
 
   function isUnchanged(el: Element, print: string | undefined): boolean {
     const container = 'documentElement' in root ? root.documentElement : root;
-    return el.isConnected && flatContains(container, el) && fingerprint(el, textOf) === print;
+    return alive(el) && flatContains(container, el) && fingerprint(el, textOf) === print;
   }
 }
 

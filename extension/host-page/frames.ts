@@ -44,13 +44,15 @@ export function framesIn(doc: Document): { readable: Document[]; unreadable: Fra
 }
 
 const frames = new WeakMap<Document, FrameElement>();
+/** Documents no frame shows (a frame's page before it reloaded): asked about at every step up from their elements. */
+const unshown = new WeakSet<Document>();
 
 /**
  * The frame element a document is shown in, in its parent page (null for the page's own). Found from the
  * page down, not by `frameElement`, which Chromium answers with null in an extension's isolated world.
  */
 export function frameOf(doc: Document): FrameElement | null {
-  if (doc === document) return null;
+  if (doc === document || unshown.has(doc)) return null;
   const known = frames.get(doc);
   if (known?.isConnected && frameDocument(known) === doc) return known;
   const search = (d: Document): FrameElement | null => {
@@ -64,7 +66,10 @@ export function frameOf(doc: Document): FrameElement | null {
     }
     return null;
   };
-  return search(document);
+  const frame = search(document);
+  // A document is shown in one frame or none, ever: one that is not shown now (it was unloaded) stays so.
+  if (!frame) unshown.add(doc);
+  return frame;
 }
 
 /** An element's box in the top page's viewport: its own box, moved by each frame it is shown in. */
@@ -94,4 +99,16 @@ export function shownInFrames(el: Element): boolean {
     if (box.right <= view.left || box.left >= view.right || box.bottom <= view.top || box.top >= view.bottom) return false;
   }
   return true;
+}
+
+/**
+ * Whether an element is still in a live document. In Firefox an extension's reference to a node of a
+ * frame's page that has since unloaded is a dead object: touching it throws.
+ */
+export function alive(el: Element): boolean {
+  try {
+    return el.isConnected;
+  } catch {
+    return false;
+  }
 }

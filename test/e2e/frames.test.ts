@@ -112,6 +112,7 @@ describe.skipIf(!browserAvailable)('tips in an app made of frames', () => {
     await frameAt(page, '/portal-screen.html').evaluate(() => void setTimeout(() => location.reload()));
     // A new document in the frame, then its button.
     await expect.poll(() => screen(page).locator('body').evaluate((body) => body.ownerDocument.defaultView!.performance.timeOrigin).catch(() => before)).not.toBe(before);
+    await submit(page).waitFor();
     await expectMarkerOn(page, submit(page));
     await page.close();
   });

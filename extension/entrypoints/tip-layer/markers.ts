@@ -9,7 +9,7 @@
 import { autoUpdate, computePosition, flip, hide, offset, platform, shift, type Rect } from '@floating-ui/dom';
 import type { TipOutcome, TipSummary } from '../../messaging/types';
 import { createElement, ownMarkup, pageRoot, zoomOf } from '../../host-page/document';
-import { outermostFrame, shownInFrames, viewportRect } from '../../host-page/frames';
+import { alive, outermostFrame, shownInFrames, viewportRect } from '../../host-page/frames';
 
 const PIN_ICON =
   '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z"/></svg>';
@@ -104,6 +104,10 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
     const outer = outermostFrame(element);
     const reference = outer ? { getBoundingClientRect: () => viewportRect(element), contextElement: outer } : element;
     const update = async () => {
+      if (!alive(element)) {
+        button.hidden = tooltip.hidden = true;
+        return;
+      }
       const box = element.getBoundingClientRect();
       const { x, y, middlewareData } = await computePosition(reference, button, {
         strategy: 'fixed',
@@ -113,7 +117,6 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
         middleware: [offset({ mainAxis: -10, crossAxis: -10 }), shift({ padding: 2, crossAxis: true, rootBoundary: pageArea() }), hide()],
       });
       const hidden =
-        !element.isConnected ||
         box.width === 0 ||
         box.height === 0 ||
         middlewareData.hide?.referenceHidden === true ||
@@ -173,7 +176,11 @@ export function createMarkers(root: HTMLElement, onOpen: (tipId: string) => void
   function remove(id: string) {
     const m = markers.get(id);
     if (!m) return;
-    m.cleanup();
+    try {
+      m.cleanup();
+    } catch {
+      // Its element's frame unloaded: Firefox refuses to touch what autoUpdate listened to there.
+    }
     m.button.remove();
     m.tooltip.remove();
     markers.delete(id);
