@@ -13,7 +13,7 @@ import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../test
 import { serveFolders } from '../../test/support/static-server';
 import { must } from '../../test/support/org-fixture';
 import { marker } from '../../test/e2e/pinning';
-import { connectAndGrant, launcher, note, startWorld, type World } from '../../test/e2e/world';
+import { connectAndGrant, grantSite, launcher, note, startWorld, type World } from '../../test/e2e/world';
 import type { BenchResult } from '../report';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
@@ -101,10 +101,7 @@ async function strictApp(world: World, browser: ExtensionBrowser) {
   const csp = "default-src 'self'; require-trusted-types-for 'script'; trusted-types ledger";
   const app = await serveFolders({ '/': resolve('test/e2e/fixtures') }, { pageHeaders: { 'content-security-policy': csp }, routes: { prefix: '/app/', page: '/strict-app.html' } });
   await must(world.server.api.request('POST', '/sites', { token: world.admin.token, json: { origin: app.origin, name: 'Ledger' } }));
-  const options = await browser.openExtensionPage('options.html');
-  await options.getByRole('button', { name: 'Grant Ledger' }).click();
-  await options.getByRole('button', { name: 'Turn off Ledger' }).waitFor();
-  await options.close();
+  await grantSite(browser, 'Ledger');
   const url = `${app.origin}/app/accounts`;
   await note(world, world.ada, url, 'Export after the nightly close.', { anchor: { selector: [{ type: 'CssSelector', value: '[data-action="export"]' }] } });
   return { url, close: () => app.close() };

@@ -12,7 +12,7 @@ import type { Frame, Locator, Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { serveFolders, type StaticServer } from '../support/static-server';
 import { expectMarkerOn, hint, pinLabel, startPinModeFromPanel } from './pinning';
-import { launcher, panel, suiteWorld } from './world';
+import { grantSite, launcher, panel, suiteWorld } from './world';
 
 const SITE = 'Claims portal';
 
@@ -54,12 +54,7 @@ describe.skipIf(!browserAvailable)('tips in an app made of frames', () => {
   }
 
   it('the launcher covers neither the screen’s controls inside its frame nor the partner’s frame', async () => {
-    const options = await ada().openExtensionPage('options.html');
-    await ada().allowingPermissionPrompts(async () => {
-      await options.getByRole('button', { name: `Grant ${SITE}` }).click();
-      await options.getByRole('button', { name: `Turn off ${SITE}` }).waitFor();
-    });
-    await options.close();
+    await grantSite(ada(), SITE);
     const page = await openPortal();
     await launcher(page).waitFor();
     const pill = page.locator('[data-testid="alongside-launcher-pill"]');

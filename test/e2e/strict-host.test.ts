@@ -12,7 +12,7 @@ import type { Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { serveFolders, type StaticServer } from '../support/static-server';
 import { expectMarkerOn, marker, pinLabel, startPinModeFromPanel } from './pinning';
-import { launcherLabel, panel, suiteWorld } from './world';
+import { grantSite, launcherLabel, panel, suiteWorld } from './world';
 
 const SITE = 'Ledger';
 const CSP = [
@@ -58,12 +58,7 @@ describe.skipIf(!browserAvailable)('a strict, re-rendering host app', () => {
   }
 
   it('Ada pins a tip to the Export button: no CSP violation, the app never sees the pick, the marker follows every re-render and remount', async () => {
-    const options = await ada().openExtensionPage('options.html');
-    await ada().allowingPermissionPrompts(async () => {
-      await options.getByRole('button', { name: `Grant ${SITE}` }).click();
-      await options.getByRole('button', { name: `Turn off ${SITE}` }).waitFor();
-    });
-    await options.close();
+    await grantSite(ada(), SITE);
 
     const page = await ada().context.newPage();
     await page.goto(`${app.origin}/app/accounts`);

@@ -10,7 +10,7 @@ import type { Locator, Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { serveFolders, type StaticServer } from '../support/static-server';
 import { expectMarkerOn, hint, marker, pinLabel } from './pinning';
-import { closePanelWithEscape, launcher, note, openPanel, panel, suiteWorld } from './world';
+import { closePanelWithEscape, grantSite, launcher, note, openPanel, panel, suiteWorld } from './world';
 
 const SITE = 'Orders';
 
@@ -46,12 +46,7 @@ describe.skipIf(!browserAvailable)('our UI above the app’s dialogs and overlay
   const shownMarker = (page: Page) => page.locator('[data-testid="alongside-tip-marker"]:not([hidden])');
 
   it('with the app’s modal dialog open: the launcher and the docked panel work above it, pin mode picks inside it, and the app keeps its dialog', async () => {
-    const options = await ada().openExtensionPage('options.html');
-    await ada().allowingPermissionPrompts(async () => {
-      await options.getByRole('button', { name: `Grant ${SITE}` }).click();
-      await options.getByRole('button', { name: `Turn off ${SITE}` }).waitFor();
-    });
-    await options.close();
+    await grantSite(ada(), SITE);
 
     const page = await ada().context.newPage();
     await page.goto(url('dialog.html'));

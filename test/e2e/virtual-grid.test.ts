@@ -11,7 +11,7 @@ import type { Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { serveFolders, type StaticServer } from '../support/static-server';
 import { expectMarkerOn, marker, pinLabel, startPinModeFromPanel } from './pinning';
-import { openPanel, panel, suiteWorld } from './world';
+import { grantSite, openPanel, panel, suiteWorld } from './world';
 
 const SITE = 'Approvals';
 
@@ -33,12 +33,7 @@ describe.skipIf(!browserAvailable)('a tip in a virtualized grid', () => {
   const approved = (page: Page) => page.evaluate(() => (window as unknown as GridPage).grid.approved);
 
   it('Ada grants the app and pins a tip to one record’s Approve button; the grid never sees the click', async () => {
-    const options = await ada().openExtensionPage('options.html');
-    await ada().allowingPermissionPrompts(async () => {
-      await options.getByRole('button', { name: `Grant ${SITE}` }).click();
-      await options.getByRole('button', { name: `Turn off ${SITE}` }).waitFor();
-    });
-    await options.close();
+    await grantSite(ada(), SITE);
 
     const page = await ada().context.newPage();
     await page.goto(url);

@@ -11,7 +11,7 @@ import type { Locator, Page } from '../support/driver';
 import { must } from '../support/org-fixture';
 import { serveFolders, type StaticServer } from '../support/static-server';
 import { expectMarkerOn, hint, pinLabel, startPinModeFromPanel } from './pinning';
-import { panel, suiteWorld } from './world';
+import { grantSite, panel, suiteWorld } from './world';
 
 const SITE = 'Approvals';
 
@@ -44,12 +44,7 @@ describe.skipIf(!browserAvailable)('tips in web components', () => {
   }
 
   it('Ada pins a tip to one card’s Approve button inside nested components by mouse; the app never sees the click; the marker sits on it', async () => {
-    const options = await ada().openExtensionPage('options.html');
-    await ada().allowingPermissionPrompts(async () => {
-      await options.getByRole('button', { name: `Grant ${SITE}` }).click();
-      await options.getByRole('button', { name: `Turn off ${SITE}` }).waitFor();
-    });
-    await options.close();
+    await grantSite(ada(), SITE);
 
     const page = await ada().context.newPage();
     await page.goto(url);

@@ -72,10 +72,22 @@ export async function connectAndGrant(browser: ExtensionBrowser, world: World, w
   await options.getByLabel('Email').fill(who.user.email);
   await options.getByLabel('Password').fill(PASSWORD);
   await options.getByRole('button', { name: 'Sign in' }).click();
+  await grantOn(browser, options, 'Northwind CRM');
+  await options.close();
+}
+
+/** The options page grants a site (by its name), as the person does, the browser's prompt answered. */
+async function grantOn(browser: ExtensionBrowser, options: Page, site: string): Promise<void> {
   await browser.allowingPermissionPrompts(async () => {
-    await options.getByRole('button', { name: 'Grant Northwind CRM' }).click();
-    await options.getByRole('button', { name: 'Turn off Northwind CRM' }).waitFor();
+    await options.getByRole('button', { name: `Grant ${site}` }).click();
+    await options.getByRole('button', { name: `Turn off ${site}` }).waitFor();
   });
+}
+
+/** A signed-in person grants another site in the options page (an app a suite serves itself). */
+export async function grantSite(browser: ExtensionBrowser, site: string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await grantOn(browser, options, site);
   await options.close();
 }
 

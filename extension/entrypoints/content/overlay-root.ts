@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createElement, pageBody } from '../../host-page/document';
 import { createTopLayer, type TopLayer } from './top-layer';
-import { createZoomCounter } from './zoom-counter';
+import { createZoomCounter, HOST_ZOOM } from './zoom-counter';
 
 export interface OverlayRoot {
   /** Where our UI goes, inside the shadow root. */
@@ -28,12 +28,12 @@ export function createOverlayRoot(ctx: ContentScriptContext, options: { mode: Sh
   const shadow = host.attachShadow({ mode: options.mode });
   const style = createElement('style');
   // The popover's backdrop is the page's to style (`::backdrop` rules meant for its dialogs): never ours.
-  style.textContent = `:host { all: initial !important; }\n:host::backdrop { display: none !important; }\n${options.css}`;
+  style.textContent = `:host { all: initial !important; ${HOST_ZOOM} }\n:host::backdrop { display: none !important; }\n${options.css}`;
   const zoom = createZoomCounter(host);
   const topLayer = createTopLayer(host);
   topLayer.onChange(zoom.update);
   const container = createElement('div');
-  shadow.append(style, zoom.style, container);
+  shadow.append(style, container);
   for (const type of ['keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (e) => e.stopPropagation());
   const remove = () => {
     topLayer.stop();
