@@ -203,26 +203,31 @@ export async function run(): Promise<BenchResult[]> {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
     };
-    const churn = async () => {
+    type Run = { ms: number; longTasks: number };
+    /** Main-thread time and long tasks of one run of `work` in the page. */
+    const measure = async (work: () => Promise<{ longTasks: number }>): Promise<Run> => {
       const before = await taskSeconds();
-      const { longTasks } = await page.evaluate(() => window.bench.churn(3000));
+      const { longTasks } = await work();
       return { ms: ((await taskSeconds()) - before) * 1000, longTasks };
     };
-    // Without and with alternate, CHURN_ROUNDS times each, so a slow spell of the machine weighs on both;
-    // each side reports its median run.
-    const runs = { without: [] as Array<{ ms: number; longTasks: number }>, with: [] as Array<{ ms: number; longTasks: number }> };
-    for (let round = 0; round < CHURN_ROUNDS; round++) {
-      runs.without.push(await churn());
-      await page.evaluate(() => window.bench.watch());
-      runs.with.push(await churn());
-      await page.evaluate(() => window.bench.unwatch());
-    }
-    const medianRun = (xs: Array<{ ms: number; longTasks: number }>) => {
-      const ms = median(xs.map((x) => x.ms));
-      return { ms, longTasks: Math.max(...xs.map((x) => x.longTasks)) };
+    /**
+     * Without and with the watcher alternate, CHURN_ROUNDS times each, so a slow spell of the machine
+     * weighs on both; each side reports its median run (and the most long tasks of a run).
+     */
+    const alternate = async (work: () => Promise<{ longTasks: number }>) => {
+      const runs = { without: [] as Run[], with: [] as Run[] };
+      for (let round = 0; round < CHURN_ROUNDS; round++) {
+        runs.without.push(await measure(work));
+        await page.evaluate(() => window.bench.watch());
+        runs.with.push(await measure(work));
+        await page.evaluate(() => window.bench.unwatch());
+      }
+      const medianRun = (xs: Run[]): Run => ({ ms: median(xs.map((x) => x.ms)), longTasks: Math.max(...xs.map((x) => x.longTasks)) });
+      return { without: medianRun(runs.without), with: medianRun(runs.with) };
     };
-    const without = medianRun(runs.without);
-    const withWatcher = medianRun(runs.with);
+    const churned = await alternate(() => page.evaluate(() => window.bench.churn(3000)));
+    const without = churned.without;
+    const withWatcher = churned.with;
 
     // The virtualized grid: its tips' anchors described in place, then scrolled with and without them watched.
     await page.goto(`${browser.origin}/fixtures/virtual-grid.html`);
@@ -239,20 +244,9 @@ export async function run(): Promise<BenchResult[]> {
         unwatch: () => stop?.(),
       });
     }, GRID_TIPS);
-    const scroll = async () => {
-      const before = await taskSeconds();
-      const { longTasks } = await page.evaluate(scrollGrid, 3000);
-      return { ms: ((await taskSeconds()) - before) * 1000, longTasks };
-    };
-    const gridRuns = { without: [] as Array<{ ms: number; longTasks: number }>, with: [] as Array<{ ms: number; longTasks: number }> };
-    for (let round = 0; round < CHURN_ROUNDS; round++) {
-      gridRuns.without.push(await scroll());
-      await page.evaluate(() => window.bench.watch());
-      gridRuns.with.push(await scroll());
-      await page.evaluate(() => window.bench.unwatch());
-    }
-    const gridWithout = medianRun(gridRuns.without);
-    const gridWith = medianRun(gridRuns.with);
+    const scrolled = await alternate(() => page.evaluate(scrollGrid, 3000));
+    const gridWithout = scrolled.without;
+    const gridWith = scrolled.with;
 
     return [
       {

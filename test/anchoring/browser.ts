@@ -5,7 +5,8 @@
  */
 import { extname, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM } from '../support/browser';
 import { CONTENT_TYPES, serveFolders } from '../support/static-server';
 
@@ -65,4 +66,19 @@ export async function launch(): Promise<TestBrowser> {
       await server.close();
     },
   };
+}
+
+/**
+ * A suite's browser and its one page: launched before the suite's tests, then `ready` (to keep the page
+ * and load a fixture, say), and closed after them.
+ */
+export function suitePage(ready: (page: Page, origin: string) => unknown): void {
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    await ready(await browser.context.newPage(), browser.origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }

@@ -5,10 +5,10 @@
  * page outside the frame is never taken for it; gone from the frame, it is not found. (Its rows' own
  * Approve buttons are a plain table's copies, which anchoring declines anywhere: see the matrix.)
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { anchor as anchorSchema, type Anchor } from '@shared/contract/anchors';
-import { chromiumAvailable, launch, type TestBrowser } from './browser';
+import { chromiumAvailable, suitePage } from './browser';
 
 declare global {
   interface Window {
@@ -17,17 +17,11 @@ declare global {
 }
 
 describe.skipIf(!chromiumAvailable)('anchoring in a same-origin frame (headless Chromium)', () => {
-  let browser: TestBrowser;
   let page: Page;
-  beforeAll(async () => {
-    browser = await launch();
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  let origin: string;
+  suitePage((p, o) => ([page, origin] = [p, o]));
   beforeEach(async () => {
-    await page.goto(`${browser.origin}/fixtures/frames.html`);
+    await page.goto(`${origin}/fixtures/frames.html`);
     await page.frameLocator('#screen').getByRole('button', { name: 'Approve' }).first().waitFor();
   });
 

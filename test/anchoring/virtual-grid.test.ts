@@ -3,10 +3,10 @@
  * record, says "not on screen" while the record is scrolled away, and never stands on another record's
  * button, whether anchored afresh or kept by the watcher while the rows change under it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Anchor } from '@shared/contract/anchors';
-import { chromiumAvailable, launch, type TestBrowser } from './browser';
+import { chromiumAvailable, suitePage } from './browser';
 import type { Seen } from './in-page-grid';
 
 declare global {
@@ -18,18 +18,13 @@ declare global {
 
 // The grid scrolls itself, or (a window virtualizer) the page scrolls it.
 describe.skipIf(!chromiumAvailable).each(['element', 'window'])('anchoring in a virtualized grid, scrolled by the %s (headless Chromium)', (scroll) => {
-  let browser: TestBrowser;
   let page: Page;
   let anchor: Anchor;
-  beforeAll(async () => {
-    browser = await launch();
-    page = await browser.context.newPage();
-    await page.goto(`${browser.origin}/fixtures/virtual-grid.html?scroll=${scroll}`);
+  suitePage(async (p, origin) => {
+    page = p;
+    await page.goto(`${origin}/fixtures/virtual-grid.html?scroll=${scroll}`);
     await page.evaluate(() => window.grid.scrollTo(1042, 2));
     anchor = await page.evaluate(() => window.Anchoring.grid.describeApprove(1042));
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const scrollTo = (id: number, offset: number) => page.evaluate(([i, o]) => window.grid.scrollTo(i!, o!), [id, offset]);
@@ -89,15 +84,10 @@ describe.skipIf(!chromiumAvailable).each(['element', 'window'])('anchoring in a 
 // out of view there is still found (its marker hides until it is back); a record gone is not found,
 // which counts toward "possibly outdated", never "not on screen now".
 describe.skipIf(!chromiumAvailable)('anchoring in a long page that draws every record (headless Chromium)', () => {
-  let browser: TestBrowser;
   let page: Page;
-  beforeAll(async () => {
-    browser = await launch();
-    page = await browser.context.newPage();
-    await page.goto(`${browser.origin}/fixtures/virtual-grid.html?scroll=static`);
-  });
-  afterAll(async () => {
-    await browser?.close();
+  suitePage(async (p, origin) => {
+    page = p;
+    await page.goto(`${origin}/fixtures/virtual-grid.html?scroll=static`);
   });
 
   it('finds the record scrolled out of view, and says "not found" once its row is gone', async () => {

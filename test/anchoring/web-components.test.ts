@@ -7,10 +7,10 @@
  * components, and on the same element here.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { anchor as anchorSchema, type Anchor } from '@shared/contract/anchors';
-import { chromiumAvailable, launch, type TestBrowser } from './browser';
+import { chromiumAvailable, suitePage } from './browser';
 import type { Seen } from './in-page-components';
 
 declare global {
@@ -25,17 +25,11 @@ const APPROVE_1042 = [...card('INV-1042'), 'wc-button', 'button'];
 const ACME = { record: 'INV-1042', company: 'Acme Corp', amount: '$1,200.00' };
 
 describe.skipIf(!chromiumAvailable)('anchoring in web components (headless Chromium)', () => {
-  let browser: TestBrowser;
   let page: Page;
-  beforeAll(async () => {
-    browser = await launch();
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  let origin: string;
+  suitePage((p, o) => ([page, origin] = [p, o]));
   beforeEach(async () => {
-    await page.goto(`${browser.origin}/fixtures/web-components.html`);
+    await page.goto(`${origin}/fixtures/web-components.html`);
   });
 
   const describeAt = (path: string[]) => page.evaluate((p) => window.Anchoring.components.describe(p), path);
@@ -147,7 +141,7 @@ describe.skipIf(!chromiumAvailable)('anchoring in web components (headless Chrom
     const recorded = JSON.parse(readFileSync('test/anchoring/fixtures/pre-shadow-anchors.json', 'utf8')) as Record<string, { selector: string; anchor: Anchor; confidence: number }[]>;
 
     it('on a page without components: described the same today, and anchored the same', async () => {
-      await page.goto(`${browser.origin}/fixtures/invoices.html`);
+      await page.goto(`${origin}/fixtures/invoices.html`);
       const now = await page.evaluate(
         (old) =>
           old.map(({ selector, anchor }) => {
