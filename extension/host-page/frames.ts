@@ -26,15 +26,15 @@ export function frameOrigin(frame: FrameElement): { x: number; y: number } {
   };
 }
 
-/** The app's frames inside `doc`, nested ones too, in document order: readable ones and the others. */
-export function framesIn(doc: Document): { readable: Document[]; unreadable: FrameElement[] } {
-  const readable: Document[] = [];
+/** The app's frames inside `doc`, nested ones too, in document order: readable ones (with their documents) and the others. */
+export function framesIn(doc: Document): { readable: Array<{ frame: FrameElement; doc: Document }>; unreadable: FrameElement[] } {
+  const readable: Array<{ frame: FrameElement; doc: Document }> = [];
   const unreadable: FrameElement[] = [];
   const visit = (d: Document) => {
     for (const frame of Array.from(d.querySelectorAll<FrameElement>('iframe, frame'))) {
       const inner = frameDocument(frame);
       if (inner) {
-        readable.push(inner);
+        readable.push({ frame, doc: inner });
         visit(inner);
       } else unreadable.push(frame);
     }
@@ -55,21 +55,12 @@ export function frameOf(doc: Document): FrameElement | null {
   if (doc === document || unshown.has(doc)) return null;
   const known = frames.get(doc);
   if (known?.isConnected && frameDocument(known) === doc) return known;
-  const search = (d: Document): FrameElement | null => {
-    for (const frame of Array.from(d.querySelectorAll<FrameElement>('iframe, frame'))) {
-      const inner = frameDocument(frame);
-      if (!inner) continue;
-      frames.set(inner, frame);
-      if (inner === doc) return frame;
-      const deeper = search(inner);
-      if (deeper) return deeper;
-    }
-    return null;
-  };
-  const frame = search(document);
+  for (const shown of framesIn(document).readable) frames.set(shown.doc, shown.frame);
+  const frame = frames.get(doc);
+  if (frame && frameDocument(frame) === doc) return frame;
   // A document is shown in one frame or none, ever: one that is not shown now (it was unloaded) stays so.
-  if (!frame) unshown.add(doc);
-  return frame;
+  unshown.add(doc);
+  return null;
 }
 
 /** An element's box in the top page's viewport: its own box, moved by each frame it is shown in. */

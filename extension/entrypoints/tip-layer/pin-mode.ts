@@ -355,7 +355,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   }
   function listenInFrames() {
     const { readable, unreadable } = framesIn(document);
-    for (const doc of readable) if (doc.defaultView) listenIn(doc.defaultView);
+    for (const { doc } of readable) if (doc.defaultView) listenIn(doc.defaultView);
     for (const frame of unreadable) shield(frame);
     placeShields();
   }
