@@ -91,7 +91,10 @@ describe.skipIf(!browserAvailable)('our UI above the app’s dialogs and overlay
     await page.locator('#reason').press('a');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialogOpen(page)).toBe(false);
-    expect(await appLog(page)).toEqual(['key a', 'key Escape', 'dialog closed']);
+    // The dialog's close event comes a task after it closes: wait for the app to have heard it.
+    const heard: string[] = [];
+    await expect.poll(async () => heard.push(...(await appLog(page))) && heard.at(-1)).toBe('dialog closed');
+    expect(heard).toEqual(['key a', 'key Escape', 'dialog closed']);
     // Closed: the marker behind is back, the one inside the closed dialog gone.
     await expectMarkerOn(page, refund, shownMarker(page));
     await refund.click();
