@@ -56,6 +56,18 @@ describeEachDatabase('notes and tips', (api) => {
     expect((await write(org.alice.token, { anchor: through(9) })).status).toBe(400);
   });
 
+  it('stores a tip inside another site’s frame with that frame’s page key; anything but an http(s) address is refused', async () => {
+    const anchor = { selector: [{ type: 'CssSelector', value: '#book' }], frame: 'https://partner.example/widget' };
+    const res = await write(org.alice.token, { body: 'Book after the visit', anchor });
+    expect(res.status).toBe(201);
+    expect(res.body.anchor).toEqual(anchor);
+    for (const frame of ['partner.example/widget', 'javascript:alert(1)', `https://partner.example/${'x'.repeat(2000)}`]) {
+      const bad = await write(org.alice.token, { anchor: { ...anchor, frame } });
+      expect(bad.status, frame.slice(0, 30)).toBe(400);
+      expect(bad.body.code).toBe('validation_failed');
+    }
+  });
+
   it('enforces visibility on read: private to the author, team to members, org to all', async () => {
     const made = {
       private: await must(write(org.alice.token, { visibility: 'private' })),

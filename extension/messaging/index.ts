@@ -38,7 +38,8 @@ export function backgroundListener(handlers: BackgroundHandlers) {
   };
 }
 
-export function tabListener(handlers: TabHandlers) {
+/** The handlers of the messages a listener answers (the top frame's content script: all; a frame script: its own). */
+export function tabListener<K extends keyof TabMessages>(handlers: Pick<TabHandlers, K>) {
   return (message: unknown): undefined => {
     if (!isEnvelope(message, handlers)) return undefined;
     (handlers[message.type] as (data: unknown) => void)(message.data);
@@ -50,10 +51,10 @@ export function askBackground<K extends keyof BackgroundRequests>(type: K, data:
   return browser.runtime.sendMessage({ type, data } satisfies Envelope) as Promise<Response<K>>;
 }
 
-/** Tells a tab's top-frame content script; a tab without one (not a granted site) is not an error. */
-export async function tellTab<K extends keyof TabMessages>(tabId: number, type: K, data: TabMessages[K]): Promise<void> {
+/** Tells a tab's top-frame content script (or the script of frame `frameId`); a tab without one (not a granted site) is not an error. */
+export async function tellTab<K extends keyof TabMessages>(tabId: number, type: K, data: TabMessages[K], frameId = 0): Promise<void> {
   try {
-    await browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope, { frameId: 0 });
+    await browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope, { frameId });
   } catch {
     // no content script in that tab
   }

@@ -29,6 +29,10 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
     'tips:report': none,
     'pin:start': none,
     'panel:target': none,
+    'frame:start': none,
+    'frame:located': none,
+    'panel:open': none,
+    'pin:ended': none,
     ...overrides,
   };
 }

@@ -164,16 +164,35 @@ export interface BackgroundRequests {
   'pin:start': { request: { repin: string | null }; response: null };
   /** content → background: show this in my tab's panel (a picked element, a tip's marker was clicked). */
   'panel:target': { request: PanelTarget; response: null };
+  /** frame probe → background: my frame is another origin's than its parent: inject the frame script if its site is granted. */
+  'frame:start': { request: null; response: null };
+  /**
+   * frame script → background: my frame (another site's, inside the tab's page) is at `url`. Its page key
+   * by its site's rules when that site is granted too, with the tab's page (null until it is located);
+   * null: not a granted site, the frame script stays idle.
+   */
+  'frame:located': { request: { url: string }; response: { frameKey: string; page: TabPage | null } | null };
+  /** frame script → background: open my tab's panel (a marker in my frame was clicked, an element picked). */
+  'panel:open': { request: null; response: null };
+  /** content, frame script → background: pin mode ended here (a pick, a cancel): end it in the tab's other frames. */
+  'pin:ended': { request: null; response: null };
 }
 
-/** Messages from the background to a tab's content script (top frame only). */
+/** Messages from the background to a tab's content script (top frame), some also to its frame scripts (frame-agents.ts). */
 export interface TabMessages {
   /** null: the page is no longer on a granted site (turned off, permission removed): take the UI away. */
   'page:update': TabPage | null;
   'panel:toggle': null;
   'panel:close': null;
-  /** Enter pin mode (the shortcut, or the panel's "Pin a tip" / "Re-pin"). */
-  'pin:start': { repin: string | null };
+  /**
+   * Enter pin mode (the shortcut, or the panel's "Pin a tip" / "Re-pin"). `granted`: the origins of other
+   * sites' frames whose frame scripts run pin mode there (told too), so the page does not shield them.
+   */
+  'pin:start': { repin: string | null; granted: string[] };
+  /** Pin mode ended in another frame of the tab (a pick or a cancel there). */
+  'pin:stop': null;
+  /** Open the panel (asked from a frame of the page). */
+  'panel:open': null;
   /** The page's tips changed while their count did not (edited, re-pinned, verified): load them again. */
   'tips:refresh': null;
 }

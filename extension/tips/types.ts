@@ -8,7 +8,7 @@
  */
 import type { askBackground, TabPage } from '../messaging';
 
-interface TipLayerHost {
+export interface TipLayerHost {
   /** Where the layer draws (inside the content script's shadow root); it takes everything away on stop. */
   root: HTMLElement;
   ask: typeof askBackground;
@@ -17,7 +17,12 @@ interface TipLayerHost {
   /** Where keyboard focus goes back to when pin mode ends without a pick. */
   restoreFocus(): void;
   /**
-   * The app's modal dialog open now, outside which the page is inert (entrypoints/content/top-layer.ts),
+   * null in the tab's page. In a frame of another granted site (entrypoints/frame-agent/), that frame's
+   * page key: its tips are those pinned in it, and a pick there is pinned with it (Anchor `frame`).
+   */
+  frame: string | null;
+  /**
+   * The app's modal dialog open now, outside which the page is inert (overlay/top-layer.ts),
    * and a call after it changes: no marker stands for an element hidden behind it.
    */
   topLayer: { blocker(): Element | null; onChange(listener: () => void): () => void };
@@ -28,8 +33,13 @@ export interface TipLayer {
   show(page: TabPage): void;
   /** Loads the page's tips again (a tip was re-pinned or verified). */
   refresh(): void;
-  /** Enters pin mode: a pick makes a new tip, or re-pins the tip `repin`. */
-  pin(repin: string | null): void;
+  /**
+   * Enters pin mode: a pick makes a new tip, or re-pins the tip `repin`. `granted`: the origins of other
+   * sites' frames that run pin mode themselves (the page shields the others).
+   */
+  pin(repin: string | null, granted: string[]): void;
+  /** Leaves pin mode without a word: it ended in another frame of the tab. */
+  unpin(): void;
   stop(): void;
 }
 

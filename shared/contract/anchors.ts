@@ -65,6 +65,14 @@ export const anchorSelector = z.discriminatedUnion('type', [
 ]);
 
 export const anchor = z
-  .object({ selector: z.array(anchorSelector).min(1).max(10) })
+  .object({
+    selector: z.array(anchorSelector).min(1).max(10),
+    /**
+     * Set for an element inside a frame from another site (the app's own frames are reached by the
+     * CssSelector chain): that frame's page key, by its site's rules. The selectors then describe the
+     * element in the frame's document, where the extension's frame script anchors it.
+     */
+    frame: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  })
   .meta({ id: 'Anchor', description: 'W3C Web Annotation style selectors describing the pinned element.' });
 export type Anchor = z.infer<typeof anchor>;

@@ -165,7 +165,7 @@ export async function note(world: World, who: Account, pattern: string, body: st
 
 /** The match patterns the content script is registered for right now. */
 export async function registeredMatches(browser: ExtensionBrowser): Promise<string[]> {
-  return browser.extensionEval(async (api) => (await api.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
+  return browser.extensionEval(async (api) => (await api.scripting.getRegisteredContentScripts({ ids: ['alongside-overlay'] })).flatMap((s) => s.matches ?? []));
 }
 
 /** The toolbar badge of the tab showing `url`. */

@@ -8,8 +8,9 @@ import { flushOutbox, outbox, OUTBOX_ALARM } from './outbox-sender';
 import { syncRegistrations } from './registration';
 import { claimPanel, expectPanel, forgetPanel, isPanel } from './panel-frames';
 import { servePanelState } from './panel-state';
-import { forgetTab, locate, relocateAll, tabPage, tabTips, updateContext } from './tab-pages';
-import { clearPanelTarget, forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode } from './tips';
+import { forgetAgents, frameTips, injectFrameAgent } from './frame-agents';
+import { forgetTab, locate, locateFrame, relocateAll, tabPage, tabTips, updateContext } from './tab-pages';
+import { clearPanelTarget, endPinMode, forgetTipState, injectTipLayer, recordAnchoring, reportOutcomes, setPanelTarget, startPinMode } from './tips';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -113,10 +114,14 @@ export default defineBackground(() => {
         (await browser.commands.getAll()).map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' })),
       // Tips (see ./tips.ts): the tab's own page only, from sender.tab.
       'tips:layer': async (_, sender) => {
-        await injectTipLayer(senderTab(sender));
+        await injectTipLayer(senderTab(sender), sender.frameId);
         return null;
       },
-      'tips:page': ({ pageKey }, sender) => tabTips(senderTab(sender), pageKey),
+      'tips:page': async ({ pageKey }, sender) => {
+        const tabId = senderTab(sender);
+        const tips = await tabTips(tabId, pageKey);
+        return tips && frameTips(tabId, sender.frameId ?? 0, tips);
+      },
       'tips:anchored': async (anchoring, sender) => {
         await recordAnchoring(senderTab(sender), anchoring);
         return null;
@@ -131,6 +136,26 @@ export default defineBackground(() => {
       },
       'panel:target': async (target, sender) => {
         await setPanelTarget(senderTab(sender), target);
+        return null;
+      },
+      'frame:start': async (_, sender) => {
+        if (!sender.frameId || !sender.url) return null;
+        const tabId = senderTab(sender);
+        if (await locateFrame(tabId, sender.frameId, sender.url)) await injectFrameAgent(tabId, sender.frameId);
+        return null;
+      },
+      'frame:located': ({ url }, sender) => {
+        // A frame's own script, in a frame of the tab's page: never the tab's top frame.
+        if (!sender.frameId || (sender.url && new URL(sender.url).origin !== new URL(url).origin)) return null;
+        return locateFrame(senderTab(sender), sender.frameId, url);
+      },
+      'panel:open': async (_, sender) => {
+        const tabId = senderTab(sender);
+        if (await tabPage(tabId)) await tellTab(tabId, 'panel:open', null);
+        return null;
+      },
+      'pin:ended': async (_, sender) => {
+        await endPinMode(senderTab(sender), sender.frameId ?? 0);
         return null;
       },
     }),
@@ -151,6 +176,7 @@ export default defineBackground(() => {
     void forgetTab(tabId);
     void forgetTipState(tabId);
     void forgetPanel(tabId);
+    void forgetAgents(tabId);
   });
 
   // The shortcut (manifest `commands`) and the toolbar button toggle the panel on a site's page,

@@ -1,9 +1,15 @@
 // The content script runs only on sites the server lists AND the user turned on AND the browser granted.
 // It is registered at run time (never in the manifest), and re-synced whenever one of those changes.
 import { browser } from 'wxt/browser';
+import { oneAtATime } from './one-at-a-time';
 import { cachedSites, enabledOrigins, originPattern, storedSession } from '../../server/settings';
 
-const SCRIPT_ID = 'alongside-overlay';
+// The page's own layer (top frames), and the probe in every frame that asks for the frame script
+// where another granted site's frame is inside a granted page (entrypoints/frame-probe.ts).
+const SCRIPTS = [
+  { id: 'alongside-overlay', js: ['content-scripts/content.js'], allFrames: false },
+  { id: 'alongside-frames', js: ['frame-probe.js'], allFrames: true },
+];
 
 /** The origins the content script should run on now. */
 export async function activeOrigins(): Promise<string[]> {
@@ -14,21 +20,21 @@ export async function activeOrigins(): Promise<string[]> {
   return wanted.filter((_, i) => granted[i]);
 }
 
-let syncing: Promise<void> = Promise.resolve();
+const syncing = oneAtATime();
 
-/** Makes the registered content script match `activeOrigins()` (serialized: events can arrive together). */
+/** Makes the registered content scripts match `activeOrigins()` (one sync at a time: events can arrive together). */
 export function syncRegistrations(): Promise<void> {
-  syncing = syncing.then(async () => {
+  return syncing(async () => {
     // Two origins of one host have one pattern in Firefox (no ports): register it once.
     const matches = [...new Set((await activeOrigins()).map((o) => originPattern(o)))].sort();
-    const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-    // The worker starts often (it stops after 30 s idle): leave a registration that is already right.
-    if (existing.length && [...(existing[0]!.matches ?? [])].sort().join() === matches.join()) return;
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    const existing = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPTS.map((s) => s.id) });
+    // The worker starts often (it stops after 30 s idle): leave registrations that are already right.
+    const right = (s: (typeof existing)[number]) => [...(s.matches ?? [])].sort().join() === matches.join();
+    if (existing.length === SCRIPTS.length && existing.every(right)) return;
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
     if (!matches.length) return;
-    await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, js: ['content-scripts/content.js'], matches, runAt: 'document_idle', persistAcrossSessions: true },
-    ]);
-  }).catch((err: unknown) => console.error('Alongside: could not register the content script', err));
-  return syncing;
+    await browser.scripting.registerContentScripts(
+      SCRIPTS.map((s) => ({ ...s, matches, runAt: 'document_idle' as const, persistAcrossSessions: true })),
+    );
+  }).catch((err: unknown) => console.error('Alongside: could not register the content scripts', err));
 }

@@ -10,6 +10,7 @@ import { showBadge, showDefaultBadge } from './badge';
 import { activeOrigins } from './registration';
 import { cachedSites, serverGranted, sessionClient } from '../../server/settings';
 import { tellTab, type Counts, type TabPage, type TipSummary } from '../../messaging';
+import { setAgent, tellAgents } from './frame-agents';
 import { sameTips, tipSummaries } from '../../tips/summaries';
 
 /** Where a tab's page is kept (the panel follows it: panel-state.ts). */
@@ -37,7 +38,7 @@ export async function tabTips(tabId: number, key: string): Promise<TipSummary[] 
 async function store(page: TabPage, tips: TipSummary[] = []): Promise<TabPage> {
   await browser.storage.session.set({ [storeKey(page.tabId)]: page, [tipsKey(page.tabId)]: { pageKey: page.pageKey, tips } satisfies PageTips });
   await showBadge(page.tabId, page);
-  await tellTab(page.tabId, 'page:update', page);
+  await Promise.all([tellTab(page.tabId, 'page:update', page), tellAgents(page.tabId, 'page:update', page)]);
   return page;
 }
 
@@ -53,6 +54,17 @@ async function siteFor(url: string): Promise<Site | null> {
   }
   if (!(await activeOrigins()).includes(origin)) return null;
   return (await cachedSites()).find((s) => s.origin === origin) ?? null;
+}
+
+/**
+ * Frame `frameId` of the tab (another site's frame in its page, where the frame script runs) is at `url`:
+ * its page key by its own site's rules when that site is granted too, and the tab's page.
+ */
+export async function locateFrame(tabId: number, frameId: number, url: string): Promise<{ frameKey: string; page: TabPage | null } | null> {
+  const site = await siteFor(url);
+  const frameKey = site ? pageKey(url, site.rules) : null;
+  await setAgent(tabId, frameId, frameKey);
+  return frameKey === null ? null : { frameKey, page: await tabPage(tabId) };
 }
 
 /** Each tab's latest locate: an older one that finishes later (SPA jumps A→B→C, B answered last) keeps nothing. */
@@ -103,7 +115,7 @@ async function load(tabId: number, ticket: number, site: Site | null, key: strin
     if (latest() && (await tabPage(tabId)) && latest()) {
       await forgetTab(tabId);
       await showBadge(tabId, null);
-      await tellTab(tabId, 'page:update', null);
+      await Promise.all([tellTab(tabId, 'page:update', null), tellAgents(tabId, 'page:update', null)]);
     }
     return null;
   }
@@ -129,7 +141,7 @@ export async function updateContext(tabId: number, key: string, counts: Counts, 
   if (!page || page.pageKey !== key) return;
   const before = await tabTips(tabId, key);
   await store({ ...page, counts, problem: null }, tips);
-  if (!sameTips(before ?? [], tips)) await tellTab(tabId, 'tips:refresh', null);
+  if (!sameTips(before ?? [], tips)) await Promise.all([tellTab(tabId, 'tips:refresh', null), tellAgents(tabId, 'tips:refresh', null)]);
 }
 
 /**

@@ -6,12 +6,11 @@
 import '../../host-page/own-globals';
 import { browser } from 'wxt/browser';
 import { askBackground, tabListener, type TabPage } from '../../messaging';
-import { publishedTipLayer } from '../../tips/layer-slot';
-import type { TipLayer } from '../../tips/types';
+import { tipLayerLoader } from '../../tips/layer-loader';
 import css from './overlay.css?inline';
 import { createLauncher } from './launcher';
 import { watchLocation } from './location-watch';
-import { createOverlayRoot } from './overlay-root';
+import { createOverlayRoot } from '../../overlay/overlay-root';
 import { createPanelFrame } from './panel-frame';
 import { createPanelLayout } from './panel-layout';
 
@@ -48,44 +47,31 @@ export default defineContentScript({
 
     // The tip layer (markers, pin mode) is a separate script the background injects on demand: pages
     // without tips never load it. See extension/tips/types.ts.
-    let tipLayer: Promise<TipLayer> | null = null;
-    function withTips(use: (layer: TipLayer) => void) {
-      tipLayer ??= (async () => {
-        if (!publishedTipLayer()) await askBackground('tips:layer', null);
-        return publishedTipLayer()!({
-          root: ui.container,
-          ask: askBackground,
-          openPanel: open,
-          restoreFocus: () => launcher.element.focus(),
-          topLayer: ui.topLayer,
-        });
-      })();
-      tipLayer.then(use, (err: unknown) => {
-        tipLayer = null; // try again next time
-        console.warn('Alongside: the tip layer did not load', err);
-      });
-    }
+    const tips = tipLayerLoader(() => ({
+      root: ui.container,
+      ask: askBackground,
+      openPanel: open,
+      restoreFocus: () => launcher.element.focus(),
+      topLayer: ui.topLayer,
+      frame: null,
+    }));
     function show(page: TabPage) {
       launcher.show(page);
-      if (tipLayer || page.counts?.tips) withTips((layer) => layer.show(page));
+      if (tips.loaded() || page.counts?.tips) tips.use((layer) => layer.show(page));
     }
-    function pin(repin: string | null, page: TabPage | null) {
+    function pin(repin: string | null, granted: string[], page: TabPage | null) {
       if (!page) return;
       close();
-      withTips((layer) => {
+      tips.use((layer) => {
         layer.show(page);
-        layer.pin(repin);
+        layer.pin(repin, granted);
       });
     }
 
-    function stopTips() {
-      if (tipLayer) withTips((layer) => layer.stop());
-      tipLayer = null;
-    }
     /** Not (or no longer) a granted site: take everything away. */
     function takeAway() {
       close();
-      stopTips();
+      tips.stop();
       launcher.stop();
       ui.remove();
       mounted = false;
@@ -93,7 +79,7 @@ export default defineContentScript({
     // The extension was reloaded or updated: WXT removes the UI, the layer's window listeners (pin mode
     // swallows clicks) and anchoring go with it.
     ctx.onInvalidated(() => {
-      stopTips();
+      tips.stop();
       launcher.stop();
     });
 
@@ -115,10 +101,10 @@ export default defineContentScript({
         },
         'panel:toggle': toggle,
         'panel:close': close,
-        'pin:start': ({ repin }) => pin(repin, current),
-        'tips:refresh': () => {
-          if (tipLayer) withTips((layer) => layer.refresh());
-        },
+        'pin:start': ({ repin, granted }) => pin(repin, granted, current),
+        'pin:stop': () => tips.ifLoaded((layer) => layer.unpin()),
+        'panel:open': open,
+        'tips:refresh': () => tips.ifLoaded((layer) => layer.refresh()),
       }),
     );
 

@@ -141,23 +141,35 @@ export const createTipLayer: CreateTipLayer = (host) => {
     refresh() {
       void load();
     },
-    pin(repin) {
+    pin(repin, granted) {
       pinning?.stop();
+      // Pin mode runs in each frame of the tab that can point at its own elements: ending here ends it there.
+      const ended = () => {
+        pinning = null;
+        void host.ask('pin:ended', null).catch(() => undefined);
+      };
       pinning = startPinMode({
         root,
         host: shadowHost,
         blocked,
+        granted,
+        hint: host.frame === null,
         onPick: (element, selection) => {
-          pinning = null;
+          ended();
           if (!page) return;
-          const anchor = describeElement(element, selection ? { selectedText: selection } : {});
+          const described = describeElement(element, selection ? { selectedText: selection } : {});
+          const anchor = host.frame === null ? described : { ...described, frame: host.frame };
           void target({ kind: 'pick', pick: { pageKey: page.pageKey, anchor, label: describeAnchor(anchor), repin } });
         },
         onCancel: () => {
-          pinning = null;
+          ended();
           host.restoreFocus();
         },
       });
+    },
+    unpin() {
+      pinning?.stop();
+      pinning = null;
     },
     stop() {
       loading++; // a load under way finds itself outdated

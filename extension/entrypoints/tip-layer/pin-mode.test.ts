@@ -20,7 +20,7 @@ function setUp() {
   document.addEventListener('click', (e) => pageClicks.push(e.target!));
   const onPick = vi.fn();
   const onCancel = vi.fn();
-  const mode = startPinMode({ root, host, blocked: () => false, onPick, onCancel });
+  const mode = startPinMode({ root, host, blocked: () => false, granted: [], hint: true, onPick, onCancel });
   return { root, mode, onPick, onCancel, pageClicks };
 }
 

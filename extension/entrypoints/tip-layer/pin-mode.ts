@@ -9,9 +9,11 @@
  * the outermost shadow host it is retargeted to), the keyboard steps through open shadow roots in the
  * order shown (slots included), and ArrowUp climbs out through the hosts. A closed shadow root cannot
  * be entered: its host is what a pick there takes, and the label says so. Frames of the app's origin
- * are entered the same way (pin mode listens in their windows too); a frame of another origin cannot be
- * read, so a shield of ours covers it while pin mode is on: what is pointed at there is refused, saying
- * why, and no click or key reaches it (focus in it is taken back to the hint bar, where Escape works).
+ * are entered the same way (pin mode listens in their windows too). A frame of another granted site runs
+ * pin mode itself (the frame script, entrypoints/frame-agent/, without a hint bar of its own). Any other
+ * site's frame cannot be read, so a shield of ours covers it while pin mode is on: what is pointed at
+ * there is refused, saying why, and no click or key reaches it (focus in it is taken back to the hint
+ * bar, where Escape works).
  */
 import { stableAttributes } from '../../anchoring/attributes';
 import { flatContains, flatParent, hasClosedShadowRoot, walkFlat } from '../../anchoring/composed';
@@ -28,6 +30,10 @@ interface PinModeOptions {
   host: Element;
   /** Whether an element is out of reach behind the app's modal dialog: the keyboard skips it. */
   blocked(element: Element): boolean;
+  /** The origins of other sites' frames that run pin mode themselves: not shielded. */
+  granted: string[];
+  /** Whether to show the hint bar (the tab's page does; a frame's pin mode says nothing of its own). */
+  hint: boolean;
   /** A pinnable element was picked (with the user's text selection inside it, if any). */
   onPick(element: Element, selection: Range | undefined): void;
   /** Pin mode ended without a pick (Escape, Cancel). */
@@ -93,7 +99,8 @@ export function startPinMode(options: PinModeOptions): PinMode {
   cancel.textContent = 'Cancel';
   cancel.addEventListener('click', () => leave());
   bar.append(message, cancel);
-  root.append(outline, label, bar);
+  root.append(outline, label);
+  if (options.hint) root.append(bar);
 
   let current: Element | null = null;
   let refusal: string | null = null;
@@ -183,6 +190,16 @@ export function startPinMode(options: PinModeOptions): PinMode {
     say(OTHER_SITE);
   }
 
+  /** Whether a frame shows another granted site, whose frame script runs pin mode there (by its address). */
+  const runsPinMode = (frame: FrameElement) => {
+    if (frameDocument(frame)) return false;
+    try {
+      return options.granted.includes(new URL(frame.src, frame.ownerDocument.baseURI).origin);
+    } catch {
+      return false;
+    }
+  };
+
   /** Shields over the frames of other origins (in the page and in its readable frames), kept on them. */
   const shields = new Map<FrameElement, HTMLDivElement>();
   function placeShields() {
@@ -193,7 +210,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
     }
   }
   function shield(frame: FrameElement) {
-    if (shields.has(frame)) return;
+    if (shields.has(frame) || runsPinMode(frame)) return;
     const cover = createElement('div');
     cover.className = 'pin-shield';
     cover.addEventListener('pointermove', () => current !== frame && refuseFrame(frame));
@@ -266,7 +283,13 @@ export function startPinMode(options: PinModeOptions): PinMode {
   const onMove = (e: MouseEvent) => {
     if (ours(e)) return;
     const target = pickable(e);
-    if (target !== current && inPage(target)) highlight(target);
+    // A granted site's frame outlines what is pointed at inside it.
+    if (target && isFrame(target) && runsPinMode(target)) highlight(null);
+    else if (target !== current && inPage(target)) highlight(target);
+  };
+  /** The pointer left this document (for a frame, or out of the window): its outline goes. */
+  const onOut = (e: MouseEvent) => {
+    if (!e.relatedTarget && !ours(e)) highlight(null);
   };
   const onMouseUp = (e: MouseEvent) => {
     if (ours(e)) return;
@@ -323,7 +346,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   const takeFocusBack = () => {
     if (!windows.size) return; // pin mode has ended
     const focused = document.activeElement;
-    if (focused && isFrame(focused) && !frameDocument(focused)) cancel.focus();
+    if (focused && isFrame(focused) && shields.has(focused)) cancel.focus();
   };
   const onBlur = (e: Event) => {
     if (e.target === win) setTimeout(takeFocusBack);
@@ -332,6 +355,7 @@ export function startPinMode(options: PinModeOptions): PinMode {
   const listeners: Array<[string, EventListener]> = [
     ['pointermove', onMove as EventListener],
     ['mouseover', onMove as EventListener],
+    ['mouseout', onOut as EventListener],
     ['pointerdown', block],
     ['mousedown', block],
     ['pointerup', block],

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createElement, pageBody } from '../../host-page/document';
+import { createElement, pageBody } from '../host-page/document';
+import theme from './theme.css?inline';
 import { createTopLayer, type TopLayer } from './top-layer';
 import { createZoomCounter, HOST_ZOOM } from './zoom-counter';
 
@@ -28,7 +29,7 @@ export function createOverlayRoot(ctx: ContentScriptContext, options: { mode: Sh
   const shadow = host.attachShadow({ mode: options.mode });
   const style = createElement('style');
   // The popover's backdrop is the page's to style (`::backdrop` rules meant for its dialogs): never ours.
-  style.textContent = `:host { all: initial !important; ${HOST_ZOOM} }\n:host::backdrop { display: none !important; }\n${options.css}`;
+  style.textContent = `:host { all: initial !important; ${HOST_ZOOM} }\n:host::backdrop { display: none !important; }\n${theme}\n${options.css}`;
   const zoom = createZoomCounter(host);
   const topLayer = createTopLayer(host);
   topLayer.onChange(zoom.update);

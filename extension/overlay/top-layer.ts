@@ -13,7 +13,7 @@
 // Our popover is manual: it takes no focus when shown, no light dismiss and no Escape, so the app's
 // dialog keeps its keys, Escape and focus. The app's code sees one extra child in its open dialog, its
 // text and controls none (they are in our shadow root).
-import { pageBody, pageRoot } from '../../host-page/document';
+import { pageBody, pageRoot } from '../host-page/document';
 
 export interface TopLayer {
   /** Shows the host in the top layer (it was just put into the page) and starts following the app's. */

@@ -8,7 +8,7 @@
 // Positions stay right: getBoundingClientRect and elementsFromPoint answer in viewport pixels, which are
 // our pixels at zoom 1. Updated when the app changes the root's or body's style or class, on resize
 // (media queries), and when the host moves (top-layer.ts).
-import { pageBody, pageRoot, zoomOf } from '../../host-page/document';
+import { pageBody, pageRoot, zoomOf } from '../host-page/document';
 
 /** The declaration our shadow root's :host rule carries, after `all: initial`. */
 export const HOST_ZOOM = 'zoom: var(--alongside-zoom, 1) !important;';
