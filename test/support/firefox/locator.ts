@@ -247,22 +247,30 @@ export class FirefoxLocator extends Scope {
   }
 
   /** Waits for the element to be actionable, then gives its centre in its frame's viewport. */
-  private async target(what: string, options: { enabled?: boolean; timeout?: number } = {}): Promise<{ context: string; x: number; y: number; node: NodeRef }> {
+  private async target(what: string, options: { enabled?: boolean; intercept?: boolean; timeout?: number } = {}): Promise<{ context: string; x: number; y: number; node: NodeRef }> {
     return retry(
       `${this}.${what}`,
       async () => {
         const el = await this.one();
         if (isWait(el)) return el;
-        const at = await this.page.bidi.call<{ x: number; y: number } | Wait>(el.context, 'sandbox', '(el, o) => engine.pointerTarget(el, o)', [{ enabled: options.enabled ?? true }], [el.node]);
+        const at = await this.page.bidi.call<{ x: number; y: number } | Wait>(el.context, 'sandbox', '(el, o) => engine.pointerTarget(el, o)', [{ enabled: options.enabled ?? true, intercept: options.intercept }], [el.node]);
         return isWait(at) ? at : { context: el.context, node: el.node, ...at };
       },
       options.timeout,
     );
   }
 
+  /** As Playwright's: a click that would land on another element (this one moved meanwhile) is stopped and made again. */
   async click(options: { timeout?: number; clickCount?: number; button?: MouseButton } = {}): Promise<void> {
-    const t = await this.target('click()', options);
-    await pointer(this.page.bidi, t.context, click(t.x, t.y, options.clickCount, options.button));
+    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    for (;;) {
+      const t = await this.target('click()', { ...options, intercept: true, timeout: Math.max(0, deadline - Date.now()) });
+      await pointer(this.page.bidi, t.context, click(t.x, t.y, options.clickCount, options.button));
+      // A click that replaced the document (or its frame) was not stopped: nothing to ask then.
+      const missed = await this.page.bidi.call<string | null>(t.context, 'sandbox', '() => engine.intercepted()').catch(() => null);
+      if (!missed) return;
+      if (Date.now() > deadline) throw new Error(`Firefox driver: ${this}.click(): timed out after ${options.timeout ?? DEFAULT_TIMEOUT} ms (${missed})`);
+    }
   }
   async dblclick(): Promise<void> {
     await this.click({ clickCount: 2 });

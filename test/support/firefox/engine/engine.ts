@@ -200,7 +200,7 @@ function containsDeep(el: Element, node: Node | null): boolean {
  * Playwright's actionability before a pointer action: visible, enabled, stable over two frames, scrolled
  * into view and receiving events at its centre. Answers the centre (viewport coordinates) or why not.
  */
-export async function pointerTarget(el: Element, options: { enabled: boolean }): Promise<{ x: number; y: number } | { wait: string }> {
+export async function pointerTarget(el: Element, options: { enabled: boolean; intercept?: boolean }): Promise<{ x: number; y: number } | { wait: string }> {
   if (!el.isConnected) return { wait: 'element is not attached' };
   if (!isVisible(el)) return { wait: 'element is not visible' };
   if (options.enabled && !isEnabled(el)) return { wait: 'element is not enabled' };
@@ -217,7 +217,40 @@ export async function pointerTarget(el: Element, options: { enabled: boolean }):
   const y = first.y + first.height / 2;
   const hit = hitAt(x, y);
   if (!containsDeep(el, hit)) return { wait: `<${hit?.tagName.toLowerCase() ?? 'nothing'}> would receive the click instead` };
+  if (options.intercept) intercepting = { el };
   return { x, y };
+}
+
+/**
+ * Playwright's hit-target interception: the element can still move between the check above and the input
+ * (a page re-placing it on a timer). Where the click's first event lands is checked again; if not on the
+ * element, its events are stopped here, so the page never gets a click nobody aimed there, and the
+ * driver clicks again (`intercepted`). `missed` stays undefined until an event came.
+ */
+let intercepting: { el: Element; missed?: string | null } | null = null;
+for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu']) {
+  window.addEventListener(
+    type,
+    (e) => {
+      if (!intercepting || !e.isTrusted) return;
+      if (intercepting.missed === undefined) {
+        const hit = hitAt((e as MouseEvent).clientX, (e as MouseEvent).clientY);
+        intercepting.missed = containsDeep(intercepting.el, hit) ? null : `<${hit?.tagName.toLowerCase() ?? 'nothing'}> received the click instead`;
+      }
+      if (intercepting.missed) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    },
+    { capture: true },
+  );
+}
+
+/** After a pointer action armed by `pointerTarget`: why its events were stopped, or null (none were, or none came). */
+export function intercepted(): string | null {
+  const missed = intercepting?.missed ?? null;
+  intercepting = null;
+  return missed;
 }
 
 export function describe(el: Element): string {
