@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { limits } from '@shared/contract';
 import { authRoutes } from './auth/routes';
 import { browseRoutes } from './browse/routes';
+import { searchRoutes } from './search/routes';
 import { consoleRoutes } from './console/routes';
 import { contextRoutes } from './context/routes';
 import { expertRoutes } from './experts/routes';
@@ -61,6 +62,7 @@ export function createApp(services: Services) {
     liveRoutes,
     webhookRoutes,
     browseRoutes,
+    searchRoutes,
   ]) {
     api.route('/', routes(services));
   }

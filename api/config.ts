@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SEARCH_CONFIG } from './db/search-columns';
 import { parseAllowList } from './webhooks/targets';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -43,6 +44,8 @@ const env = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   WEBHOOK_BACKOFF_SECONDS: z.coerce.number().positive().max(3600).default(5),
   WEBHOOK_ALLOWED_HOSTS: allowedHosts.default([]),
+  /** PostgreSQL's text search configuration: `english` stems, `simple` suits several languages at once. */
+  SEARCH_CONFIG: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a text search configuration name, such as english or simple').max(63).default(DEFAULT_SEARCH_CONFIG),
 });
 
 export type Settings = ReturnType<typeof loadConfig>;
@@ -100,6 +103,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     webhookBackoffMs: e.WEBHOOK_BACKOFF_SECONDS * 1000,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+    searchConfig: e.SEARCH_CONFIG,
     admin: e.ALONGSIDE_ADMIN_EMAIL
       ? { email: e.ALONGSIDE_ADMIN_EMAIL.toLowerCase(), password: e.ALONGSIDE_ADMIN_PASSWORD!, name: e.ALONGSIDE_ADMIN_NAME }
       : undefined,

@@ -14,7 +14,7 @@ async function main() {
   const { database: dbConfig } = config;
   const releaseDataDir = dbConfig.driver === 'pglite' ? lockDataDir(dbConfig.dataDir) : () => {};
   const database = await openDatabase(dbConfig);
-  await migrateDatabase(database);
+  await migrateDatabase(database, { searchConfig: config.searchConfig });
   const services = await createServices(database, config);
   if (config.admin) {
     await services.accounts.ensureAdmin(config.admin).catch((err: Error) => {

@@ -3,6 +3,7 @@
 import type { Settings } from './config';
 import { SessionService } from './auth/sessions';
 import { BrowseService } from './browse/service';
+import { SearchService } from './search/service';
 import { SignInService } from './auth/sign-in';
 import { ContextService } from './context/service';
 import { ScopeContentCache } from './context/scope-content';
@@ -70,6 +71,7 @@ export async function createServices(database: Database, settings: Settings) {
     live: new LiveHub(database, writes, scopes, sessions, settings),
     webhooks: new WebhookService(database, settings),
     browse: new BrowseService(database, sites),
+    search: new SearchService(database, sites, scopes, settings.searchConfig),
   };
   await writes.start();
   await services.live.start();

@@ -73,7 +73,7 @@ async function withServices(fn: (services: Awaited<ReturnType<typeof createServi
   const release = config.database.driver === 'pglite' ? lockDataDir(config.database.dataDir) : () => {};
   const database = await openDatabase(config.database);
   try {
-    await migrateDatabase(database);
+    await migrateDatabase(database, { searchConfig: config.searchConfig });
     await fn(await createServices(database, config));
   } finally {
     await database.close();

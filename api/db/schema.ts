@@ -6,6 +6,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -19,10 +20,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Anchor, SiteRules } from '@shared/contract';
+import { searchVector, type SearchedTable } from './search-columns';
 
 const createdAt = timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const pk = uuid('id').primaryKey().defaultRandom();
+/** What search reads of a table's items: generated from their text, never written (search-columns.ts). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const searchColumn = (table: SearchedTable) => tsvector('search').generatedAlwaysAs(searchVector(table));
 
 export const role = pgEnum('role', ['member', 'moderator', 'admin']);
 export const visibility = pgEnum('visibility', ['private', 'team', 'org']);
@@ -139,8 +144,13 @@ export const notes = pgTable(
     ...sharing,
     createdAt,
     updatedAt,
+    search: searchColumn('notes'),
   },
-  (t) => [index('notes_scope_idx').on(t.scopeId, t.createdAt), teamIffTeamVisibility('notes_team_check', t)],
+  (t) => [
+    index('notes_scope_idx').on(t.scopeId, t.createdAt),
+    index('notes_search_idx').using('gin', t.search),
+    teamIffTeamVisibility('notes_team_check', t),
+  ],
 );
 
 /** Each person's latest anchoring outcome for a tip, since it was last pinned or verified. */
@@ -172,8 +182,13 @@ export const questions = pgTable(
     ...sharing,
     createdAt,
     updatedAt,
+    search: searchColumn('questions'),
   },
-  (t) => [index('questions_scope_idx').on(t.scopeId, t.createdAt), teamIffTeamVisibility('questions_team_check', t)],
+  (t) => [
+    index('questions_scope_idx').on(t.scopeId, t.createdAt),
+    index('questions_search_idx').using('gin', t.search),
+    teamIffTeamVisibility('questions_team_check', t),
+  ],
 );
 
 export const answers = pgTable(
@@ -185,8 +200,9 @@ export const answers = pgTable(
     body: text('body').notNull(),
     createdAt,
     updatedAt,
+    search: searchColumn('answers'),
   },
-  (t) => [index('answers_question_idx').on(t.questionId, t.createdAt)],
+  (t) => [index('answers_question_idx').on(t.questionId, t.createdAt), index('answers_search_idx').using('gin', t.search)],
 );
 
 /** One "helpful" vote per user on one note, question or answer. */
@@ -298,8 +314,9 @@ export const noteReplies = pgTable(
     authorId: uuid('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     createdAt,
+    search: searchColumn('note_replies'),
   },
-  (t) => [index('note_replies_note_idx').on(t.noteId, t.createdAt)],
+  (t) => [index('note_replies_note_idx').on(t.noteId, t.createdAt), index('note_replies_search_idx').using('gin', t.search)],
 );
 
 /** A person watching a URL pattern: new notes and questions there reach their inbox. */

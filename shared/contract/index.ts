@@ -5,6 +5,7 @@
 export * from './anchors';
 export * from './auth';
 export * from './browse';
+export * from './search';
 export * from './common';
 export * from './context';
 export * from './experts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createApp } from '../../api/app';
 import { openDatabase, type Database } from '../../api/db/database';
-import { migrateDatabase } from '../../api/db/migrate';
+import { applySearchConfig, migrateDatabase } from '../../api/db/migrate';
 import { loadConfig, type Settings } from '../../api/config';
 import { createServices, type Services } from '../../api/wiring';
 import { createTestDatabase, postgresAvailable } from './postgres';
@@ -75,8 +75,17 @@ export class TestApi {
 export async function startTestApi(driver: Driver, options: Partial<Settings> = {}) {
   const pgDb = driver === 'postgres' ? await createTestDatabase() : undefined;
   const database = pgDb ? await openDatabase({ driver: 'postgres', url: pgDb.url, poolSize: 5 }) : await freshPglite();
-  if (pgDb) await migrateDatabase(database);
-  const services = await createServices(database, testSettings(options));
+  const settings = testSettings(options);
+  try {
+    // A fresh PGlite comes migrated (pglite-template.ts); the search configuration is applied on both.
+    if (pgDb) await migrateDatabase(database, { searchConfig: settings.searchConfig });
+    else await applySearchConfig(database.db, settings.searchConfig);
+  } catch (err) {
+    await database.close();
+    await pgDb?.drop();
+    throw err;
+  }
+  const services = await createServices(database, settings);
   const api = new TestApi(driver, database, services, createApp(services));
   return {
     api,
