@@ -316,21 +316,28 @@ export function createLauncher(onActivate: () => void, options: { instrument?: b
     e.preventDefault();
   });
 
+  /**
+   * The page's counts on the launcher. The background tells the page again whenever the panel reloads its
+   * context, mostly with the same counts: only what changed is written, so the page lays out nothing then.
+   */
   function show(next: TabPage) {
     page = next;
     const counts = next.counts;
-    for (const el of button.querySelectorAll<HTMLElement>('.count')) {
-      const n = counts ? counts[el.dataset.kind as keyof Counts] : 0;
-      el.hidden = !n;
-      el.querySelector('b')!.textContent = String(n);
-    }
-    button.querySelector<HTMLElement>('.alert')!.hidden = !next.problem;
-    button.dataset.state = next.problem ? 'problem' : counts ? 'ready' : 'loading';
     const label = launcherLabel(counts, next.problem, shortcut);
-    button.setAttribute('aria-label', label);
-    button.title = label;
+    const state = next.problem ? 'problem' : counts ? 'ready' : 'loading';
+    if (label !== button.getAttribute('aria-label') || state !== button.dataset.state) {
+      for (const el of button.querySelectorAll<HTMLElement>('.count')) {
+        const n = counts ? counts[el.dataset.kind as keyof Counts] : 0;
+        el.hidden = !n;
+        el.querySelector('b')!.textContent = String(n);
+      }
+      button.querySelector<HTMLElement>('.alert')!.hidden = !next.problem;
+      button.dataset.state = state;
+      button.setAttribute('aria-label', label);
+      button.title = label;
+      watch?.poke(); // its size may have changed
+    }
     applyHidden();
-    watch?.poke(); // its size may have changed
   }
 
   return {
