@@ -50,6 +50,8 @@ describeEachDatabase('search', (api) => {
       expect(new Set(hits.map((h) => h.kind))).toEqual(new Set(['question', 'answer']));
       const q = hits.find((h) => h.id === ids.refundQ)!;
       expect(q).toMatchObject({ title: 'How do I refund an invoice?', pattern: ACCOUNTS, screen: 'Account', site: { id: org.site.id, name: 'CRM' }, status: 'answered', author: { name: 'Carol' } });
+      expect(q.acceptedAnswer).toEqual({ id: ids.refundAnswer, text: 'Open the invoice, then Credit note and refund from there.' });
+      expect(hits.find((h) => h.id === ids.refundAnswer)!.acceptedAnswer).toBeNull();
       expect(q.excerpt.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toContain('refund');
       const a = hits.find((h) => h.id === ids.refundAnswer)!;
       expect(a).toMatchObject({ kind: 'answer', question: { id: ids.refundQ, title: 'How do I refund an invoice?' } });

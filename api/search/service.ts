@@ -106,7 +106,8 @@ export class SearchService {
       branches.push(sql`
         select 'question' as kind, ${questions.id} as id, ${questions.scopeId} as scope_id, ${questions.authorId} as author_id,
           ${questions.createdAt} as created_at, ${questions.title} || E'\n' || ${questions.body} as text, ${questions.search} as vector,
-          null::uuid as parent_id, null::text as parent_text, ${questions.acceptedAnswerId} is not null as answered,
+          ${questions.acceptedAnswerId} as parent_id, (select ${answers.body} from ${answers} where ${answers.id} = ${questions.acceptedAnswerId}) as parent_text,
+          ${questions.acceptedAnswerId} is not null as answered,
           ${questions.acceptedAnswerId} is not null as accepted,
           (select count(*) from ${votes} where ${votes.questionId} = ${questions.id}) as votes
         from ${questions}
@@ -168,6 +169,7 @@ export class SearchService {
     const pattern = String(r.pattern);
     const text = String(r.full_text);
     const parentId = r.parent_id === null ? null : String(r.parent_id);
+    // An answer's question title, a reply's note, a question's accepted answer.
     const parentTitle = r.parent_text === null ? '' : String(r.parent_text);
     return {
       kind,
@@ -179,6 +181,7 @@ export class SearchService {
       screen: screenOfPattern(pattern, this.sites.get(String(r.site_id))),
       question: kind === 'answer' && parentId ? { id: parentId, title: parentTitle } : null,
       note: kind === 'reply' && parentId ? { id: parentId, title: plainExcerpt(parentTitle) } : null,
+      acceptedAnswer: kind === 'question' && parentId ? { id: parentId, text: plainExcerpt(parentTitle) } : null,
       status: kind === 'question' ? (r.answered ? 'answered' : 'open') : null,
       author: { id: String(r.author_id), name: String(r.author_name) },
       createdAt: new Date(r.created_at as string | Date).toISOString(),

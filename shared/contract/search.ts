@@ -55,6 +55,7 @@ export const searchHit = z
     screen: z.string().nullable().meta({ description: "The app's screen the pattern is, if a template names it." }),
     question: z.object({ id, title: z.string() }).nullable().meta({ description: 'Answers: the question answered.' }),
     note: z.object({ id, title: z.string() }).nullable().meta({ description: 'Replies: the note or tip replied to.' }),
+    acceptedAnswer: z.object({ id, text: z.string() }).nullable().meta({ description: 'Questions: the accepted answer, its first line.' }),
     status: z.enum(['open', 'answered']).nullable().meta({ description: 'Questions only.' }),
     author: person,
     createdAt: timestamp,

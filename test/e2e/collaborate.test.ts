@@ -1,5 +1,6 @@
 // Two people, two browser profiles: one writes a note and asks, the other sees them, votes and answers,
-// the first accepts. A private note never reaches the other person.
+// the first accepts. A private note never reaches the other person. Asking again, the other is shown the
+// question already asked, with its accepted answer.
 import { describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser';
 import { launcherLabel, openPanel, suiteWorld } from './world';
@@ -91,5 +92,21 @@ describe.skipIf(!browserAvailable)('two colleagues on one page', () => {
     await benPanel.getByRole('tab', { name: /Questions/ }).click();
     await benPanel.locator('[data-testid="question"] .tag.ok', { hasText: 'Answered' }).waitFor();
     await benPage.close();
+  });
+
+  it('Ben starts asking the same thing: the question already asked shows with its accepted answer, and opens in place', async () => {
+    const page = await ben().context.newPage();
+    await page.goto(url);
+    const panel = await openPanel(page);
+    await panel.getByRole('tab', { name: /Questions/ }).click();
+    await panel.getByRole('button', { name: 'Ask a question' }).click();
+    await panel.getByLabel('Question', { exact: true }).fill('Is the Q3 discount val');
+    const similar = panel.getByRole('region', { name: 'Already asked on this app' });
+    await similar.getByRole('button', { name: /Is the Q3 discount still valid\?/ }).waitFor();
+    expect(await similar.textContent()).toContain('Answered');
+    expect(await similar.textContent()).toContain('Yes, until December 31.');
+    await similar.getByRole('button', { name: /Is the Q3 discount still valid\?/ }).click();
+    await panel.locator('[data-testid="answer"]', { hasText: 'until December 31' }).waitFor();
+    await page.close();
   });
 });

@@ -1,22 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { InboxItem } from '@shared/contract';
 import { InboxEntry } from '@shared/ui/InboxEntry';
-import { groupInbox, inboxLink, type InboxGroup } from '@shared/ui/inbox';
+import { groupInbox, type InboxGroup } from '@shared/ui/inbox';
 import { problemCopy, problemOf } from '../../../server/problems';
-import { focusItem, inboxOpen } from '../focus';
+import { inboxOpen } from '../focus';
 import { onLive, resyncs, setUnread, unread } from '../live';
-import { askBackground } from '../../../messaging';
-import { announce, api, context } from '../store';
+import { openItem } from '../open-item';
+import { announce, api } from '../store';
 import { Empty, Skeleton } from '@shared/ui/states';
-
-/** Is the item's note or question among those the panel shows for this page? */
-function onThisPage(item: InboxItem): { kind: 'note' | 'question'; id: string } | null {
-  const ctx = context.value;
-  if (!ctx) return null;
-  if (item.question && ctx.questions.some((q) => q.id === item.question!.id)) return { kind: 'question', id: item.question.id };
-  if (item.note && ctx.notes.some((n) => n.id === item.note!.id)) return { kind: 'note', id: item.note.id };
-  return null;
-}
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: InboxItem[] };
 
@@ -63,13 +54,10 @@ export function Inbox() {
   /** Opens a group where its newest item is, and marks the whole group read. */
   const open = async (group: InboxGroup) => {
     if (group.unreadIds.length > 0) void markRead(group.unreadIds);
-    const item = group.items[0]!;
-    const here = onThisPage(item);
-    if (here) return focusItem(here.kind, here.id);
-    const link = inboxLink(item);
-    if (!link) return announce('Its page is no longer available.');
-    await askBackground('panel:open-tab', { url: link.url });
-    announce(link.exact ? 'Opened its page in a new tab.' : `Opened ${link.url} in a new tab: the item is on pages like it.`);
+    const { question, note } = group.items[0]!;
+    const item = question ? { kind: 'question' as const, ...question } : note ? { kind: 'note' as const, ...note } : null;
+    if (!item) return announce('Its page is no longer available.');
+    await openItem(item);
   };
 
   const count = unread.value ?? 0;

@@ -1,10 +1,11 @@
 import { useId, useRef } from 'preact/hooks';
 import type { Expert } from '@shared/contract';
 import { patternForPageKey } from '@shared/page-key';
-import { me } from '../store';
+import { me, page } from '../store';
 import { postThroughOutbox, useComposer } from '../use-composer';
 import { useFocusOnMount } from '../focus';
 import { MarkdownEditor } from './MarkdownEditor';
+import { SimilarQuestions } from './SimilarQuestions';
 import { VisibilityPicker, visibilityChosen } from './VisibilityPicker';
 
 interface Props {
@@ -55,6 +56,7 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
   const titleBox = useRef<HTMLInputElement>(null);
   useFocusOnMount(titleBox);
   const { title = '', body, visibility = 'org', teamId = null } = composer.fields;
+  const siteId = page.value?.site.id;
 
   return (
     <form class="composer" aria-label={experts ? 'Ask an expert' : 'New question'} onSubmit={composer.submit}>
@@ -63,6 +65,7 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
         <label for={titleId}>Question</label>
         <input id={titleId} ref={titleBox} type="text" value={title} placeholder="What do you want to know?" onInput={(e) => composer.update({ title: e.currentTarget.value })} />
       </div>
+      {siteId && <SimilarQuestions title={title} siteId={siteId} />}
       <MarkdownEditor label="Details (optional)" value={body} onInput={(v) => composer.update({ body: v })} rows={3} />
       <div class="composer-bar">
         <VisibilityPicker visibility={visibility} teamId={teamId} onChange={(v, t) => composer.update({ visibility: v, teamId: t })} />
