@@ -1,9 +1,10 @@
 // Two people, two browser profiles: one writes a note and asks, the other sees them, votes and answers,
 // the first accepts. A private note never reaches the other person. Asking again, the other is shown the
-// question already asked, with its accepted answer.
+// question already asked, with its accepted answer; searching from another page finds it there.
 import { describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser';
-import { launcherLabel, openPanel, suiteWorld } from './world';
+import { seriousViolations } from './axe';
+import { launcherLabel, openPanel, panelFrame, suiteWorld } from './world';
 
 describe.skipIf(!browserAvailable)('two colleagues on one page', () => {
   let url: string;
@@ -108,5 +109,38 @@ describe.skipIf(!browserAvailable)('two colleagues on one page', () => {
     await similar.getByRole('button', { name: /Is the Q3 discount still valid\?/ }).click();
     await panel.locator('[data-testid="answer"]', { hasText: 'until December 31' }).waitFor();
     await page.close();
+  });
+
+  it('Ben searches from another page: `/` to the field, this page finds nothing, this app finds the question, which opens on its page, and there in place', async () => {
+    const elsewhere = `${world().demo.origin}/accounts/1003`;
+    const page = await ben().context.newPage();
+    await page.goto(elsewhere);
+    const panel = await openPanel(page);
+    await page.keyboard.press('/');
+    const field = panel.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill('discount');
+    await panel.getByText('Nothing found for “discount”').waitFor();
+    await panel.getByLabel('Where to search').selectOption({ label: 'This app' });
+    const hit = panel.locator('[data-testid="search-hit"][data-kind="question"]');
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('Is the Q3 discount still valid?');
+    expect(await hit.locator('mark').first().textContent()).toBe('discount');
+    expect(await panel.locator('[data-testid="search-hit"]', { hasText: 'renewal call' }).count()).toBe(0);
+    expect(await seriousViolations(panelFrame(page))).toEqual([]);
+    const opened = ben().context.waitForEvent('page');
+    await hit.getByRole('button').click();
+    const there = await opened;
+    expect(there.url()).toBe(url);
+    await page.close();
+
+    // On its page, the same search (where to search is remembered) opens it in place.
+    const again = await openPanel(there);
+    expect(await again.getByLabel('Where to search').inputValue()).toBe('app');
+    await again.getByRole('searchbox', { name: 'Search' }).fill('discount');
+    await again.locator('[data-testid="search-hit"][data-kind="question"]').getByRole('button').click();
+    await again.locator('[data-testid="answer"]', { hasText: 'until December 31' }).waitFor();
+    expect(await again.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('');
+    await there.close();
   });
 });

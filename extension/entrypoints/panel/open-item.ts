@@ -11,12 +11,20 @@ export interface ItemRef {
   pattern: string;
 }
 
-export async function openItem(item: ItemRef): Promise<void> {
+/** Answers whether the item was shown here (rather than opened on its page, or not at all). */
+export async function openItem(item: ItemRef): Promise<boolean> {
   const ctx = context.value;
   const here = item.kind === 'question' ? ctx?.questions.some((q) => q.id === item.id) : ctx?.notes.some((n) => n.id === item.id);
-  if (here) return focusItem(item.kind, item.id);
+  if (here) {
+    focusItem(item.kind, item.id);
+    return true;
+  }
   const link = pageLink(item.pattern);
-  if (!link) return announce('Its page is no longer available.');
+  if (!link) {
+    announce('Its page is no longer available.');
+    return false;
+  }
   await askBackground('panel:open-tab', { url: link.url });
   announce(link.exact ? 'Opened its page in a new tab.' : `Opened ${link.url} in a new tab: the item is on pages like it.`);
+  return false;
 }

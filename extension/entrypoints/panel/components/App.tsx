@@ -5,6 +5,8 @@ import { askingExperts, closePanel, context, drafts, order, page, pendingHere, p
 import { inboxOpen } from '../focus';
 import { startLive } from '../live';
 import { ExpertList } from './ExpertList';
+import { focusSearch, SearchBar, SearchResults } from './Search';
+import { searchText } from '../search';
 import { Inbox, InboxButton } from './Inbox';
 import { LayoutSwitch } from './LayoutSwitch';
 import { NoteCard } from './NoteCard';
@@ -167,6 +169,12 @@ export function App() {
     heading.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') closePanel();
+      // `/` searches, as in most apps, unless it is typed into a field.
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        focusSearch();
+      }
     };
     window.addEventListener('keydown', onKey);
     const stopLive = startLive();
@@ -179,6 +187,7 @@ export function App() {
   const ctx = context.value;
   const current = page.value;
   const title = current ? (current.screen ?? 'This page') : 'Alongside';
+  const searching = searchText.value.trim() !== '';
   return (
     <div class="app">
       <header class="top">
@@ -194,7 +203,8 @@ export function App() {
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>
       </header>
-      {view.value === 'ready' && !inboxOpen.value && !shortcutsOpen.value && <Tabs />}
+      {view.value === 'ready' && !inboxOpen.value && !shortcutsOpen.value && <SearchBar />}
+      {view.value === 'ready' && !inboxOpen.value && !shortcutsOpen.value && !searching && <Tabs />}
       <main aria-busy={view.value === 'loading'}>
         {shortcutsOpen.value && <Shortcuts />}
         <PendingList items={pendingHere.value} />
@@ -202,9 +212,10 @@ export function App() {
         {view.value === 'problem' && problem.value && <ProblemState problem={problem.value} />}
         {view.value === 'not-here' && <Empty title="Nothing to show here" message="Alongside runs on the sites you granted in its settings." />}
         {view.value === 'ready' && inboxOpen.value && !shortcutsOpen.value && <Inbox />}
-        {/* Hidden, not removed, while the inbox shows: an open composer keeps what was typed. */}
+        {view.value === 'ready' && searching && !inboxOpen.value && !shortcutsOpen.value && <SearchResults />}
+        {/* Hidden, not removed, while the inbox or search results show: an open composer keeps what was typed. */}
         {view.value === 'ready' && ctx && (
-          <div id="section" role="tabpanel" aria-labelledby={`tab-${section.value}`} class="section" hidden={inboxOpen.value || shortcutsOpen.value}>
+          <div id="section" role="tabpanel" aria-labelledby={`tab-${section.value}`} class="section" hidden={inboxOpen.value || shortcutsOpen.value || searching}>
             <Content />
           </div>
         )}

@@ -20,7 +20,7 @@ effect(() => {
 
 /** Keys that are ours, not the browser's to bind. */
 const OWN_KEYS: Array<[string, Array<[string, string]>]> = [
-  ['In the panel', [['Escape', 'Close the panel'], ['← →', 'On the section tabs: the next section']]],
+  ['In the panel', [['/', 'Search what colleagues know'], ['Escape', 'In the search field: clear it; elsewhere: close the panel'], ['← →', 'On the section tabs: the next section']]],
   [
     'On the launcher',
     [['Enter', 'Open the panel'], ['Alt + ← →', 'Move it to that edge'], ['Alt + ↑ ↓', 'Move it along the edge'], ['Shift + F10', 'Its options: move, hide on this page or site']],
