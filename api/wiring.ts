@@ -71,7 +71,7 @@ export async function createServices(database: Database, settings: Settings) {
     live: new LiveHub(database, writes, scopes, sessions, settings),
     webhooks: new WebhookService(database, settings),
     browse: new BrowseService(database, sites),
-    search: new SearchService(database, sites, scopes, settings.searchConfig),
+    search: new SearchService(database, sites, scopes, (url) => context.locate(url), settings.searchConfig),
   };
   await writes.start();
   await services.live.start();

@@ -94,6 +94,11 @@ describeEachDatabase('search', (api) => {
       expect((await find(bob.token, { q: 'refund', site: org.site.id })).hits).toHaveLength(all - 1);
       expect((await find(bob.token, { q: 'refund', url: `${SITE}/reports/q3` })).hits.map((h) => h.id).sort()).toEqual([ids.openQ, ids.teamQ, ids.teamAnswer].sort());
       expect((await find(bob.token, { q: 'refund', url: `${SITE}/nowhere` })).hits).toEqual([]);
+      // The page key by the site's rules: what they do not keep (a session id) does not matter.
+      expect((await find(bob.token, { q: 'refund', url: `${SITE}/reports/q3?session=abc` })).hits).toHaveLength(3);
+      const bad = async (url: string) => (await api().request('GET', `/search?${new URLSearchParams({ q: 'refund', url })}`, { token: bob.token })).body.code;
+      expect(await bad('not a url')).toBe('bad_url');
+      expect(await bad('https://unknown.corp.example/x')).toBe('site_not_registered');
       expect((await find(bob.token, { q: 'refund', pattern: REPORTS, kind: 'question' })).hits.map((h) => h.id).sort()).toEqual([ids.openQ, ids.teamQ].sort());
       expect((await find(bob.token, { q: 'approve', kind: 'tip' })).hits.map((h) => h.id)).toEqual([ids.mergeTip]);
       expect((await find(bob.token, { q: 'refund', author: org.carol.user.id })).hits.map((h) => h.id)).toEqual([ids.refundQ]);

@@ -55,6 +55,8 @@ export class SearchService {
     private readonly database: Database,
     private readonly sites: SiteService,
     private readonly scopes: ScopeService,
+    /** A page's URL as its page key, by its site's rules (the context's: a bad URL or an unknown site is refused there). */
+    private readonly locate: (url: string) => { pageKey: string },
     private readonly config: string,
   ) {}
 
@@ -69,7 +71,7 @@ export class SearchService {
       : sql`websearch_to_tsquery(${cfg}, ${parsed.text})`;
 
     const kinds = new Set<SearchKind>(input.status ? ['question'] : (input.kind ?? ['note', 'tip', 'question', 'answer', 'reply']));
-    const scopeIds = input.url === undefined ? null : this.scopes.match(input.url).map((s) => s.id);
+    const scopeIds = input.url === undefined ? null : this.scopes.match(this.locate(input.url).pageKey).map((s) => s.id);
     if (scopeIds?.length === 0) return { hits: [], next: null };
 
     // The filters every branch shares, on its item's scope, author and time.

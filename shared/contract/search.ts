@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, person, timestamp } from './common';
+import { id, pageUrl, person, timestamp } from './common';
 import { endpoints, errors, json } from './http';
 
 export const searchKind = z.enum(['note', 'tip', 'question', 'answer', 'reply']).meta({ id: 'SearchKind' });
@@ -25,7 +25,7 @@ export const searchQuery = z.object({
     }),
   prefix: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
   site: id.optional().meta({ description: 'Only this app (site).' }),
-  url: z.string().max(8000).optional().meta({ description: 'Only what applies to this page (its page key): the scopes matching it.' }),
+  url: pageUrl.optional().meta({ description: "Only what applies to this page: the scopes its page key (by its site's rules) matches." }),
   pattern: z.string().max(2000).optional().meta({ description: 'Only this scope (its URL pattern, exactly).' }),
   kind: z
     .string()
