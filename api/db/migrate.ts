@@ -29,10 +29,17 @@ export async function migrateDatabase(database: Database, options: { searchConfi
 /** Both drivers answer a raw query with its rows in `rows`. */
 const rows = async (query: Promise<unknown>) => ((await query) as { rows: Array<Record<string, unknown>> }).rows;
 
-/** The configuration a table's search column is generated with now. */
-async function configOf(db: Db, table: SearchedTable): Promise<string | null> {
-  const [row] = await rows(db.execute(sql`select generation_expression as expr from information_schema.columns where table_name = ${table} and column_name = 'search'`));
-  return /'(\w+)'::regconfig/.exec(String(row?.expr ?? ''))?.[1] ?? null;
+/** The configuration each table's search column is generated with now (one catalog query: information_schema is slow). */
+async function configsNow(db: Db): Promise<Map<string, string | null>> {
+  const found = await rows(
+    db.execute(sql`
+      select c.relname as table, pg_get_expr(d.adbin, d.adrelid) as expr
+      from pg_attrdef d
+        join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+        join pg_class c on c.oid = d.adrelid
+      where a.attname = 'search' and c.relname in (${sql.join(Object.keys(SEARCHED).map((t) => sql`${t}`), sql`, `)})`),
+  );
+  return new Map(found.map((r) => [String(r.table), /'(\w+)'::regconfig/.exec(String(r.expr))?.[1] ?? null]));
 }
 
 /**
@@ -44,8 +51,9 @@ export async function applySearchConfig(db: Db, config: string): Promise<void> {
   if (!(await rows(db.execute(sql`select 1 from pg_ts_config where cfgname = ${config}`))).length) {
     throw new Error(`SEARCH_CONFIG: this database has no text search configuration "${config}" (see: select cfgname from pg_ts_config).`);
   }
+  const now = await configsNow(db);
   for (const table of Object.keys(SEARCHED) as SearchedTable[]) {
-    if ((await configOf(db, table)) === config) continue;
+    if (now.get(table) === config) continue;
     console.log(`[search] making the search column of ${table} with the "${config}" configuration`);
     await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`alter table "${table}" drop column "search"`));

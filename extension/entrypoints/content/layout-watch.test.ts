@@ -52,4 +52,22 @@ describe('layout watch', () => {
     expect(check).toHaveBeenCalledTimes(1);
     watch.stop();
   });
+
+  it('checks when a frame of the page loads another document (nothing in ours changes then), until stopped', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const check = vi.fn();
+    const watch = watchLayout(check, { interval: 200 });
+    await settle(500);
+    expect(check).not.toHaveBeenCalled();
+    frame.dispatchEvent(new Event('load')); // as the browser fires it: at the frame, not bubbling
+    await settle(50);
+    expect(check).toHaveBeenCalledTimes(1);
+    watch.stop();
+    frame.dispatchEvent(new Event('load'));
+    await settle(500);
+    expect(check).toHaveBeenCalledTimes(1);
+  });
 });
+

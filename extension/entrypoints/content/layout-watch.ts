@@ -1,5 +1,6 @@
 // Tells the launcher when the page may have changed under it: resizes, scrolls (of the page or any
-// container) and DOM mutations. A busy page mutates every frame, so the calls are coalesced: at most one
+// container), DOM mutations, and loads (a frame showing another page changes nothing in ours: a frame of
+// another site, once loaded, is controls the launcher must not cover; an image takes its size). A busy page mutates every frame, so the calls are coalesced: at most one
 // per `interval`, in an animation frame (never in a hidden tab), after the last of a burst has arrived.
 // The observers' own callbacks only set a flag.
 
@@ -34,6 +35,8 @@ export function watchLayout(check: () => void, options: { interval: number; also
   for (const node of options.also ?? []) mutations.observe(node, { childList: true, subtree: true });
   addEventListener('resize', poke, { passive: true });
   addEventListener('scroll', poke, { passive: true, capture: true });
+  // Load events of elements do not reach the window: the document hears them.
+  document.addEventListener('load', poke, { capture: true });
 
   return {
     poke,
@@ -41,6 +44,7 @@ export function watchLayout(check: () => void, options: { interval: number; also
       mutations.disconnect();
       removeEventListener('resize', poke);
       removeEventListener('scroll', poke, { capture: true });
+      document.removeEventListener('load', poke, { capture: true });
       if (timer !== null) clearTimeout(timer);
       if (frame !== null) cancelAnimationFrame(frame);
       timer = frame = null;
