@@ -65,7 +65,8 @@ export function QuestionComposer({ pageKey, experts, onDone }: Props) {
         <label for={titleId}>Question</label>
         <input id={titleId} ref={titleBox} type="text" value={title} placeholder="What do you want to know?" onInput={(e) => composer.update({ title: e.currentTarget.value })} />
       </div>
-      {siteId && <SimilarQuestions title={title} siteId={siteId} />}
+      {/* Not while sending: a search under way would find the question being asked. */}
+      {siteId && !composer.busy && <SimilarQuestions title={title} siteId={siteId} />}
       <MarkdownEditor label="Details (optional)" value={body} onInput={(v) => composer.update({ body: v })} rows={3} />
       <div class="composer-bar">
         <VisibilityPicker visibility={visibility} teamId={teamId} onChange={(v, t) => composer.update({ visibility: v, teamId: t })} />
